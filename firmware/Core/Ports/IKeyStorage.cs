@@ -1,0 +1,33 @@
+namespace GatewayQkd.Core.Ports
+{
+    /// <summary>
+    /// Flat file storage with commit-on-close semantics, as LittleFS on the ESP32's I:\ drive gives.
+    /// </summary>
+    /// <remarks>
+    /// Contract: a call that returns normally has committed its data (the device adapter closes the stream before
+    /// returning; closing is LittleFS's commit point, see reference/nanoframework-facts.md section 4). A power cut
+    /// during a call may leave the file as before the call, or, for <see cref="Append"/> on storage without
+    /// copy-on-write, with a torn (partial) tail; callers that must survive that write self-checking records.
+    /// Names are plain file names without directories. Not thread-safe: the caller serialises access.
+    /// </remarks>
+    public interface IKeyStorage
+    {
+        /// <summary>Returns the names of all files, in no particular order.</summary>
+        string[] ListFiles();
+
+        /// <summary>Returns true when a file with this name exists.</summary>
+        bool Exists(string name);
+
+        /// <summary>Reads a whole file; throws System.IO.IOException when it does not exist.</summary>
+        byte[] Read(string name);
+
+        /// <summary>Creates or replaces a file with <paramref name="count"/> bytes of <paramref name="data"/>, committed on return.</summary>
+        void Write(string name, byte[] data, int offset, int count);
+
+        /// <summary>Appends <paramref name="count"/> bytes to a file, creating it if needed, committed on return.</summary>
+        void Append(string name, byte[] data, int offset, int count);
+
+        /// <summary>Deletes a file if it exists, committed on return.</summary>
+        void Delete(string name);
+    }
+}

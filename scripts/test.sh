@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh Debian/Ubuntu machine with the .NET 10 SDK: installs what the tests need first
+# (Mosquitto for the broker integration tests), then builds and tests the .NET projects (GatewayQkd.Dotnet.slnf).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
+  echo "== installing mosquitto (broker for the integration tests)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto mosquitto-clients >/dev/null
+fi
+
+results="$(pwd)/out/test-results"
+rm -rf "$results"
+echo "== building and testing (GatewayQkd.Dotnet.slnf, Release)"
+status=0
+dotnet test GatewayQkd.Dotnet.slnf -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# One closing line for the whole run, summed over the per-assembly TRX files.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is None:
+        continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
