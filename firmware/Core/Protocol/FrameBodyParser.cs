@@ -9,17 +9,17 @@ namespace GatewayQkd.Core.Protocol
             switch (type)
             {
                 case FrameType.KeyRequest:
-                    return KeyRequest.Length;
+                    return KeyRequestMessage.Length;
                 case FrameType.KeyResponse:
-                    return KeyResponse.BaseLength + KeyResponse.KeyIdLength + FrameLimits.MaxKeyBytes;
+                    return KeyResponseMessage.BaseLength + KeyResponseMessage.KeyIdLength + FrameLimits.MaxKeyBytes;
                 case FrameType.KeyBlockDelivery:
-                    return KeyBlockDelivery.BaseLength + FrameLimits.MaxBlockBytes;
+                    return KeyBlockMessage.BaseLength + FrameLimits.MaxBlockBytes;
                 case FrameType.BlockAck:
-                    return BlockAck.Length;
+                    return BlockAckMessage.Length;
                 case FrameType.SupplementRequest:
-                    return SupplementRequest.Length;
+                    return SupplementMessage.Length;
                 case FrameType.GatewayStatus:
-                    return GatewayStatus.BaseLength + (FrameLimits.MaxStatusPeers * PeerLevel.Length) + (FrameLimits.MaxStatusCounters * 4);
+                    return GatewayStatusMessage.BaseLength + (FrameLimits.MaxStatusPeers * PeerLevel.Length) + (FrameLimits.MaxStatusCounters * 4);
                 default:
                     return 0;
             }
@@ -32,22 +32,22 @@ namespace GatewayQkd.Core.Protocol
             switch (type)
             {
                 case FrameType.KeyRequest:
-                    body = KeyRequest.ReadFrom(reader);
+                    body = KeyRequestMessage.ReadFrom(reader);
                     break;
                 case FrameType.KeyResponse:
-                    body = KeyResponse.ReadFrom(reader);
+                    body = KeyResponseMessage.ReadFrom(reader);
                     break;
                 case FrameType.KeyBlockDelivery:
-                    body = KeyBlockDelivery.ReadFrom(reader);
+                    body = KeyBlockMessage.ReadFrom(reader);
                     break;
                 case FrameType.BlockAck:
-                    body = BlockAck.ReadFrom(reader);
+                    body = BlockAckMessage.ReadFrom(reader);
                     break;
                 case FrameType.SupplementRequest:
-                    body = SupplementRequest.ReadFrom(reader);
+                    body = SupplementMessage.ReadFrom(reader);
                     break;
                 case FrameType.GatewayStatus:
-                    body = GatewayStatus.ReadFrom(reader);
+                    body = GatewayStatusMessage.ReadFrom(reader);
                     break;
                 default:
                     throw new FrameFormatException(FrameStatus.UnexpectedType, "type " + ((int)type).ToString() + " has no sealed-frame body.");

@@ -13,7 +13,7 @@ public sealed class FrameLayoutTests : IDisposable
     [Fact]
     public void KeyRequest_Frame_Has_The_Documented_Bytes()
     {
-        var frame = _fx.Seal(new KeyRequest(0x01020304, 0x0506, 2, 0x0100), 0x0A0B0C0D);
+        var frame = _fx.Seal(new KeyRequestMessage(0x01020304, 0x0506, 2, 0x0100), 0x0A0B0C0D);
 
         byte[] expectedSigned =
         [

@@ -61,7 +61,7 @@ public sealed class FrameRejectionTests : IDisposable
     public void Frame_Sealed_Under_Another_Key_Fails_The_Tag_Check()
     {
         var otherKeys = FrameKeys.Derive(_fx.Crypto, new byte[32]);
-        var frame = _fx.Sealer.Seal(new KeyRequest(1, 0, 1, 128), ProtocolFixture.SenderId, ProtocolFixture.ReceiverId, 1, otherKeys);
+        var frame = _fx.Sealer.Seal(new KeyRequestMessage(1, 0, 1, 128), ProtocolFixture.SenderId, ProtocolFixture.ReceiverId, 1, otherKeys);
 
         Assert.Equal(FrameStatus.BadTag, _fx.Open(frame).Status);
     }
@@ -69,7 +69,7 @@ public sealed class FrameRejectionTests : IDisposable
     [Fact]
     public void Frame_From_Unknown_Sender_Is_Rejected()
     {
-        var frame = _fx.Sealer.Seal(new KeyRequest(1, 0, 1, 128), 999, ProtocolFixture.ReceiverId, 1, _fx.Keys);
+        var frame = _fx.Sealer.Seal(new KeyRequestMessage(1, 0, 1, 128), 999, ProtocolFixture.ReceiverId, 1, _fx.Keys);
 
         Assert.Equal(FrameStatus.UnknownSender, _fx.Open(frame).Status);
     }
@@ -77,7 +77,7 @@ public sealed class FrameRejectionTests : IDisposable
     [Fact]
     public void Frame_For_Another_Recipient_Is_Rejected()
     {
-        var frame = _fx.Sealer.Seal(new KeyRequest(1, 0, 1, 128), ProtocolFixture.SenderId, 8, 1, _fx.Keys);
+        var frame = _fx.Sealer.Seal(new KeyRequestMessage(1, 0, 1, 128), ProtocolFixture.SenderId, 8, 1, _fx.Keys);
 
         Assert.Equal(FrameStatus.WrongRecipient, _fx.Open(frame).Status);
     }
@@ -87,7 +87,7 @@ public sealed class FrameRejectionTests : IDisposable
     {
         using var fx = new ProtocolFixture(FrameType.KeyBlockDelivery);
 
-        var result = fx.Open(fx.Seal(new KeyRequest(1, 0, 1, 128), 1));
+        var result = fx.Open(fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 1));
 
         Assert.Equal(FrameStatus.UnexpectedType, result.Status);
     }
@@ -95,7 +95,7 @@ public sealed class FrameRejectionTests : IDisposable
     [Fact]
     public void Unknown_Version_Is_Rejected_Before_Anything_Else()
     {
-        var frame = _fx.Seal(new KeyRequest(1, 0, 1, 128), 1);
+        var frame = _fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 1);
         frame[0] = 2;
 
         var result = _fx.Open(frame);
@@ -107,7 +107,7 @@ public sealed class FrameRejectionTests : IDisposable
     [Fact]
     public void Unknown_Type_Is_Rejected()
     {
-        var frame = _fx.Seal(new KeyRequest(1, 0, 1, 128), 1);
+        var frame = _fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 1);
         frame[1] = 99;
 
         Assert.Equal(FrameStatus.UnknownType, _fx.Open(frame).Status);

@@ -14,8 +14,8 @@ public sealed class FrameRoundTripTests : IDisposable
     [Property]
     public bool KeyRequest_RoundTrips(uint requestId, ushort destination, byte level, ushort bytes)
     {
-        var sent = new KeyRequest(requestId, destination, level % 6, ((bytes % FrameLimits.MaxKeyBytes) + 1) * 8);
-        var got = (KeyRequest)OpenOk(sent);
+        var sent = new KeyRequestMessage(requestId, destination, level % 6, ((bytes % FrameLimits.MaxKeyBytes) + 1) * 8);
+        var got = (KeyRequestMessage)OpenOk(sent);
         return got.RequestId == sent.RequestId && got.Destination == destination
             && got.SecurityLevel == sent.SecurityLevel && got.QuantityBits == sent.QuantityBits;
     }
@@ -25,7 +25,7 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var wrapped = Clip(key, FrameLimits.MaxKeyBytes);
         offset = (uint)Math.Min(offset, 0x100000000UL - (ulong)wrapped.Length);
-        var got = (KeyResponse)OpenOk(KeyResponse.Served(requestId, peer, offset, wrapped));
+        var got = (KeyResponseMessage)OpenOk(KeyResponseMessage.Served(requestId, peer, offset, wrapped));
         return got.Status == KeyResponseStatus.Ok && got.Reason == KeyResponseReason.None && got.RequestId == requestId
             && got.KeyPeer == peer && got.KeyOffset == offset && got.WrappedKey.SequenceEqual(wrapped);
     }
@@ -35,7 +35,7 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var s = (KeyResponseStatus)(1 + (status % 3));
         var r = (KeyResponseReason)(1 + (reason % 8));
-        var got = (KeyResponse)OpenOk(KeyResponse.NotServed(requestId, s, r));
+        var got = (KeyResponseMessage)OpenOk(KeyResponseMessage.NotServed(requestId, s, r));
         return got.Status == s && got.Reason == r && got.RequestId == requestId && got.WrappedKey is null;
     }
 
@@ -44,7 +44,7 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var wrapped = Clip(material, FrameLimits.MaxBlockBytes);
         offset = (uint)Math.Min(offset, 0x100000000UL - (ulong)wrapped.Length);
-        var got = (KeyBlockDelivery)OpenOk(new KeyBlockDelivery(peer, blockId, offset, wrapped));
+        var got = (KeyBlockMessage)OpenOk(new KeyBlockMessage(peer, blockId, offset, wrapped));
         return got.PeerId == peer && got.BlockId == blockId && got.Offset == offset && got.WrappedMaterial.SequenceEqual(wrapped);
     }
 
@@ -52,17 +52,20 @@ public sealed class FrameRoundTripTests : IDisposable
     public bool BlockAck_RoundTrips(ushort peer, uint blockId, byte result, uint next, uint available)
     {
         var r = (BlockAckResult)(result % 5);
-        var got = (BlockAck)OpenOk(new BlockAck(peer, blockId, r, next, available));
+        var got = (BlockAckMessage)OpenOk(new BlockAckMessage(peer, blockId, r, next, available));
         return got.PeerId == peer && got.BlockId == blockId && got.Result == r && got.NextBlockId == next && got.AvailableBits == available;
     }
 
     [Property]
-    public bool SupplementRequest_RoundTrips(ushort peer, uint available, uint demand, uint requested, byte level, ushort weightMillis)
+    public bool SupplementMessage_RoundTrips(ushort peer, bool onDemand, uint available, uint demand, uint requested, uint weightBits, byte level, ushort weightMillis)
     {
+        var reason = onDemand ? SupplementMessage.ReasonInsufficientKeys : SupplementMessage.ReasonBelowLowThreshold;
+        var bits = Math.Max(1u, weightBits);
         var weight = weightMillis / 1000.0;
-        var got = (SupplementRequest)OpenOk(new SupplementRequest(peer, available, demand, requested, level % 6, weight));
-        return got.PeerId == peer && got.AvailableBits == available && got.PendingDemandBits == demand
-            && got.RequestedBits == requested && got.SecurityLevel == level % 6 && Math.Abs(got.Weight - weight) < 1e-6;
+        var got = (SupplementMessage)OpenOk(new SupplementMessage(peer, reason, available, demand, requested, bits, level % 6, weight));
+        return got.PeerId == peer && got.Reason == reason && got.AvailableBits == available && got.PendingDemandBits == demand
+            && got.RequestedBits == requested && got.WeightQuantityBits == bits && got.WeightSecurityLevel == level % 6
+            && Math.Abs(got.Weight - weight) < 1e-6;
     }
 
     [Property]
@@ -70,7 +73,7 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var levels = (peers ?? []).Take(FrameLimits.MaxStatusPeers).Select(p => new PeerLevel(p, (uint)p * 3, (uint)p * 5 + 1)).ToArray();
         var counts = (counters ?? []).Take(FrameLimits.MaxStatusCounters).ToArray();
-        var got = (GatewayStatus)OpenOk(new GatewayStatus(clock, state, queue, levels, counts));
+        var got = (GatewayStatusMessage)OpenOk(new GatewayStatusMessage(clock, state, queue, levels, counts));
         return got.ClockMilliseconds == clock && got.State == state && got.QueueLength == queue && got.Counters.SequenceEqual(counts)
             && got.Levels.Select(l => (l.PeerId, l.AvailableBits, l.CapacityBits)).SequenceEqual(levels.Select(l => (l.PeerId, l.AvailableBits, l.CapacityBits)));
     }
@@ -78,7 +81,7 @@ public sealed class FrameRoundTripTests : IDisposable
     [Fact]
     public void Opened_Header_Names_Sender_Recipient_And_Counter()
     {
-        var result = _fx.Open(_fx.Seal(new KeyRequest(1, 2, 3, 128), 77));
+        var result = _fx.Open(_fx.Seal(new KeyRequestMessage(1, 2, 3, 128), 77));
 
         Assert.True(result.IsOk, result.Message);
         Assert.Equal((FrameType.KeyRequest, ProtocolFixture.SenderId, ProtocolFixture.ReceiverId, 77u),

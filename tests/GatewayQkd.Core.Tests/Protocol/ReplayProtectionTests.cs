@@ -22,7 +22,7 @@ public sealed class ReplayProtectionTests : IDisposable
     [Fact]
     public void Rejects_Replayed_Frame_After_Receiver_Restart()
     {
-        var frame = _fx.Seal(new KeyRequest(1, 0, 1, 128), 9);
+        var frame = _fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 9);
         Assert.True(_fx.Open(frame).IsOk);
 
         _fx.Restart();
@@ -33,8 +33,8 @@ public sealed class ReplayProtectionTests : IDisposable
     [Fact]
     public void Rejects_Older_Counter_After_A_Newer_One()
     {
-        var older = _fx.Seal(new KeyRequest(1, 0, 1, 128), 3);
-        Assert.True(_fx.Open(_fx.Seal(new KeyRequest(2, 0, 1, 128), 4)).IsOk);
+        var older = _fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 3);
+        Assert.True(_fx.Open(_fx.Seal(new KeyRequestMessage(2, 0, 1, 128), 4)).IsOk);
 
         var result = _fx.Open(older);
 
@@ -45,14 +45,14 @@ public sealed class ReplayProtectionTests : IDisposable
     [Fact]
     public void Accepts_Increasing_Counters_With_Gaps()
     {
-        Assert.True(_fx.Open(_fx.Seal(new KeyRequest(1, 0, 1, 128), 1)).IsOk);
-        Assert.True(_fx.Open(_fx.Seal(new KeyRequest(2, 0, 1, 128), 300)).IsOk);
+        Assert.True(_fx.Open(_fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 1)).IsOk);
+        Assert.True(_fx.Open(_fx.Seal(new KeyRequestMessage(2, 0, 1, 128), 300)).IsOk);
     }
 
     [Fact]
     public void Rejected_Frame_Does_Not_Consume_Its_Counter()
     {
-        var good = _fx.Seal(new KeyRequest(1, 0, 1, 128), 10);
+        var good = _fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 10);
         var forged = (byte[])good.Clone();
         forged[^1] ^= 1;
 

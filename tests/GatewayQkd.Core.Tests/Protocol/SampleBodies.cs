@@ -7,13 +7,13 @@ internal static class SampleBodies
 {
     public static FrameBody[] All { get; } =
     [
-        new KeyRequest(42, 0, 3, 512),
-        KeyResponse.Served(42, 0, 4096, Enumerable.Range(0, 64).Select(i => (byte)i).ToArray()),
-        KeyResponse.NotServed(43, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow),
-        new KeyBlockDelivery(0, 3, 3072, Enumerable.Range(0, 100).Select(i => (byte)(255 - i)).ToArray()),
-        new BlockAck(0, 3, BlockAckResult.Stored, 4, 8192),
-        new SupplementRequest(0, 1024, 2048, 4096, 5, 4.25),
-        new GatewayStatus(123456, 2, 3, [new PeerLevel(0, 1280, 5120), new PeerLevel(9, 0, 5120)], [1, 2, 3, 4]),
+        new KeyRequestMessage(42, 0, 3, 512),
+        KeyResponseMessage.Served(42, 0, 4096, Enumerable.Range(0, 64).Select(i => (byte)i).ToArray()),
+        KeyResponseMessage.NotServed(43, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow),
+        new KeyBlockMessage(0, 3, 3072, Enumerable.Range(0, 100).Select(i => (byte)(255 - i)).ToArray()),
+        new BlockAckMessage(0, 3, BlockAckResult.Stored, 4, 8192),
+        new SupplementMessage(0, SupplementMessage.ReasonInsufficientKeys, 1024, 2048, 4096, 512, 5, 4.25),
+        new GatewayStatusMessage(123456, 2, 3, [new PeerLevel(0, 1280, 5120), new PeerLevel(9, 0, 5120)], [1, 2, 3, 4]),
     ];
 
     /// <summary>Gets the samples as xunit theory rows (index into <see cref="All"/>).</summary>

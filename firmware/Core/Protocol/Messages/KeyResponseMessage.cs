@@ -6,7 +6,7 @@ namespace GatewayQkd.Core.Protocol
     /// AES-256-CTR encrypted under the sensor's wrap key; the frame tag is the MAC of the encrypt-then-MAC
     /// construction (docs/protocol.md s4), so the broker never sees key bits.
     /// </summary>
-    public sealed class KeyResponse : FrameBody
+    public sealed class KeyResponseMessage : FrameBody
     {
         /// <summary>Body size of a response without a key.</summary>
         public const int BaseLength = 6;
@@ -15,16 +15,16 @@ namespace GatewayQkd.Core.Protocol
         public const int KeyIdLength = 8;
 
         /// <summary>Creates a response that carries a key id and its wrapped (encrypted) key bytes.</summary>
-        public static KeyResponse Served(uint requestId, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
+        public static KeyResponseMessage Served(uint requestId, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
         {
             int length = wrappedKey == null ? 0 : wrappedKey.Length;
             FieldCheck.InRange("key length", length, 1, FrameLimits.MaxKeyBytes);
             FieldCheck.InKeyStream("key id", keyOffset, length);
-            return new KeyResponse(requestId, KeyResponseStatus.Ok, KeyResponseReason.None, keyPeer, keyOffset, wrappedKey);
+            return new KeyResponseMessage(requestId, KeyResponseStatus.Ok, KeyResponseReason.None, keyPeer, keyOffset, wrappedKey);
         }
 
         /// <summary>Creates a response without a key (waiting, insufficient or rejected) with its reason.</summary>
-        public static KeyResponse NotServed(uint requestId, KeyResponseStatus status, KeyResponseReason reason)
+        public static KeyResponseMessage NotServed(uint requestId, KeyResponseStatus status, KeyResponseReason reason)
         {
             if (status == KeyResponseStatus.Ok || reason == KeyResponseReason.None)
             {
@@ -33,10 +33,10 @@ namespace GatewayQkd.Core.Protocol
 
             FieldCheck.InRange("status", (int)status, (int)KeyResponseStatus.Waiting, (int)KeyResponseStatus.Rejected);
             FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.Zeroized);
-            return new KeyResponse(requestId, status, reason, 0, 0, null);
+            return new KeyResponseMessage(requestId, status, reason, 0, 0, null);
         }
 
-        private KeyResponse(uint requestId, KeyResponseStatus status, KeyResponseReason reason, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
+        private KeyResponseMessage(uint requestId, KeyResponseStatus status, KeyResponseReason reason, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
         {
             RequestId = requestId;
             Status = status;
@@ -92,7 +92,7 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>Reads and range-checks a body.</summary>
-        public static KeyResponse ReadFrom(FrameReader reader)
+        public static KeyResponseMessage ReadFrom(FrameReader reader)
         {
             uint requestId = reader.ReadUInt32("request id");
             byte status = reader.ReadByte("status");

@@ -4,13 +4,13 @@ namespace GatewayQkd.Core.Protocol
     /// Gateway to HAP/CS: the outcome for one delivered block and the pool level after it. Body: peer u16, block id u32,
     /// result u8, next expected block id u32, available bits u32 = 15 bytes.
     /// </summary>
-    public sealed class BlockAck : FrameBody
+    public sealed class BlockAckMessage : FrameBody
     {
         /// <summary>The encoded body size.</summary>
         public const int Length = 15;
 
         /// <summary>Creates an acknowledgement.</summary>
-        public BlockAck(ushort peerId, uint blockId, BlockAckResult result, uint nextBlockId, uint availableBits)
+        public BlockAckMessage(ushort peerId, uint blockId, BlockAckResult result, uint nextBlockId, uint availableBits)
         {
             FieldCheck.InRange("ack result", (int)result, (int)BlockAckResult.Stored, (int)BlockAckResult.Invalid);
             PeerId = peerId;
@@ -58,7 +58,7 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>Reads and range-checks a body.</summary>
-        public static BlockAck ReadFrom(FrameReader reader)
+        public static BlockAckMessage ReadFrom(FrameReader reader)
         {
             ushort peer = reader.ReadUInt16("peer");
             uint blockId = reader.ReadUInt32("block id");
@@ -66,7 +66,7 @@ namespace GatewayQkd.Core.Protocol
             uint next = reader.ReadUInt32("next block id");
             uint available = reader.ReadUInt32("available bits");
             FieldCheck.InRange("ack result", result, (int)BlockAckResult.Stored, (int)BlockAckResult.Invalid);
-            return new BlockAck(peer, blockId, (BlockAckResult)result, next, available);
+            return new BlockAckMessage(peer, blockId, (BlockAckResult)result, next, available);
         }
     }
 }

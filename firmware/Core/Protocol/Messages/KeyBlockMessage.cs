@@ -5,13 +5,13 @@ namespace GatewayQkd.Core.Protocol
     /// link's wrap key (the frame tag completes encrypt-then-MAC). Body: peer u16, block id u32, stream offset u32,
     /// length u16, wrapped material (length bytes).
     /// </summary>
-    public sealed class KeyBlockDelivery : FrameBody
+    public sealed class KeyBlockMessage : FrameBody
     {
         /// <summary>Body size without the material.</summary>
         public const int BaseLength = 12;
 
         /// <summary>Creates a delivery; the material is 1..<see cref="FrameLimits.MaxBlockBytes"/> bytes inside the 32-bit stream.</summary>
-        public KeyBlockDelivery(ushort peerId, uint blockId, uint offset, byte[] wrappedMaterial)
+        public KeyBlockMessage(ushort peerId, uint blockId, uint offset, byte[] wrappedMaterial)
         {
             int length = wrappedMaterial == null ? 0 : wrappedMaterial.Length;
             FieldCheck.InRange("block length", length, 1, FrameLimits.MaxBlockBytes);
@@ -57,14 +57,14 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>Reads and range-checks a body.</summary>
-        public static KeyBlockDelivery ReadFrom(FrameReader reader)
+        public static KeyBlockMessage ReadFrom(FrameReader reader)
         {
             ushort peer = reader.ReadUInt16("peer");
             uint blockId = reader.ReadUInt32("block id");
             uint offset = reader.ReadUInt32("block offset");
             ushort length = reader.ReadUInt16("block length");
             FieldCheck.InRange("block length", length, 1, FrameLimits.MaxBlockBytes);
-            return new KeyBlockDelivery(peer, blockId, offset, reader.ReadBytes(length, "block material"));
+            return new KeyBlockMessage(peer, blockId, offset, reader.ReadBytes(length, "block material"));
         }
     }
 }

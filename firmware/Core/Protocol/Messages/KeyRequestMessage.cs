@@ -5,13 +5,13 @@ namespace GatewayQkd.Core.Protocol
     /// (paper s3.5, K_Request = (K_qua, K_sec, T1, T2, G1, G2); T1 and G1 are the frame's sender and recipient).
     /// Body: request id u32, destination u16, K_sec u8, K_qua bits u16 = 9 bytes.
     /// </summary>
-    public sealed class KeyRequest : FrameBody
+    public sealed class KeyRequestMessage : FrameBody
     {
         /// <summary>The encoded body size.</summary>
         public const int Length = 9;
 
         /// <summary>Creates a request; K_sec must be 0..5 and K_qua a positive multiple of 8 up to <see cref="FrameLimits.MaxKeyBytes"/> bytes.</summary>
-        public KeyRequest(uint requestId, ushort destination, int securityLevel, int quantityBits)
+        public KeyRequestMessage(uint requestId, ushort destination, int securityLevel, int quantityBits)
         {
             FieldCheck.InRange("K_sec", securityLevel, 0, FrameLimits.MaxSecurityLevel);
             FieldCheck.InRange("K_qua bits", quantityBits, 8, FrameLimits.MaxKeyBytes * 8);
@@ -60,13 +60,13 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>Reads and range-checks a body.</summary>
-        public static KeyRequest ReadFrom(FrameReader reader)
+        public static KeyRequestMessage ReadFrom(FrameReader reader)
         {
             uint requestId = reader.ReadUInt32("request id");
             ushort destination = reader.ReadUInt16("destination");
             byte level = reader.ReadByte("K_sec");
             ushort bits = reader.ReadUInt16("K_qua bits");
-            return new KeyRequest(requestId, destination, level, bits);
+            return new KeyRequestMessage(requestId, destination, level, bits);
         }
     }
 }

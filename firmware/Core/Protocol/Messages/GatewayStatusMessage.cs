@@ -6,13 +6,13 @@ namespace GatewayQkd.Core.Protocol
     /// order of counters is <see cref="GatewayQkd.Core.Gateway.GatewayCounter"/>'s, so old readers ignore none and new
     /// counters append).
     /// </summary>
-    public sealed class GatewayStatus : FrameBody
+    public sealed class GatewayStatusMessage : FrameBody
     {
         /// <summary>Body size with no peers and no counters.</summary>
         public const int BaseLength = 13;
 
         /// <summary>Creates a status; at most <see cref="FrameLimits.MaxStatusPeers"/> peers and <see cref="FrameLimits.MaxStatusCounters"/> counters.</summary>
-        public GatewayStatus(long clockMilliseconds, int state, int queueLength, PeerLevel[] levels, uint[] counters)
+        public GatewayStatusMessage(long clockMilliseconds, int state, int queueLength, PeerLevel[] levels, uint[] counters)
         {
             FieldCheck.InRange("clock ms", clockMilliseconds, 0, long.MaxValue);
             FieldCheck.InRange("state", state, 0, 255);
@@ -75,7 +75,7 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>Reads and range-checks a body.</summary>
-        public static GatewayStatus ReadFrom(FrameReader reader)
+        public static GatewayStatusMessage ReadFrom(FrameReader reader)
         {
             ulong clock = reader.ReadUInt64("clock ms");
             byte state = reader.ReadByte("state");
@@ -96,7 +96,7 @@ namespace GatewayQkd.Core.Protocol
                 counters[i] = reader.ReadUInt32("counter");
             }
 
-            return new GatewayStatus((long)clock, state, queue, levels, counters);
+            return new GatewayStatusMessage((long)clock, state, queue, levels, counters);
         }
     }
 }
