@@ -10,17 +10,7 @@ public sealed class TestCertificates : IDisposable
 
     public TestCertificates()
     {
-        using (var ca = KmsCertificateAuthority.Create())
-        {
-            CertificateFolder.Write(_folder.Path, CertificateFolder.CaName, ca.Certificate);
-            using var server = ca.IssueServer(["localhost", "127.0.0.1"]);
-            CertificateFolder.Write(_folder.Path, CertificateFolder.ServerName, server);
-            foreach (var sae in new[] { "cs", "gn-7", "gn-8" })
-            {
-                using var client = ca.IssueSae(sae);
-                CertificateFolder.Write(_folder.Path, sae, client);
-            }
-        }
+        CertificateKit.Create(_folder.Path, ["cs", "gn-7", "gn-8"], ["localhost", "127.0.0.1"]);
 
         using (var foreign = KmsCertificateAuthority.Create("Someone else's CA"))
         {
