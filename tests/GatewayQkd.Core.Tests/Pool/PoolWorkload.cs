@@ -18,14 +18,16 @@ internal sealed class PoolWorkload
     private readonly Dictionary<ushort, KeyBlock?> _pending = [];
     private readonly Dictionary<ushort, (uint NextId, uint End)> _sender = [];
     private readonly StreamLedger _ledger;
+    private readonly bool _erasePartialBlocks;
     private PowerCutStorage _device = new();
     private KeyPool _pool;
     private CutOutcome? _secondCut;
 
-    public PoolWorkload()
+    public PoolWorkload(bool erasePartialBlocks = true)
     {
+        _erasePartialBlocks = erasePartialBlocks;
         _ledger = new StreamLedger(_model);
-        _pool = KeyPool.Open(_device, CapacityBits, MaxBlocks);
+        _pool = Open();
     }
 
     /// <summary>Gets the number of commit points the first device reached (all of them when no cut was armed).</summary>
@@ -105,7 +107,7 @@ internal sealed class PoolWorkload
 
                 break;
             case WorkloadOpKind.Restart:
-                _pool = KeyPool.Open(_device, CapacityBits, MaxBlocks);
+                _pool = Open();
                 _ledger.CheckRecovered(_pool);
                 break;
             case WorkloadOpKind.Zeroize:
@@ -142,6 +144,8 @@ internal sealed class PoolWorkload
         }
     }
 
+    private KeyPool Open() => KeyPool.Open(_device, CapacityBits, MaxBlocks, _erasePartialBlocks);
+
     private void Reboot()
     {
         while (true)
@@ -156,7 +160,7 @@ internal sealed class PoolWorkload
 
             try
             {
-                _pool = KeyPool.Open(_device, CapacityBits, MaxBlocks);
+                _pool = Open();
                 _ledger.CheckRecovered(_pool);
                 return;
             }

@@ -55,6 +55,24 @@ public class PowerCutTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(3, CutOutcome.Before)]
+    [InlineData(3, CutOutcome.After)]
+    public void Survives_A_Power_Cut_At_Every_Commit_Point_Without_Partial_Block_Erasure(int seed, CutOutcome outcome)
+    {
+        var ops = WorkloadOp.Generate(seed, WorkloadSteps);
+        var uncut = new PoolWorkload(erasePartialBlocks: false);
+        uncut.Run(ops, cutAt: 0, outcome);
+
+        for (var point = 1; point <= uncut.CommitPoints; point++)
+        {
+            new PoolWorkload(erasePartialBlocks: false).Run(ops, point, outcome);
+        }
+
+        Assert.True(uncut.CommitPoints > 100, $"the workload reaches only {uncut.CommitPoints} commit points");
+        output.WriteLine($"seed {seed}, {outcome}, no partial erasure: {uncut.CommitPoints} cut points");
+    }
+
+    [Theory]
     [InlineData(1, CutOutcome.After, CutOutcome.After)]
     [InlineData(1, CutOutcome.After, CutOutcome.Before)]
     [InlineData(2, CutOutcome.Before, CutOutcome.After)]
