@@ -5,32 +5,26 @@ using GatewayQkd.Kms.Tests.Server;
 namespace GatewayQkd.Kms.Tests.Client;
 
 [Collection(KmsCollection.Name)]
-public sealed class KmsClientTests(TestCertificates certificates) : IAsyncLifetime
+public sealed class KmsClientTests(TestCertificates certificates) : KmsHttpsTest(certificates)
 {
-    private KmsHarness _kms = null!;
-
-    public async Task InitializeAsync() => _kms = await KmsHarness.StartAsync(certificates);
-
-    public async Task DisposeAsync() => await _kms.DisposeAsync();
-
     [Fact]
     public async Task Master_And_Slave_Clients_Obtain_The_Same_Keys()
     {
-        using var master = new KmsClient(_kms.Server.Url, certificates.Cs, certificates.Ca);
-        using var slave = new KmsClient(_kms.Server.Url, certificates.Gn7, certificates.Ca);
+        using var master = new KmsClient(Kms.Server.Url, Certificates.Cs, Certificates.Ca);
+        using var slave = new KmsClient(Kms.Server.Url, Certificates.Gn7, Certificates.Ca);
 
         var sent = await master.GetKeysAsync("gn-7", 2, 256);
         var received = await slave.GetKeysWithIdsAsync("cs", sent.Keys.Select(k => k.KeyId));
 
         Assert.Equal(sent.Keys.Select(k => k.Key), received.Keys.Select(k => k.Key));
         var (offset, length) = Wire.RangeOf(sent.Keys[0].KeyId);
-        Assert.Equal(_kms.Material[offset..(offset + length)], Convert.FromBase64String(sent.Keys[0].Key));
+        Assert.Equal(Kms.Material[offset..(offset + length)], Convert.FromBase64String(sent.Keys[0].Key));
     }
 
     [Fact]
     public async Task Status_Is_Read_Into_The_Typed_Response()
     {
-        using var master = new KmsClient(_kms.Server.Url, certificates.Cs, certificates.Ca);
+        using var master = new KmsClient(Kms.Server.Url, Certificates.Cs, Certificates.Ca);
 
         var status = await master.GetStatusAsync("gn-7");
 
@@ -40,7 +34,7 @@ public sealed class KmsClientTests(TestCertificates certificates) : IAsyncLifeti
     [Fact]
     public async Task A_Refused_Request_Throws_With_The_Kmes_Status_And_Message()
     {
-        using var master = new KmsClient(_kms.Server.Url, certificates.Cs, certificates.Ca);
+        using var master = new KmsClient(Kms.Server.Url, Certificates.Cs, Certificates.Ca);
 
         var error = await Assert.ThrowsAsync<Etsi014Exception>(() => master.GetKeysAsync("gn-7", 1, 100));
 
@@ -52,7 +46,7 @@ public sealed class KmsClientTests(TestCertificates certificates) : IAsyncLifeti
     public async Task A_Server_Certificate_From_Another_Ca_Is_Not_Trusted()
     {
         using var other = GatewayQkd.Kms.Certificates.KmsCertificateAuthority.Create("other");
-        using var master = new KmsClient(_kms.Server.Url, certificates.Cs, other.Certificate);
+        using var master = new KmsClient(Kms.Server.Url, Certificates.Cs, other.Certificate);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => master.GetStatusAsync("gn-7"));
     }
