@@ -24,7 +24,7 @@ public sealed class BlockIngestTests
     public void Block_Is_On_Flash_Before_Its_Ack_Is_Published()
     {
         InMemoryKeyStorage? flashAtAck = null;
-        _h.Bus.Connect("spy", (_, _) => flashAtAck ??= _h.Storage.Clone()).Subscribe(Topics.Ack(GatewayHarness.GatewayId));
+        _h.Bus.Connect("spy", (_, _) => flashAtAck ??= _h.Memory.Clone()).Subscribe(Topics.Ack(GatewayHarness.GatewayId));
 
         _h.DeliverBlocks(1);
 
