@@ -242,4 +242,23 @@ public sealed class CentralKeyStoreTests : IDisposable
 
         Assert.Equal(1, successes);
     }
+
+    [Fact]
+    public void Refuses_A_File_With_Another_Schema_Version()
+    {
+        Store.Dispose();
+        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '99' WHERE name = 'schema_version';");
+
+        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(_fixture.DatabasePath));
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '1' WHERE name = 'schema_version';");
+        _fixture.Reopen();
+    }
+
+    [Fact]
+    public void The_File_Uses_Wal_Journaling()
+    {
+        Assert.Equal("wal", SqliteFile.Scalar(_fixture.DatabasePath, "PRAGMA journal_mode;"));
+    }
 }
