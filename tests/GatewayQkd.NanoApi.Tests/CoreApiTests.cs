@@ -1,0 +1,40 @@
+using GatewayQkd.NanoApi.Tests.Checker;
+
+namespace GatewayQkd.NanoApi.Tests;
+
+/// <summary>The portable core (firmware/Core) stays inside the nanoFramework API its .nfproj references.</summary>
+public class CoreApiTests
+{
+    private const string CoreFolder = "firmware/Core";
+    private const string CorePackages = "firmware/Core/packages.config";
+
+    [Fact]
+    public void Core_Sources_Use_Only_Listed_NanoFramework_Api()
+    {
+        var sources = RepositoryFiles.Read(RepositoryFiles.SourcesUnder(CoreFolder), CorePackages);
+        Assert.NotEmpty(sources);
+
+        var violations = NanoApiChecker.Check(sources, alsoBuiltForDotnet: true);
+
+        var known = KnownViolations.Load();
+        var unknown = violations.Where(v => known.Match(v) is null).ToList();
+        var stale = known.Entries.Where(e => e.File.StartsWith(CoreFolder, StringComparison.Ordinal) && !violations.Any(v => known.Match(v) == e)).ToList();
+        Assert.True(unknown.Count == 0, "nanoFramework API violations in firmware/Core:\n" + string.Join("\n", unknown));
+        Assert.True(stale.Count == 0, "Fixed, remove from known-violations.txt:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public void NfprojListsEveryCoreSource()
+    {
+        var onDisk = RepositoryFiles.SourcesUnder(CoreFolder);
+        var listed = RepositoryFiles.CompileItems(CoreFolder + "/GatewayQkd.Core.nfproj");
+
+        var missing = onDisk.Except(listed).ToList();
+        var stale = listed.Except(onDisk).ToList();
+
+        Assert.True(
+            missing.Count == 0 && stale.Count == 0,
+            "GatewayQkd.Core.nfproj is out of step with firmware/Core.\nNot listed: " + string.Join(", ", missing) +
+            "\nListed but missing: " + string.Join(", ", stale));
+    }
+}
