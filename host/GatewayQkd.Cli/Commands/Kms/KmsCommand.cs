@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GatewayQkd.Kms.Certificates;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
 
@@ -76,20 +75,26 @@ public static class KmsCommand
                 return 2;
             }
 
-            using var ca = CertificateFolder.LoadCaCertificate(folder);
-            using var serverCertificate = CertificateFolder.Load(folder, CertificateFolder.ServerName);
-            using var store = CentralKeyStore.Open(parseResult.GetValue(database)!);
+            CentralKeyStore store;
+            try
+            {
+                store = CentralKeyStore.Open(parseResult.GetValue(database)!);
+            }
+            catch (KeyStoreException e)
+            {
+                await error.WriteLineAsync($"gatewayqkd kms: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            using var storeScope = store;
+            var options = KmsServerOptions.FromCertificateFolder(store, folder, parseResult.GetValue(address)!,
+                parseResult.GetValue(port));
+            using var serverCertificate = options.ServerCertificate;
+            using var ca = options.ClientCa;
             KmsServer server;
             try
             {
-                server = await KmsServer.StartAsync(new KmsServerOptions
-                {
-                    Store = store,
-                    ServerCertificate = serverCertificate,
-                    ClientCa = ca,
-                    Address = parseResult.GetValue(address)!,
-                    Port = parseResult.GetValue(port),
-                }, cancellationToken).ConfigureAwait(false);
+                server = await KmsServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or IOException)
             {
