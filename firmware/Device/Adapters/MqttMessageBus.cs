@@ -96,9 +96,18 @@ namespace GatewayQkd.Device.Adapters
                     _subscriptions.Add(topicFilter);
                 }
 
-                if (_client.IsConnected)
+                if (!_client.IsConnected)
+                {
+                    return; // subscribed on the next connect
+                }
+
+                try
                 {
                     _client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
+                }
+                catch (System.Exception e)
+                {
+                    _log.Write(LogLevel.Warning, "MQTT: subscribe to '" + topicFilter + "' failed (" + e.Message + "); renewed on reconnect.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using GatewayQkd.Core.Board;
 using GatewayQkd.Core.Gateway;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Core.Tests.Board;
 
@@ -64,7 +65,7 @@ public class DeviceSettingsTests
     [Fact]
     public void The_Shipped_Example_Parses()
     {
-        var path = Path.Combine(RepositoryRoot(), "firmware", "Device", "deploy", "gatewayqkd.conf.example");
+        var path = RepositoryPaths.Of("firmware/Device/deploy/gatewayqkd.conf.example");
 
         var settings = DeviceSettings.Parse(File.ReadAllText(path));
 
@@ -109,16 +110,5 @@ public class DeviceSettingsTests
         var error = Assert.Throws<FormatException>(() => DeviceSettings.Parse(Minimal + "peers=0,x\n"));
 
         Assert.Contains("'x' is not a peer id", error.Message, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "GatewayQkd.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

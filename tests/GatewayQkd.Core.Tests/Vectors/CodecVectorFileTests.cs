@@ -24,7 +24,7 @@ public class CodecVectorFileTests
     public void Vector_File_Holds_The_Frames_The_Codec_Builds()
     {
         var expected = Render();
-        var path = Path.Combine(VectorsFolder(), "codec-vectors.txt");
+        var path = RepositoryPaths.Of("tests/vectors/codec-vectors.txt");
         if (Environment.GetEnvironmentVariable("GATEWAYQKD_WRITE_CODEC_VECTORS") == "1")
         {
             File.WriteAllText(path, expected);
@@ -85,15 +85,4 @@ public class CodecVectorFileTests
     }
 
     private static byte[] Sequence(int first, int length) => Enumerable.Range(first, length).Select(i => (byte)i).ToArray();
-
-    private static string VectorsFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "GatewayQkd.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory.FullName, "tests", "vectors");
-    }
 }
