@@ -11,8 +11,11 @@ namespace GatewayQkd.Core.Board
     /// </summary>
     public sealed class SettingsFile
     {
-        /// <summary>The largest settings file accepted, in characters (a full file with 16 sensors is about 3 KB).</summary>
-        public const int MaxLength = 16384;
+        /// <summary>
+        /// The largest settings file accepted, in characters: 8192. A file with 64 sensors is about 5.5 KB; the limit
+        /// bounds the boot-time buffers (bytes, string, lines: about 3 x 8 KB, hardware/memory-budget.md).
+        /// </summary>
+        public const int MaxLength = 8192;
 
         private readonly Hashtable _values = new Hashtable();
         private readonly Hashtable _lines = new Hashtable();
