@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GatewayQkd.Kms.Benchmarks;
+using GatewayQkd.Kms.Server;
 using GatewayQkd.Reporting;
 
 namespace GatewayQkd.Cli.Commands.Kms;
@@ -12,34 +13,24 @@ public static class KmsBenchCommand
     public static Command Create()
     {
         var defaults = new KmsBenchmarkOptions();
-        var pairs = new Option<int>("--pairs")
-        {
-            Description = "Measured enc_keys + dec_keys pairs per concurrency level",
-            DefaultValueFactory = _ => defaults.Pairs,
-        };
-        var concurrency = new Option<int[]>("--concurrency")
-        {
-            Description = "Concurrent request loops, one run per value",
-            DefaultValueFactory = _ => [.. defaults.Concurrency],
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var size = new Option<int>("--size")
-        {
-            Description = "Key size in bits",
-            DefaultValueFactory = _ => defaults.KeySizeBits,
-        };
-        var keys = new Option<int>("--keys-per-request")
-        {
-            Description = "Keys per enc_keys / dec_keys request",
-            DefaultValueFactory = _ => defaults.KeysPerRequest,
-        };
+        var policy = new KmsPolicy();
+        var pairs = KmsOptions.Bounded("--pairs", "Measured enc_keys + dec_keys pairs per concurrency level", defaults.Pairs,
+            1, int.MaxValue);
+        var warmup = KmsOptions.Bounded("--warmup", "Unmeasured warm-up pairs first (JIT, TLS sessions, SQLite cache)",
+            defaults.WarmupPairs, 0, int.MaxValue);
+        var concurrency = KmsOptions.Checked(
+            KmsOptions.List("--concurrency", "Concurrent request loops, one run per value", defaults.Concurrency),
+            levels => levels.Length == 0 || levels.Any(c => c < 1)
+                ? "--concurrency needs one or more levels, each at least 1." : null);
+        var size = KmsOptions.Checked(
+            KmsOptions.Bounded("--size", "Key size in bits (a multiple of 8)", defaults.KeySizeBits, policy.MinKeySizeBits,
+                policy.MaxKeySizeBits),
+            bits => bits % 8 == 0 ? null : $"--size must be a multiple of 8, got {bits}.");
+        var keys = KmsOptions.Bounded("--keys-per-request", "Keys per enc_keys / dec_keys request", defaults.KeysPerRequest,
+            1, int.MaxValue);
         var csv = new Option<string?>("--csv") { Description = "Also write the figures to this CSV file" };
         var command = new Command("bench", "Measure ETSI GS QKD 014 enc_keys + dec_keys pairs per second over HTTPS on loopback.");
-        command.Options.Add(pairs);
-        command.Options.Add(concurrency);
-        command.Options.Add(size);
-        command.Options.Add(keys);
-        command.Options.Add(csv);
+        KmsOptions.AddTo(command, pairs, warmup, concurrency, size, keys, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -49,6 +40,7 @@ public static class KmsBenchCommand
                 results = await KmsLoopbackBenchmark.RunAsync(new KmsBenchmarkOptions
                 {
                     Pairs = parseResult.GetValue(pairs),
+                    WarmupPairs = parseResult.GetValue(warmup),
                     Concurrency = parseResult.GetValue(concurrency)!,
                     KeySizeBits = parseResult.GetValue(size),
                     KeysPerRequest = parseResult.GetValue(keys),

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using GatewayQkd.Kms.Certificates;
+using GatewayQkd.Kms.Sae;
 
 namespace GatewayQkd.Cli.Commands.Kms;
 
@@ -9,29 +11,21 @@ public static class KmsCertsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var output = new Option<string>("--out")
-        {
-            Description = "Folder to write NAME.crt, NAME.key and NAME.pfx into (an existing ca.pfx there is reused)",
-            DefaultValueFactory = _ => "certs",
-        };
-        var saes = new Option<string[]>("--sae")
-        {
-            Description = "SAE ids to issue client certificates for (cs, gn-<id>); repeat or list several",
-            DefaultValueFactory = _ => ["cs", "gn-1"],
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var hosts = new Option<string[]>("--host")
-        {
-            Description = "Host names and IP addresses the server certificate is valid for",
-            DefaultValueFactory = _ => [.. CertificateKit.LoopbackHosts],
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var output = KmsOptions.Described("--out",
+            "Folder to write NAME.crt, NAME.key and NAME.pfx into (an existing ca.pfx there is reused)",
+            KmsOptions.DefaultCertificateFolder);
+        var saes = KmsOptions.Checked(
+            KmsOptions.List("--sae", "SAE ids to issue client certificates for (cs, gn-<id>); repeat or list several",
+                ["cs", "gn-1"]),
+            ids => ids.FirstOrDefault(sae => !SaeId.TryParse(sae, out _)) is { } bad
+                ? $"--sae: '{bad}' is not an SAE id (cs or gn-<1..65535>)."
+                : null);
+        var hosts = KmsOptions.List("--host", "Host names and IP addresses the server certificate is valid for",
+            CertificateKit.LoopbackHosts);
         var command = new Command("certs",
             "Create a local CA, the KMS server certificate and SAE client certificates (PEM and PFX, unencrypted: " +
             "for tests and demos only).");
-        command.Options.Add(output);
-        command.Options.Add(saes);
-        command.Options.Add(hosts);
+        KmsOptions.AddTo(command, output, saes, hosts);
         command.SetAction(parseResult =>
         {
             try
@@ -45,9 +39,11 @@ public static class KmsCertsCommand
 
                 return 0;
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException
+                or CryptographicException)
             {
-                parseResult.InvocationConfiguration.Error.WriteLine($"gatewayqkd kms certs: {e.Message}");
+                parseResult.InvocationConfiguration.Error.WriteLine(
+                    $"gatewayqkd kms certs: --out {parseResult.GetValue(output)}: {e.Message}");
                 return 2;
             }
         });

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GatewayQkd.Kms.Certificates;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
 
@@ -10,57 +14,25 @@ namespace GatewayQkd.Cli.Commands.Kms;
 /// </summary>
 public static class KmsCommand
 {
+    // 30 days: Task.Delay takes at most about 49.7 days (uint.MaxValue - 1 ms).
+    private const int MaxSeconds = 30 * 24 * 3600;
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var database = new Option<string>("--db")
-        {
-            Description = "SQLite file of the central key store (created when missing)",
-            DefaultValueFactory = _ => "kms.db",
-        };
-        var certs = new Option<string>("--certs")
-        {
-            Description = "Folder made by `gatewayqkd kms certs` (ca.crt, server.pfx)",
-            DefaultValueFactory = _ => "certs",
-        };
-        var address = new Option<string>("--address")
-        {
-            Description = "IP address to listen on",
-            DefaultValueFactory = _ => "127.0.0.1",
-        };
-        var port = new Option<int>("--port")
-        {
-            Description = "TCP port (0 = any free port)",
-            DefaultValueFactory = _ => 8443,
-        };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port must be within 0..65535.");
-            }
-        });
-        var seconds = new Option<int>("--seconds")
-        {
-            Description = "Stop after this many seconds (0 = run until Ctrl+C)",
-            DefaultValueFactory = _ => 0,
-        };
-        seconds.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--seconds must not be negative.");
-            }
-        });
+        var database = KmsOptions.Described("--db", "SQLite file of the central key store (created when missing)", "kms.db");
+        var certs = KmsOptions.Described("--certs", "Folder made by `gatewayqkd kms certs` (ca.crt, server.pfx)",
+            KmsOptions.DefaultCertificateFolder);
+        var address = KmsOptions.Checked(KmsOptions.Described("--address", "IP address to listen on", "127.0.0.1"),
+            value => IPAddress.TryParse(value, out _) ? null : $"--address must be an IP address, got '{value}'.");
+        var port = KmsOptions.Bounded("--port", "TCP port (0 = any free port)", 8443, 0, IPEndPoint.MaxPort);
+        var seconds = KmsOptions.Bounded("--seconds", "Stop after this many seconds (0 = run until Ctrl+C)", 0, 0,
+            MaxSeconds);
 
         var command = new Command("kms",
             "Serve the central key store over HTTPS with the ETSI GS QKD 014 REST interface (mutual TLS). " +
             "SAE ids: cs = central server, gn-<id> = gateway <id>. See docs/kms.md.");
-        command.Options.Add(database);
-        command.Options.Add(certs);
-        command.Options.Add(address);
-        command.Options.Add(port);
-        command.Options.Add(seconds);
+        KmsOptions.AddTo(command, database, certs, address, port, seconds);
         command.Subcommands.Add(KmsCertsCommand.Create());
         command.Subcommands.Add(KmsBenchCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -70,27 +42,50 @@ public static class KmsCommand
             var folder = parseResult.GetValue(certs)!;
             if (!File.Exists(Path.Combine(folder, "ca.crt")) || !File.Exists(Path.Combine(folder, "server.pfx")))
             {
-                await error.WriteLineAsync($"gatewayqkd kms: {folder} has no ca.crt and server.pfx; create them with " +
-                    $"`gatewayqkd kms certs --out {folder}`.").ConfigureAwait(false);
+                await error.WriteLineAsync($"gatewayqkd kms: --certs {folder} has no ca.crt and server.pfx; create them " +
+                    $"with `gatewayqkd kms certs --out {folder}`.").ConfigureAwait(false);
                 return 2;
             }
 
+            // Certificates before the store: a refused start must not leave a new, empty store file behind.
+            X509Certificate2? ca = null;
+            X509Certificate2 serverCertificate;
+            try
+            {
+                ca = CertificateFolder.LoadCaCertificate(folder);
+                serverCertificate = CertificateFolder.Load(folder, CertificateFolder.ServerName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                ca?.Dispose();
+                await error.WriteLineAsync($"gatewayqkd kms: --certs {folder}: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            using var caScope = ca;
+            using var serverCertificateScope = serverCertificate;
+            var databasePath = parseResult.GetValue(database)!;
+            var newStore = !File.Exists(databasePath);
             CentralKeyStore store;
             try
             {
-                store = CentralKeyStore.Open(parseResult.GetValue(database)!);
+                store = CentralKeyStore.Open(databasePath);
             }
             catch (KeyStoreException e)
             {
-                await error.WriteLineAsync($"gatewayqkd kms: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"gatewayqkd kms: --db: {e.Message}").ConfigureAwait(false);
                 return 2;
             }
 
             using var storeScope = store;
-            var options = KmsServerOptions.FromCertificateFolder(store, folder, parseResult.GetValue(address)!,
-                parseResult.GetValue(port));
-            using var serverCertificate = options.ServerCertificate;
-            using var ca = options.ClientCa;
+            var options = new KmsServerOptions
+            {
+                Store = store,
+                ServerCertificate = serverCertificate,
+                ClientCa = ca,
+                Address = parseResult.GetValue(address)!,
+                Port = parseResult.GetValue(port),
+            };
             KmsServer server;
             try
             {
@@ -98,6 +93,16 @@ public static class KmsCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException)
             {
+                store.Dispose();
+                if (newStore)
+                {
+                    // A refused start leaves no new, empty store behind (SQLite's WAL and shared-memory files included).
+                    foreach (var suffix in (string[])["", "-wal", "-shm"])
+                    {
+                        File.Delete(store.FilePath + suffix);
+                    }
+                }
+
                 await error.WriteLineAsync($"gatewayqkd kms: cannot start: {e.Message}").ConfigureAwait(false);
                 return 2;
             }
