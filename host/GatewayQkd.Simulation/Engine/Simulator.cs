@@ -1,7 +1,6 @@
 using System.Collections;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
-using GatewayQkd.Simulation.Statistics;
 using GatewayQkd.Simulation.Workload;
 
 namespace GatewayQkd.Simulation.Engine;
@@ -26,7 +25,6 @@ public sealed class Simulator
     /// </summary>
     public const double BitTolerance = 1e-6;
 
-    private const int FirstGatewaysSampled = 4;
     private const long MaxEventsAtOneInstant = 10_000_000;
     private readonly SimulationOptions _options;
     private readonly SchemeDefinition _scheme;
@@ -34,10 +32,7 @@ public sealed class Simulator
     private readonly TextWriter _log;
     private readonly Action<long, long>? _progress;
     private readonly EventQueue _events = new();
-    private readonly KeyLedger _ledger = new();
-    private readonly DelayStatistics _delays = new();
-    private readonly RunningMean _supplementWait = new();
-    private readonly List<LevelSample> _levels = [];
+    private readonly RunRecorder _recorder;
     private readonly GatewayState[] _gateways;
     private readonly SupplementPolicy _policy;
     private readonly OrderedQueue _hapQueue;
@@ -82,10 +77,11 @@ public sealed class Simulator
             : new SupplementPolicy(options.CapacityBits, options.LowThresholdBits, options.HighThresholdBits, options.W);
         _hapQueue = new OrderedQueue(supplementOrder, 16);
         _freeChannels = options.HapChannels;
+        _recorder = new RunRecorder(_scheme.Name, options);
         _gateways = new GatewayState[options.Gateways];
         for (int g = 0; g < _gateways.Length; g++)
         {
-            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, requestOrder, _ledger);
+            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, requestOrder, _recorder.Ledger);
         }
     }
 
@@ -130,9 +126,10 @@ public sealed class Simulator
             gateway.Integrate(now);
         }
 
-        Sample(now);
-        _log.WriteLine($"{_scheme.Name}: {_served} requests in {now:F1} simulated s, mean delay {_delays.Total.Mean:F4} s, SR {(double)_delays.NoWait / _served:F4}");
-        return BuildResult(now);
+        _recorder.Sample(now, _gateways);
+        var result = _recorder.Result(now, _gateways);
+        _log.WriteLine($"{_scheme.Name}: {result.Requests} requests in {now:F1} simulated s, mean delay {result.MeanDelay:F4} s, SR {result.SuccessRate:F4}");
+        return result;
     }
 
     private bool Done => _sourceDone && _served == _arrived;
@@ -166,8 +163,8 @@ public sealed class Simulator
                 UpdateResidualAdaptiveRates(now);
                 break;
             case EventKind.Sample:
-                Sample(now);
-                if (!Done && _levels.Count < 2 * _options.LevelSamples)
+                _recorder.Sample(now, _gateways);
+                if (!Done && _recorder.SampleCount < 2 * _options.LevelSamples)
                 {
                     _events.Schedule(now + _sampleInterval, e);
                 }
@@ -273,7 +270,7 @@ public sealed class Simulator
         double waited = Math.Max(0, now - arrival);
         keyWait = Math.Clamp(keyWait, 0, waited);
         double transmission = request.KQuaBits / _options.LinkBitsPerSecond;
-        _delays.Record(waited - keyWait, keyWait, transmission);
+        _recorder.Delays.Record(waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
         {
@@ -334,7 +331,7 @@ public sealed class Simulator
         {
             var supplement = (SupplementRequest)_hapQueue.Dequeue();
             GatewayState gateway = _gateways[supplement.GatewayId];
-            _supplementWait.Add(now - SimulationTime.ToSeconds(supplement.ArrivalTime));
+            _recorder.SupplementWait.Add(now - SimulationTime.ToSeconds(supplement.ArrivalTime));
             gateway.Integrate(now);
 
             // Re-evaluated at start: the level and demand may have changed while the request queued (T_wait).
@@ -371,25 +368,12 @@ public sealed class Simulator
         }
     }
 
-    /// <summary>
-    /// RAKP: every t_slot, the HAP's channel time goes to pools in proportion to their deficit below K_threshold_high
-    /// (the same storage ceiling DDKA keeps); a pool's inflow stops when it reaches the ceiling.
-    /// </summary>
+    /// <summary>RAKP: re-divides the HAP's generation every t_slot (<see cref="ResidualAdaptiveRates"/>).</summary>
     private void UpdateResidualAdaptiveRates(double now)
     {
-        double totalDeficit = 0;
+        ResidualAdaptiveRates.Apply(_gateways, now, _options.HighThresholdBits, _options.HapChannels);
         foreach (var gateway in _gateways)
         {
-            gateway.Integrate(now);
-            totalDeficit += Math.Max(0, _options.HighThresholdBits - gateway.Level);
-        }
-
-        foreach (var gateway in _gateways)
-        {
-            double deficit = Math.Max(0, _options.HighThresholdBits - gateway.Level);
-            double share = totalDeficit > Epsilon ? Math.Min(1.0, _options.HapChannels * deficit / totalDeficit) : 0;
-            double rate = share * gateway.VGen;
-            gateway.SetInflow(now, rate, rate > 0 ? now + (deficit / rate) : now);
             if (gateway.Queue.Count > 0)
             {
                 TryStart(gateway, now);
@@ -400,48 +384,5 @@ public sealed class Simulator
         {
             _events.Schedule(now + _options.SlotSeconds, new SimEvent(EventKind.RateUpdate, -1));
         }
-    }
-
-    private void Sample(double now)
-    {
-        double sum = 0;
-        foreach (var gateway in _gateways)
-        {
-            gateway.Integrate(now);
-            sum += gateway.Level;
-        }
-
-        var first = _gateways.Take(FirstGatewaysSampled).Select(g => g.Level).ToArray();
-        _levels.Add(new LevelSample(now, sum / _gateways.Length, first));
-    }
-
-    private SimulationResult BuildResult(double now)
-    {
-        double stored = _gateways.Sum(g => g.Level);
-        return new SimulationResult
-        {
-            Scheme = _scheme.Name,
-            Seed = _options.Seed,
-            Requests = _served,
-            MeanDelay = _delays.Total.Mean,
-            DelayStdDev = Math.Sqrt(_delays.Total.Variance),
-            SuccessRate = _served == 0 ? 0 : (double)_delays.NoWait / _served,
-            P50Delay = _delays.Histogram.Quantile(0.5),
-            P90Delay = _delays.Histogram.Quantile(0.9),
-            P99Delay = _delays.Histogram.Quantile(0.99),
-            MaxDelay = _delays.Total.Max,
-            MeanSlotWait = _delays.SlotWait.Mean,
-            MeanKeyWait = _delays.KeyWait.Mean,
-            MeanTransmission = _delays.Transmission.Mean,
-            SupplementRequests = _supplementWait.Count,
-            MeanSupplementQueueWait = _supplementWait.Mean,
-            KeysInitial = (double)_options.InitialBits * _gateways.Length,
-            KeysGenerated = _ledger.Generated,
-            KeysConsumed = _ledger.Consumed,
-            KeysStored = stored,
-            KeysWasted = _ledger.Wasted,
-            SimulatedSeconds = now,
-            PoolLevels = _levels,
-        };
     }
 }

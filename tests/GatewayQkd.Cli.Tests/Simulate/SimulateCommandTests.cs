@@ -38,11 +38,13 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--sweep", "speed=1,2")]
     [InlineData("--series", "w=0,1")]
     [InlineData("--vgen-per-gateway", "100,x")]
+    [InlineData("--channel-min-km", "80")]
     public void Bad_Option_Fails_With_An_Error_Naming_It(string option, string value)
     {
-        var (code, output, error) = Invoke(option, value, "--requests", "10");
+        string[] extra = option.StartsWith("--channel", StringComparison.Ordinal) ? ["--vgen-from-channel"] : [];
+        var (code, output, error) = Invoke([option, value, "--requests", "10", .. extra]);
         Assert.Equal(2, code);
-        Assert.Contains(option, error, StringComparison.Ordinal);
+        Assert.Contains(option.StartsWith("--channel", StringComparison.Ordinal) ? "--channel-min-km (80)" : option, error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 

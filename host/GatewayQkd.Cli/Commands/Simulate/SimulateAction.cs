@@ -94,8 +94,10 @@ internal static class SimulateAction
     private static void WriteThroughput(TextWriter output, long requests, TimeSpan elapsed)
     {
         using var process = Process.GetCurrentProcess();
+        double cpu = process.TotalProcessorTime.TotalSeconds;
         output.WriteLine(
-            $"{requests} requests simulated in {elapsed.TotalSeconds:F2} s ({requests / Math.Max(elapsed.TotalSeconds, 1e-9):F0} requests/s); " +
+            $"{requests} requests simulated in {elapsed.TotalSeconds:F2} s wall ({requests / Math.Max(elapsed.TotalSeconds, 1e-9):F0} requests/s), " +
+            $"{cpu:F2} s CPU for the whole process ({requests / Math.Max(cpu, 1e-9):F0} requests per CPU-second); " +
             $"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB.");
     }
 

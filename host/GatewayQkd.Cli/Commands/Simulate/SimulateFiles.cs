@@ -72,7 +72,16 @@ internal static class SimulateFiles
     private static IEnumerable<string> SaveImprovements(string folder, SweepSpec spec, IReadOnlyList<SweepPoint> points, string xLabel)
     {
         var ddka = points.Where(p => p.Scheme == "DDKA").ToArray();
-        var others = points.Where(p => p.Scheme != "DDKA").GroupBy(p => (p.Scheme, p.Series)).ToArray();
+        // Like the paper's Figs. 10b-13b, against the published baselines when they ran (S1 and S3 have SR near 0,
+        // which would swamp the axis); otherwise against whatever else ran.
+        string[] baselines = ["KoD", "RAKP", "DSKP"];
+        var candidates = points.Where(p => p.Scheme != "DDKA").ToArray();
+        if (candidates.Any(p => baselines.Contains(p.Scheme)))
+        {
+            candidates = candidates.Where(p => baselines.Contains(p.Scheme)).ToArray();
+        }
+
+        var others = candidates.GroupBy(p => (p.Scheme, p.Series)).ToArray();
         if (ddka.Length == 0 || others.Length == 0)
         {
             yield break;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GatewayQkd.Simulation;
 using GatewayQkd.Simulation.Schemes;
+using GatewayQkd.Simulation.Supply;
 using GatewayQkd.Simulation.Sweeps;
 
 namespace GatewayQkd.Cli.Commands.Simulate;
@@ -40,6 +41,12 @@ internal sealed class SimulateOptionSet
 
     public Option<string?> VGenPerGateway { get; } = new("--vgen-per-gateway") { Description = "Per-gateway V_gen in bit/s, comma-separated, cycled over the gateways (e.g. secret key rates from `gatewayqkd channel`)." };
 
+    public Option<bool> VGenFromChannel { get; } = new("--vgen-from-channel") { Description = "Take V_gen per gateway from the channel model: gateways spread from --channel-min-km to --channel-max-km, V_gen = min(downlink, uplink) ergodic key rate." };
+
+    public Option<double> ChannelMinKm { get; } = new("--channel-min-km") { Description = "Nearest gateway's ground distance from the HAP nadir in km (with --vgen-from-channel).", DefaultValueFactory = _ => 5 };
+
+    public Option<double> ChannelMaxKm { get; } = new("--channel-max-km") { Description = "Farthest gateway's ground distance in km (with --vgen-from-channel).", DefaultValueFactory = _ => 50 };
+
     public Option<double> LinkRate { get; } = new("--link-rate") { Description = "Gateway-to-sensor link rate in bit/s, t_tra = 1/rate (paper: 1280).", DefaultValueFactory = _ => Defaults.LinkBitsPerSecond };
 
     public Option<int> HapChannels { get; } = new("--hap-channels") { Description = "Supplement requests the HAP serves at once (paper: 1).", DefaultValueFactory = _ => Defaults.HapChannels };
@@ -63,7 +70,7 @@ internal sealed class SimulateOptionSet
     public IEnumerable<Option> All =>
     [
         Preset, Schemes, Requests, Load, Slot, Gateways, Capacity, Initial, ThresholdLow, ThresholdHigh, W, VGen, VGenPerGateway,
-        LinkRate, HapChannels, KeyQuantity, Seed, Seeds, Sweep, Series, Out, Json, Progress,
+        VGenFromChannel, ChannelMinKm, ChannelMaxKm, LinkRate, HapChannels, KeyQuantity, Seed, Seeds, Sweep, Series, Out, Json, Progress,
     ];
 
     /// <summary>Builds the run's options: the preset's (or defaults), overridden by options given explicitly.</summary>
@@ -90,6 +97,16 @@ internal sealed class SimulateOptionSet
         }
 
         o.Validate();
+        if (parse.GetValue(VGenFromChannel))
+        {
+            if (o.VGenPerGateway is not null)
+            {
+                throw new SimulationOptionsException("--vgen-from-channel", "cannot be combined with --vgen-per-gateway.");
+            }
+
+            o = o with { VGenPerGateway = ChannelKeyRates.PerGateway(o.Gateways, parse.GetValue(ChannelMinKm), parse.GetValue(ChannelMaxKm)) };
+        }
+
         return o;
     }
 
