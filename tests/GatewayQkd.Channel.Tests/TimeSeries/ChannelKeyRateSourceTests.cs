@@ -76,4 +76,23 @@ public class ChannelKeyRateSourceTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => source.Sample(0, -1));
         Assert.Equal("timeSeconds", error.ParamName);
     }
+
+    [Fact]
+    public void Key_Bits_Without_Fading_Are_Rate_Times_Duration()
+    {
+        // No turbulence and no jitter: R(t) is the constant steady-state rate of the link model.
+        var still = Link with { HorizontalCn2 = 0, JitterUrad = 0 };
+        var source = ChannelKeyRateSource.ForLink(still, new TimeSeriesOptions { StepMs = 10 });
+        var rate = LinkModel.Evaluate(still).KeyRateAtMeanBitsPerSecond;
+        Assert.Equal(1.0, source.KeyBitsBetween(0, 0.123, 2.5) / (rate * (2.5 - 0.123)), 9);
+    }
+
+    [Fact]
+    public void Key_Bits_Add_Up_Over_Split_Intervals()
+    {
+        var source = ChannelKeyRateSource.ForLink(Link, new TimeSeriesOptions { StepMs = 1 });
+        var whole = source.KeyBitsBetween(0, 0, 0.5);
+        var parts = source.KeyBitsBetween(0, 0, 0.2037) + source.KeyBitsBetween(0, 0.2037, 0.5);
+        Assert.Equal(1.0, parts / whole, 9);
+    }
 }
