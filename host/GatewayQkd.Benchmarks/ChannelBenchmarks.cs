@@ -9,9 +9,8 @@ namespace GatewayQkd.Benchmarks;
 /// <summary>
 /// Channel model speed: a 1,000-point fading-averaged distance sweep of a HAP downlink (Gamma-Gamma + pointing jitter,
 /// numerical averages) and 10^7 Gamma-Gamma draws. Run: dotnet run -c Release --project host/GatewayQkd.Benchmarks --
-/// --filter *ChannelBenchmarks* ; figures in docs/benchmarks-channel.md.
+/// --filter *ChannelBenchmarks* --job short --inProcess ; figures in docs/benchmarks-channel.md.
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 public class ChannelBenchmarks
 {

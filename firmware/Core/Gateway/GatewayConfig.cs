@@ -42,7 +42,7 @@ namespace GatewayQkd.Core.Gateway
         /// <summary>Gets or sets the peers whose key streams this gateway serves (default: the central server, 0).</summary>
         public ushort[] Peers { get; set; }
 
-        /// <summary>Gets or sets the pool capacity in bits per the whole pool (DDKA s4: 5120).</summary>
+        /// <summary>Gets or sets the pool capacity in bits, over all peers; also the capacity the supplement policy fills to (DDKA s4: 5120).</summary>
         public long CapacityBits { get; set; }
 
         /// <summary>Gets or sets the limit on held block files (the pool's default, 24).</summary>

@@ -17,7 +17,7 @@ public class GatewayServiceBenchmarks
 {
     private const ushort GatewayId = 1;
     private const ushort Authority = 0;
-    private const int RequestsPerInvoke = 256;
+    private const int RequestsPerInvoke = 64;
     private const int RequestsPerSlot = 16;
     private const int BlockBytes = 1024;
 

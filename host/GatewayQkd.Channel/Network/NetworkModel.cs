@@ -16,7 +16,7 @@ public static class NetworkModel
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(evaluateLink);
-        options.Validate();
+        options.ThrowIfInvalid();
         var uplink = evaluateLink(options.Uplink);
         var uplinkShare = uplink.ErgodicKeyRateBitsPerSecond / options.NodeCount;
         var cache = new Dictionary<double, LinkReport>();

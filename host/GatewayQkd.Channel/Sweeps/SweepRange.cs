@@ -10,7 +10,7 @@ namespace GatewayQkd.Channel.Sweeps;
 public sealed record SweepRange(double From, double To, int Points, bool Logarithmic = false)
 {
     /// <summary>Throws if the range is unusable, naming the parameter.</summary>
-    public void Validate()
+    public void ThrowIfInvalid()
     {
         Require.AtLeast(Points, 1, nameof(Points));
         if (Logarithmic)
@@ -28,7 +28,7 @@ public sealed record SweepRange(double From, double To, int Points, bool Logarit
     /// <summary>The values of the range.</summary>
     public IReadOnlyList<double> Values()
     {
-        Validate();
+        ThrowIfInvalid();
         if (Points == 1)
         {
             return [From];

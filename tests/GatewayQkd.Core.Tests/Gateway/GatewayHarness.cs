@@ -20,7 +20,7 @@ internal sealed class GatewayHarness
     private readonly KeyWrap _wrap;
     private uint _hapCounter;
 
-    public GatewayHarness(Action<GatewayConfig>? configure = null, InMemoryKeyStorage? storage = null)
+    public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null)
     {
         Crypto = new HostCryptoPrimitives();
         Storage = storage ?? new InMemoryKeyStorage();
@@ -41,7 +41,10 @@ internal sealed class GatewayHarness
 
     public HostCryptoPrimitives Crypto { get; }
 
-    public InMemoryKeyStorage Storage { get; private set; }
+    public IKeyStorage Storage { get; private set; }
+
+    /// <summary>Gets the storage as the in-memory fake (when the harness was not given another).</summary>
+    public InMemoryKeyStorage Memory => (InMemoryKeyStorage)Storage;
 
     public GatewayConfig Config { get; }
 
@@ -64,6 +67,13 @@ internal sealed class GatewayHarness
     public Dictionary<ushort, uint> NextBlock { get; } = [];
 
     public static byte[] Key(byte seed) => Enumerable.Range(0, 32).Select(i => (byte)(seed ^ (i * 13))).ToArray();
+
+    /// <summary>Restarts the gateway on <paramref name="storage"/> (the flash that survived a power cut).</summary>
+    public void Reboot(IKeyStorage storage)
+    {
+        Storage = storage;
+        Boot();
+    }
 
     /// <summary>Starts (or restarts, on the same flash) the gateway, its bus and its sensors.</summary>
     public void Boot()

@@ -108,7 +108,7 @@ public sealed class InboundRejectionTests
 
     private FrameStatus Reject(string topic, byte[] payload)
     {
-        var commits = _h.Storage.Commits;
+        var commits = _h.Memory.Commits;
         var published = _h.Bus.Published.Count;
         var queued = _h.Service.QueueLength;
         var accepted = _h.Service.Counters[GatewayCounter.FramesAccepted];
@@ -116,7 +116,7 @@ public sealed class InboundRejectionTests
         var status = _h.Service.HandleMessage(topic, payload);
 
         Assert.NotEqual(FrameStatus.Ok, status);
-        Assert.Equal(commits, _h.Storage.Commits);
+        Assert.Equal(commits, _h.Memory.Commits);
         Assert.Equal(published, _h.Bus.Published.Count);
         Assert.Equal(queued, _h.Service.QueueLength);
         Assert.Equal(accepted, _h.Service.Counters[GatewayCounter.FramesAccepted]);

@@ -98,7 +98,7 @@ public sealed class KeyServingTests
         h.DeliverBlocks(2);
         h.Request(101, 1, 2, 256);
         var flashAtPublish = (GatewayQkd.TestSupport.InMemoryKeyStorage?)null;
-        h.Bus.Connect("spy", (_, _) => flashAtPublish ??= h.Storage.Clone()).Subscribe(Topics.Response(GatewayHarness.GatewayId, 101));
+        h.Bus.Connect("spy", (_, _) => flashAtPublish ??= h.Memory.Clone()).Subscribe(Topics.Response(GatewayHarness.GatewayId, 101));
 
         h.EndSlot();
 

@@ -35,11 +35,11 @@ public static class ChannelCommandOptionsValidator
 
         if (options.NetworkMode)
         {
-            options.Network.Validate();
+            options.Network.ThrowIfInvalid();
         }
         else
         {
-            LinkOptionsValidator.Validate(options.Link);
+            LinkOptionsValidator.ThrowIfInvalid(options.Link);
         }
     }
 

@@ -13,12 +13,25 @@ namespace GatewayQkd.Cli.Commands.Channel;
 /// </summary>
 public sealed class LinkCliOptions
 {
-    private readonly Option<string?> _kind = CliChoice.Create("--link", "link kind", "horizontal", "downlink", "uplink");
-    private readonly Option<string?> _visibilityModel = CliChoice.Create("--visibility-model", "visibility model", "kim", "kruse");
-    private readonly Option<string?> _boundaryLayer = CliChoice.Create("--boundary-layer", "aerosols on slant paths", "effective", "exponential", "whole-path");
-    private readonly Option<string?> _wave = CliChoice.Create("--wave", "wave model", "plane", "spherical");
-    private readonly Option<string?> _fading = CliChoice.Create("--fading", "fading distribution", "gamma-gamma", "log-normal", "none");
-    private readonly Option<string?> _protocol = CliChoice.Create("--protocol", "decoy estimation", "infinite", "vacuum-weak");
+    /// <summary>Gets the word-valued options.</summary>
+    public IReadOnlyList<ChoiceOption> Choices { get; } =
+    [
+        new("--link", "link kind", ("horizontal", o => o with { Kind = LinkKind.Horizontal }), ("downlink", o => o with { Kind = LinkKind.Downlink }), ("uplink", o => o with { Kind = LinkKind.Uplink })),
+        new("--visibility-model", "visibility model", ("kim", o => o with { VisibilityModel = VisibilityModel.Kim }), ("kruse", o => o with { VisibilityModel = VisibilityModel.Kruse })),
+        new("--boundary-layer", "aerosols on slant paths",
+            ("effective", o => o with { BoundaryLayer = BoundaryLayerModel.EffectiveLayer }),
+            ("exponential", o => o with { BoundaryLayer = BoundaryLayerModel.Exponential }),
+            ("whole-path", o => o with { BoundaryLayer = BoundaryLayerModel.WholePath })),
+        new("--wave", "wave model", ("plane", o => o with { Wave = WaveModel.Plane }), ("spherical", o => o with { Wave = WaveModel.Spherical })),
+        new("--fading", "fading distribution",
+            ("gamma-gamma", o => o with { Fading = FadingModel.GammaGamma }),
+            ("log-normal", o => o with { Fading = FadingModel.LogNormal }),
+            ("none", o => o with { Fading = FadingModel.None })),
+        new("--protocol", "decoy estimation",
+            ("infinite", o => o with { Qkd = o.Qkd with { Protocol = DecoyProtocol.InfiniteDecoy } }),
+            ("vacuum-weak", o => o with { Qkd = o.Qkd with { Protocol = DecoyProtocol.VacuumWeakDecoy } })),
+    ];
+
     private readonly Option<bool> _turbulentSpreading = new("--turbulent-spreading") { Description = "add long-term turbulent beam spreading (horizontal links)" };
 
     /// <summary>Gets the numeric options.</summary>
@@ -56,9 +69,10 @@ public sealed class LinkCliOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _kind, _visibilityModel, _boundaryLayer, _wave, _fading, _protocol, _turbulentSpreading })
+        command.Options.Add(_turbulentSpreading);
+        foreach (var choice in Choices)
         {
-            command.Options.Add(option);
+            command.Options.Add(choice.Option);
         }
 
         foreach (var number in Numbers)
@@ -72,45 +86,7 @@ public sealed class LinkCliOptions
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(options);
-        options = parseResult.GetValue(_kind) switch
-        {
-            "horizontal" => options with { Kind = LinkKind.Horizontal },
-            "downlink" => options with { Kind = LinkKind.Downlink },
-            "uplink" => options with { Kind = LinkKind.Uplink },
-            _ => options,
-        };
-        options = parseResult.GetValue(_visibilityModel) switch
-        {
-            "kim" => options with { VisibilityModel = VisibilityModel.Kim },
-            "kruse" => options with { VisibilityModel = VisibilityModel.Kruse },
-            _ => options,
-        };
-        options = parseResult.GetValue(_boundaryLayer) switch
-        {
-            "effective" => options with { BoundaryLayer = BoundaryLayerModel.EffectiveLayer },
-            "exponential" => options with { BoundaryLayer = BoundaryLayerModel.Exponential },
-            "whole-path" => options with { BoundaryLayer = BoundaryLayerModel.WholePath },
-            _ => options,
-        };
-        options = parseResult.GetValue(_wave) switch
-        {
-            "plane" => options with { Wave = WaveModel.Plane },
-            "spherical" => options with { Wave = WaveModel.Spherical },
-            _ => options,
-        };
-        options = parseResult.GetValue(_fading) switch
-        {
-            "gamma-gamma" => options with { Fading = FadingModel.GammaGamma },
-            "log-normal" => options with { Fading = FadingModel.LogNormal },
-            "none" => options with { Fading = FadingModel.None },
-            _ => options,
-        };
-        options = parseResult.GetValue(_protocol) switch
-        {
-            "infinite" => options with { Qkd = options.Qkd with { Protocol = DecoyProtocol.InfiniteDecoy } },
-            "vacuum-weak" => options with { Qkd = options.Qkd with { Protocol = DecoyProtocol.VacuumWeakDecoy } },
-            _ => options,
-        };
+        options = Choices.Aggregate(options, (current, choice) => choice.Apply(parseResult, current));
         if (parseResult.GetValue(_turbulentSpreading))
         {
             options = options with { TurbulentBeamSpreading = true };
