@@ -20,6 +20,8 @@ public class CheckerCanFailTests
     [InlineData("int? maybe = null; return maybe;", "nullable type")]
     [InlineData("return $\"{1.5:E3}\";", "format specifier ':E3'")]
     [InlineData("return new nanoFramework.M2Mqtt.MqttClient(\"broker\");", "package-not-referenced")]
+    [InlineData("System.DateTimeOffset moment = System.DateTime.UtcNow; return moment;", "M:System.DateTimeOffset.op_Implicit(System.DateTime)~System.DateTimeOffset")]
+    [InlineData("var table = new System.Collections.Hashtable { { 1, 2 } }; return new System.Text.StringBuilder().AppendJoin(',', 1, 2);", "M:System.Text.StringBuilder.AppendJoin(")]
     public void Reports_Unsupported_Code_In_A_Method(string body, string expected)
     {
         var violations = CheckMethodBody(body);

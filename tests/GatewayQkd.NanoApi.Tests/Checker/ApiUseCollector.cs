@@ -29,7 +29,7 @@ internal static class ApiUseCollector
     {
         var model = compilation.GetSemanticModel(tree);
         var uses = new List<ApiUse>();
-        var own = compilation.Assembly;
+        var own = new OwnCode(compilation);
 
         void AddId(SyntaxNode node, string id, string how, ITypeSymbol? receiver = null) =>
             uses.Add(new ApiUse(file, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, id, TypeId(receiver, own), how, node));
@@ -157,7 +157,7 @@ internal static class ApiUseCollector
     private static void AddDeclared(
         SemanticModel model,
         SyntaxNode node,
-        IAssemblySymbol own,
+        OwnCode own,
         Action<SyntaxNode, ISymbol?, string, ITypeSymbol?> addSymbol,
         Action<SyntaxNode, string, string, ITypeSymbol?> addId)
     {
@@ -209,7 +209,7 @@ internal static class ApiUseCollector
         _ => null,
     };
 
-    private static IEnumerable<(string Id, string What)> Ids(ISymbol? symbol, IAssemblySymbol own)
+    private static IEnumerable<(string Id, string What)> Ids(ISymbol? symbol, OwnCode own)
     {
         switch (symbol)
         {
@@ -286,10 +286,9 @@ internal static class ApiUseCollector
         }
     }
 
-    private static bool IsOwn(ISymbol? symbol, IAssemblySymbol own) =>
-        symbol is null || SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, own);
+    private static bool IsOwn(ISymbol? symbol, OwnCode own) => symbol is null || own.Contains(symbol);
 
-    private static string? TypeId(ITypeSymbol? type, IAssemblySymbol own)
+    private static string? TypeId(ITypeSymbol? type, OwnCode own)
     {
         if (type is not INamedTypeSymbol named || IsOwn(named, own))
         {

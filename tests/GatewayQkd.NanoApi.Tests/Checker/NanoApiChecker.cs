@@ -20,7 +20,10 @@ internal static class NanoApiChecker
     private static readonly Lazy<MetadataReference[]> DotnetReferences = new(LoadDotnetReferences);
 
     /// <summary>Returns every violation in the sources, sorted by file and line.</summary>
-    public static List<Violation> Check(IReadOnlyList<FirmwareSource> sources, bool alsoBuiltForDotnet)
+    /// <param name="sources">The sources to check, compiled together.</param>
+    /// <param name="alsoBuiltForDotnet">Whether the sources are also compiled for .NET (the portable core): adds check 3.</param>
+    /// <param name="libraries">Already checked firmware libraries the sources use (the core, the device projects pass the core).</param>
+    public static List<Violation> Check(IReadOnlyList<FirmwareSource> sources, bool alsoBuiltForDotnet, IEnumerable<MetadataReference>? libraries = null)
     {
         var listing = ApiListing.Default;
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, LanguageFeatureCheck.ParseOptions, s.Path)).ToList();
@@ -30,7 +33,7 @@ internal static class NanoApiChecker
             violations.AddRange(LanguageFeatureCheck.Check(trees[i], sources[i].Path));
         }
 
-        var nano = Compile("Firmware.Nano", trees, [NanoStubs.Reference]);
+        var nano = Compile("Firmware.Nano", trees, [NanoStubs.Reference, .. libraries ?? []]);
         violations.AddRange(EmitErrors(nano));
         violations.AddRange(CheckUses(listing, nano, trees, sources, namesOnly: true, explain: null)); // the emit above checked the rest
         if (alsoBuiltForDotnet)
@@ -45,6 +48,27 @@ internal static class NanoApiChecker
             .ThenBy(v => v.Line)
             .ToList();
     }
+
+    /// <summary>
+    /// Compiles sources against the stubs and returns the emitted assembly as a reference, for projects that use them
+    /// as a library (the device app and tests use the core); throws when they do not compile.
+    /// </summary>
+    public static MetadataReference CompileLibrary(string assemblyName, IReadOnlyList<FirmwareSource> sources)
+    {
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, LanguageFeatureCheck.ParseOptions, s.Path));
+        using var output = new MemoryStream();
+        var result = Compile(assemblyName, trees, [NanoStubs.Reference]).Emit(output, options: new EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(assemblyName + " does not compile against the nanoFramework listings (see CoreApiTests): " +
+                string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+        }
+
+        return MetadataReference.CreateFromImage(output.ToArray());
+    }
+
+    /// <summary>Returns true for the assembly names <see cref="CompileLibrary"/> gives firmware libraries.</summary>
+    public static bool IsFirmwareLibrary(string assemblyName) => assemblyName.StartsWith("GatewayQkd.", StringComparison.Ordinal);
 
     private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create(
