@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
 
@@ -49,7 +50,15 @@ public class GatewayServiceBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "gatewayqkd-bench-" + Guid.NewGuid().ToString("N"));
         _storage = new CountingKeyStorage(new FileKeyStorage(Path.Combine(_folder, "gateway")));
-        _config = new GatewayConfig { GatewayId = GatewayId, AuthorityId = Authority, LinkKey = Key(0xA0), StatusIntervalMilliseconds = 0 };
+        _config = new GatewayConfig
+        {
+            GatewayId = GatewayId,
+            AuthorityId = Authority,
+            LinkKey = Key(0xA0),
+            StatusIntervalMilliseconds = 0,
+            CapacityBits = KeyPool.DefaultCapacityBits, // the flash pool's default (docs/storage-layout.md), not the paper's 5120 bits
+            MaxBlocks = KeyPool.DefaultMaxBlocks,
+        };
         var sensorStorage = new FileKeyStorage(Path.Combine(_folder, "sensors"));
         for (ushort id = 1; id <= 8; id++)
         {
@@ -76,10 +85,11 @@ public class GatewayServiceBenchmarks
             var wrapped = _wrap.Apply(_linkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, material);
             var offset = (uint)(_nextBlock * BlockBytes);
             var frame = _sealer.Seal(new KeyBlockMessage(0, _nextBlock++, offset, wrapped), Authority, GatewayId, counter, _linkKeys);
+            var before = _service.Pool.AvailableBits(0);
             var status = _service.HandleMessage(Topics.Blocks(GatewayId), frame);
-            if (status != FrameStatus.Ok)
+            if (status != FrameStatus.Ok || _service.Pool.AvailableBits(0) <= before)
             {
-                throw new InvalidOperationException("Benchmark setup: block rejected with " + status);
+                throw new InvalidOperationException($"Benchmark setup: block {_nextBlock - 1} was not ingested (frame status {status}, pool {before} bits).");
             }
         }
 
