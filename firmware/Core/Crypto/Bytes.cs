@@ -117,5 +117,33 @@ namespace GatewayQkd.Core.Crypto
             destination[offset + 2] = (byte)(value >> 16);
             destination[offset + 3] = (byte)(value >> 24);
         }
+
+        /// <summary>Reads a little-endian 16-bit unsigned integer at <paramref name="offset"/> (the pool's file formats).</summary>
+        public static ushort ReadUInt16LittleEndian(byte[] source, int offset)
+        {
+            CheckRange(source, offset, 2, "source");
+            return (ushort)(source[offset] | (source[offset + 1] << 8));
+        }
+
+        /// <summary>Writes a 16-bit unsigned integer little-endian at <paramref name="offset"/>.</summary>
+        public static void WriteUInt16LittleEndian(ushort value, byte[] destination, int offset)
+        {
+            CheckRange(destination, offset, 2, "destination");
+            destination[offset] = (byte)value;
+            destination[offset + 1] = (byte)(value >> 8);
+        }
+
+        /// <summary>Reads a little-endian 64-bit unsigned integer at <paramref name="offset"/>.</summary>
+        public static ulong ReadUInt64LittleEndian(byte[] source, int offset)
+        {
+            return ReadUInt32LittleEndian(source, offset) | ((ulong)ReadUInt32LittleEndian(source, offset + 4) << 32);
+        }
+
+        /// <summary>Writes a 64-bit unsigned integer little-endian at <paramref name="offset"/>.</summary>
+        public static void WriteUInt64LittleEndian(ulong value, byte[] destination, int offset)
+        {
+            WriteUInt32LittleEndian((uint)value, destination, offset);
+            WriteUInt32LittleEndian((uint)(value >> 32), destination, offset + 4);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using GatewayQkd.Core.Crypto;
+
 namespace GatewayQkd.Core.Pool
 {
     /// <summary>
@@ -23,13 +25,13 @@ namespace GatewayQkd.Core.Pool
             file[2] = (byte)'P';
             file[3] = (byte)'B';
             file[4] = Version;
-            LittleEndian.PutUInt16(file, 5, block.PeerId);
-            LittleEndian.PutUInt32(file, 7, block.BlockId);
-            LittleEndian.PutUInt32(file, 11, (uint)block.BlockOffset);
-            LittleEndian.PutUInt32(file, 15, (uint)block.BlockLength);
-            LittleEndian.PutUInt32(file, 19, (uint)block.HeldOffset);
+            Bytes.WriteUInt16LittleEndian(block.PeerId, file, 5);
+            Bytes.WriteUInt32LittleEndian(block.BlockId, file, 7);
+            Bytes.WriteUInt32LittleEndian((uint)block.BlockOffset, file, 11);
+            Bytes.WriteUInt32LittleEndian((uint)block.BlockLength, file, 15);
+            Bytes.WriteUInt32LittleEndian((uint)block.HeldOffset, file, 19);
             System.Array.Copy(block.Material, 0, file, HeaderBytes, block.Material.Length);
-            LittleEndian.PutUInt32(file, file.Length - 4, Crc32.Compute(file, 0, file.Length - 4));
+            Bytes.WriteUInt32LittleEndian(Crc32.Compute(file, 0, file.Length - 4), file, file.Length - 4);
             return file;
         }
 
@@ -44,16 +46,16 @@ namespace GatewayQkd.Core.Pool
                 return null;
             }
 
-            if (Crc32.Compute(file, 0, file.Length - 4) != LittleEndian.GetUInt32(file, file.Length - 4))
+            if (Crc32.Compute(file, 0, file.Length - 4) != Bytes.ReadUInt32LittleEndian(file, file.Length - 4))
             {
                 return null;
             }
 
-            ushort peerId = LittleEndian.GetUInt16(file, 5);
-            uint blockId = LittleEndian.GetUInt32(file, 7);
-            long blockOffset = LittleEndian.GetUInt32(file, 11);
-            long blockLength = LittleEndian.GetUInt32(file, 15);
-            long heldOffset = LittleEndian.GetUInt32(file, 19);
+            ushort peerId = Bytes.ReadUInt16LittleEndian(file, 5);
+            uint blockId = Bytes.ReadUInt32LittleEndian(file, 7);
+            long blockOffset = Bytes.ReadUInt32LittleEndian(file, 11);
+            long blockLength = Bytes.ReadUInt32LittleEndian(file, 15);
+            long heldOffset = Bytes.ReadUInt32LittleEndian(file, 19);
             int heldLength = file.Length - OverheadBytes;
             bool consistent = blockLength > 0 && heldOffset >= blockOffset && heldOffset + heldLength == blockOffset + blockLength
                 && heldLength > 0 && blockOffset + blockLength <= 0x100000000L && name == PoolFileNames.Block(peerId, blockId);

@@ -1,3 +1,5 @@
+using GatewayQkd.Core.Crypto;
+
 namespace GatewayQkd.Core.Pool
 {
     /// <summary>
@@ -25,20 +27,20 @@ namespace GatewayQkd.Core.Pool
             file[3] = (byte)'S';
             file[4] = Version;
             file[5] = (byte)peers.Count;
-            LittleEndian.PutUInt32(file, 6, sequence);
+            Bytes.WriteUInt32LittleEndian(sequence, file, 6);
             for (int i = 0; i < peers.Count; i++)
             {
                 PeerStream peer = (PeerStream)peers[i];
                 int at = HeaderBytes + (PeerBytes * i);
-                LittleEndian.PutUInt16(file, at, peer.PeerId);
-                LittleEndian.PutUInt32(file, at + 2, peer.NextBlockId);
-                LittleEndian.PutUInt64(file, at + 6, (ulong)peer.StreamEnd);
-                LittleEndian.PutUInt64(file, at + 14, (ulong)peer.ConsumedEnd);
-                LittleEndian.PutUInt64(file, at + 22, (ulong)peer.AccountedEnd);
-                LittleEndian.PutUInt64(file, at + 30, (ulong)peer.LostBytes);
+                Bytes.WriteUInt16LittleEndian(peer.PeerId, file, at);
+                Bytes.WriteUInt32LittleEndian(peer.NextBlockId, file, at + 2);
+                Bytes.WriteUInt64LittleEndian((ulong)peer.StreamEnd, file, at + 6);
+                Bytes.WriteUInt64LittleEndian((ulong)peer.ConsumedEnd, file, at + 14);
+                Bytes.WriteUInt64LittleEndian((ulong)peer.AccountedEnd, file, at + 22);
+                Bytes.WriteUInt64LittleEndian((ulong)peer.LostBytes, file, at + 30);
             }
 
-            LittleEndian.PutUInt32(file, file.Length - 4, Crc32.Compute(file, 0, file.Length - 4));
+            Bytes.WriteUInt32LittleEndian(Crc32.Compute(file, 0, file.Length - 4), file, file.Length - 4);
             return file;
         }
 
@@ -55,7 +57,7 @@ namespace GatewayQkd.Core.Pool
             }
 
             int count = file[5];
-            if (file.Length != HeaderBytes + (PeerBytes * count) + 4 || Crc32.Compute(file, 0, file.Length - 4) != LittleEndian.GetUInt32(file, file.Length - 4))
+            if (file.Length != HeaderBytes + (PeerBytes * count) + 4 || Crc32.Compute(file, 0, file.Length - 4) != Bytes.ReadUInt32LittleEndian(file, file.Length - 4))
             {
                 return null;
             }
@@ -64,11 +66,11 @@ namespace GatewayQkd.Core.Pool
             for (int i = 0; i < count; i++)
             {
                 int at = HeaderBytes + (PeerBytes * i);
-                ulong streamEnd = LittleEndian.GetUInt64(file, at + 6);
-                ulong consumedEnd = LittleEndian.GetUInt64(file, at + 14);
-                ulong accountedEnd = LittleEndian.GetUInt64(file, at + 22);
-                ulong lostBytes = LittleEndian.GetUInt64(file, at + 30);
-                ushort peerId = LittleEndian.GetUInt16(file, at);
+                ulong streamEnd = Bytes.ReadUInt64LittleEndian(file, at + 6);
+                ulong consumedEnd = Bytes.ReadUInt64LittleEndian(file, at + 14);
+                ulong accountedEnd = Bytes.ReadUInt64LittleEndian(file, at + 22);
+                ulong lostBytes = Bytes.ReadUInt64LittleEndian(file, at + 30);
+                ushort peerId = Bytes.ReadUInt16LittleEndian(file, at);
                 bool ordered = streamEnd <= 0x100000000UL && consumedEnd <= streamEnd && accountedEnd <= consumedEnd && lostBytes <= accountedEnd
                     && (i == 0 || peers[i - 1].PeerId < peerId);
                 if (!ordered)
@@ -76,10 +78,10 @@ namespace GatewayQkd.Core.Pool
                     return null;
                 }
 
-                peers[i] = new PeerStream(peerId, LittleEndian.GetUInt32(file, at + 2), (long)streamEnd, (long)consumedEnd, (long)accountedEnd, (long)lostBytes);
+                peers[i] = new PeerStream(peerId, Bytes.ReadUInt32LittleEndian(file, at + 2), (long)streamEnd, (long)consumedEnd, (long)accountedEnd, (long)lostBytes);
             }
 
-            sequence = LittleEndian.GetUInt32(file, 6);
+            sequence = Bytes.ReadUInt32LittleEndian(file, 6);
             return peers;
         }
     }
