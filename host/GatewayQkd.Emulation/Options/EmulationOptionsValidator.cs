@@ -28,7 +28,7 @@ public static class EmulationOptionsValidator
         Check(options.Gateways + options.BoardGateways.Count > 0, "gateways: at least one gateway (emulated or board) is needed.");
         Check(options.BoardGateways.All(id => id > options.Gateways), $"boardGateways: ids must be above the emulated ones (1..{options.Gateways}), got [{string.Join(", ", options.BoardGateways)}].");
         Check(options.BoardGateways.Distinct().Count() == options.BoardGateways.Count, "boardGateways: ids must be distinct.");
-        Check(options.SensorsPerGateway is >= 0 and <= MaxSensorsPerGateway, $"sensorsPerGateway: must be 0..{MaxSensorsPerGateway}, got {options.SensorsPerGateway}.");
+        Check(options.SensorsPerGateway is >= 1 and <= MaxSensorsPerGateway, $"sensorsPerGateway: must be 1..{MaxSensorsPerGateway}, got {options.SensorsPerGateway}.");
         Check(options.RequestMeanIntervalSeconds > 0 && double.IsFinite(options.RequestMeanIntervalSeconds), $"requestMeanIntervalSeconds: must be above 0, got {options.RequestMeanIntervalSeconds}.");
         Check(options.SecurityLevels.Count > 0 && options.SecurityLevels.All(l => l is >= 0 and <= 5), $"securityLevels: must be a non-empty list of K_sec levels 0..5, got [{string.Join(", ", options.SecurityLevels)}].");
         Check(options.KeyRateBitsPerSecond > 0 && double.IsFinite(options.KeyRateBitsPerSecond), $"keyRateBitsPerSecond: must be above 0, got {options.KeyRateBitsPerSecond}.");
