@@ -57,14 +57,18 @@ public class CheckerCanFailTests
 
         var violation = Assert.Single(Check(Source), v => v.Rule == "not-in-listing");
 
-        Assert.Equal("snippet/A.cs:5: [not-in-listing] M:System.Math.Max(System.Int64,System.Int64) is not in the nanoFramework API listings", violation.ToString());
+        Assert.Equal(
+            "snippet/A.cs:5: [not-in-listing] M:System.Math.Max(System.Int64,System.Int64) is not in the nanoFramework API listings; " +
+            "the nanoFramework build binds M:System.Math.Max(System.Single,System.Single) here, so host and device would run different code: " +
+            "write the call so that both bind a listed member",
+            violation.ToString());
     }
 
     [Fact]
-    public void Reports_Members_The_Compiler_Calls_For_A_Foreach_Over_A_NonEnumerable_Pattern()
+    public void Reports_Members_The_Compiler_Calls_For_A_Foreach()
     {
-        // nanoFramework's IEnumerator has no Reset-free generic form: a foreach over Hashtable binds IEnumerable.GetEnumerator,
-        // which is listed; a foreach over a .NET generic collection binds IEnumerator`1.Current, which is not.
+        // A foreach over Hashtable binds the listed IEnumerable.GetEnumerator; one over a .NET generic collection binds
+        // IEnumerator`1.Current, which nanoFramework 1.x does not have.
         const string Source = "namespace S\n{\n    internal sealed class A\n    {\n        internal void Run(System.Collections.Generic.IEnumerable<string> items) { foreach (var item in items) { } }\n    }\n}\n";
 
         var violations = Check(Source);

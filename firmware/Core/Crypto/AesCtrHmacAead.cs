@@ -12,7 +12,7 @@ namespace GatewayQkd.Core.Crypto
     /// <remarks>
     /// The nonce is the 16-byte initial counter block of <see cref="AesCtr"/> and must never repeat under one master
     /// key (fresh QKD keys may use a fixed nonce; a long-lived device key needs a counter or random nonce). The tag is
-    /// 128 bits, the truncation RFC 2104 s5 and NIST SP 800-107 s5.3.3 allow for HMAC. Opening verifies the tag in
+    /// 128 bits, the truncation RFC 2104 s5 and NIST SP 800-107 Rev.1 allow for HMAC. Opening verifies the tag in
     /// constant time before decrypting anything.
     /// </remarks>
     public sealed class AesCtrHmacAead

@@ -9,7 +9,7 @@ namespace GatewayQkd.Core.Crypto
     /// <remarks>
     /// Every key byte must be used once only (the key pool guarantees it): reusing the pad leaks the XOR of two
     /// plaintexts, reusing the Poly1305 key allows forgeries (RFC 8439 s2.5). The forgery probability is at most
-    /// 8 * ceil(L / 16) / 2^106 for a MAC input of L bytes (RFC 8439 s4, Bernstein 2005).
+    /// 8 * ceil(L / 16) / 2^106 for a MAC input of L bytes (Bernstein, Poly1305-AES, FSE 2005).
     /// </remarks>
     public static class OneTimePadPoly1305
     {

@@ -11,6 +11,36 @@ public sealed class AesCtrHmacAeadTests
     private readonly byte[] _ad = new SeededBytes(3).Next(7);
     private readonly byte[] _plaintext = new SeededBytes(4).Next(21);
 
+    public static TheoryData<string> Cases => CryptoVectorFile.Cases("aead-aes256ctr-hmacsha256");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Seal_Matches_The_Vector_File(string caseName)
+    {
+        var v = CryptoVectorFile.Get("aead-aes256ctr-hmacsha256", caseName);
+
+        Assert.Equal(Convert.ToHexString(v["sealed"]), Convert.ToHexString(_aead.Seal(v["key"], v["nonce"], v["ad"], v["pt"])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Open_Recovers_The_Vector_File_Plaintext(string caseName)
+    {
+        var v = CryptoVectorFile.Get("aead-aes256ctr-hmacsha256", caseName);
+
+        Assert.Equal(AuthStatus.Authentic, _aead.Open(v["key"], v["nonce"], v["ad"], v["sealed"], out var plaintext));
+        Assert.Equal(v["pt"], plaintext);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Vector_File_Entries_Agree_With_The_BouncyCastle_Reference(string caseName)
+    {
+        var v = CryptoVectorFile.Get("aead-aes256ctr-hmacsha256", caseName);
+
+        Assert.Equal(Convert.ToHexString(v["sealed"]), Convert.ToHexString(BouncyReference.EtmSeal(v["key"], v["nonce"], v["ad"], v["pt"])));
+    }
+
     [Fact]
     public void Seal_Matches_An_Independent_BouncyCastle_Construction_On_Random_Inputs()
     {

@@ -15,6 +15,36 @@ public sealed class OneTimePadPoly1305Tests
         Assert.Equal(1032, OneTimePadPoly1305.KeyLength(1000));
     }
 
+    public static TheoryData<string> Cases => CryptoVectorFile.Cases("otp-poly1305");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Seal_Matches_The_Vector_File(string caseName)
+    {
+        var v = CryptoVectorFile.Get("otp-poly1305", caseName);
+
+        Assert.Equal(Convert.ToHexString(v["sealed"]), Convert.ToHexString(OneTimePadPoly1305.Seal(v["key"], v["ad"], v["pt"])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Open_Recovers_The_Vector_File_Plaintext(string caseName)
+    {
+        var v = CryptoVectorFile.Get("otp-poly1305", caseName);
+
+        Assert.Equal(AuthStatus.Authentic, OneTimePadPoly1305.Open(v["key"], v["ad"], v["sealed"], out var plaintext));
+        Assert.Equal(v["pt"], plaintext);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Vector_File_Entries_Agree_With_The_BouncyCastle_Reference(string caseName)
+    {
+        var v = CryptoVectorFile.Get("otp-poly1305", caseName);
+
+        Assert.Equal(Convert.ToHexString(v["sealed"]), Convert.ToHexString(BouncyReference.OtpSeal(v["key"], v["ad"], v["pt"])));
+    }
+
     [Fact]
     public void Seal_Matches_An_Independent_Xor_And_BouncyCastle_Poly1305_On_Random_Inputs()
     {

@@ -25,7 +25,7 @@ internal static class ApiUseCollector
         var own = compilation.Assembly;
 
         void AddId(SyntaxNode node, string id, string how, ITypeSymbol? receiver = null) =>
-            uses.Add(new ApiUse(file, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, id, TypeId(receiver, own), how));
+            uses.Add(new ApiUse(file, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1, id, TypeId(receiver, own), how, node));
 
         void AddSymbol(SyntaxNode node, ISymbol? symbol, string how, ITypeSymbol? receiver = null)
         {
@@ -215,7 +215,7 @@ internal static class ApiUseCollector
                 yield return ("T:dynamic", "the dynamic type");
                 yield break;
             case INamedTypeSymbol { IsTupleType: true } tuple:
-                yield return ("T:" + tuple.OriginalDefinition.ConstructedFrom.MetadataName, "a tuple type");
+                yield return (tuple.OriginalDefinition.GetDocumentationCommentId() ?? "T:System.ValueTuple", "a tuple type");
                 yield break;
             case IMethodSymbol { MethodKind: MethodKind.BuiltinOperator or MethodKind.LambdaMethod or MethodKind.LocalFunction or MethodKind.AnonymousFunction }:
                 yield break;

@@ -8,7 +8,11 @@ namespace GatewayQkd.NanoApi.Tests.Checker;
 internal static class ListingCheck
 {
     /// <summary>Returns a violation per use that nanoFramework does not provide.</summary>
-    public static IEnumerable<Violation> Check(ApiListing listing, IEnumerable<ApiUse> uses, IReadOnlyCollection<string> packages)
+    /// <param name="listing">The listings.</param>
+    /// <param name="uses">The uses to check.</param>
+    /// <param name="packages">The packages the project references.</param>
+    /// <param name="explain">Optional: returns a note to add to a use that is not listed (what nanoFramework binds instead).</param>
+    public static IEnumerable<Violation> Check(ApiListing listing, IEnumerable<ApiUse> uses, IReadOnlyCollection<string> packages, Func<ApiUse, string?>? explain = null)
     {
         foreach (var use in uses)
         {
@@ -16,7 +20,7 @@ internal static class ListingCheck
             var what = use.How.Length == 0 ? string.Empty : " (" + use.How.Trim() + ")";
             if (found is null)
             {
-                yield return new Violation(use.File, use.Line, "not-in-listing", use.Id + " is not in the nanoFramework API listings" + what);
+                yield return new Violation(use.File, use.Line, "not-in-listing", use.Id + " is not in the nanoFramework API listings" + what + explain?.Invoke(use));
                 continue;
             }
 

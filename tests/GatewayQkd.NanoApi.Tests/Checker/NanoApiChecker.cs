@@ -32,11 +32,11 @@ internal static class NanoApiChecker
 
         var nano = Compile("Firmware.Nano", trees, [NanoStubs.Reference]);
         violations.AddRange(EmitErrors(nano));
-        violations.AddRange(CheckUses(listing, nano, trees, sources));
+        violations.AddRange(CheckUses(listing, nano, trees, sources, null));
         if (alsoBuiltForDotnet)
         {
             var dotnet = Compile("Firmware.Dotnet", trees, DotnetReferences.Value);
-            violations.AddRange(CheckUses(listing, dotnet, trees, sources));
+            violations.AddRange(CheckUses(listing, dotnet, trees, sources, use => NanoBinding(nano, use)));
         }
 
         return violations
@@ -66,16 +66,40 @@ internal static class NanoApiChecker
                 d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture) + " (compiled against the nanoFramework API listings)"));
     }
 
-    private static IEnumerable<Violation> CheckUses(ApiListing listing, Compilation compilation, List<SyntaxTree> trees, IReadOnlyList<FirmwareSource> sources)
+    private static IEnumerable<Violation> CheckUses(
+        ApiListing listing,
+        Compilation compilation,
+        List<SyntaxTree> trees,
+        IReadOnlyList<FirmwareSource> sources,
+        Func<ApiUse, string?>? explain)
     {
         for (var i = 0; i < trees.Count; i++)
         {
             var uses = ApiUseCollector.Collect(compilation, trees[i], sources[i].Path).DistinctBy(u => (u.Line, u.Id));
-            foreach (var violation in ListingCheck.Check(listing, uses, sources[i].Packages))
+            foreach (var violation in ListingCheck.Check(listing, uses, sources[i].Packages, explain))
             {
                 yield return violation;
             }
         }
+    }
+
+    /// <summary>
+    /// Says what the nanoFramework build binds at a use .NET bound to an unlisted member: the same source then runs
+    /// different overloads on the host and on the device (String.Split('/') binds Split(char, StringSplitOptions) on .NET
+    /// and Split(params char[]) on nanoFramework; Math.Max(1L, 2L) binds Max(float, float) on nanoFramework).
+    /// </summary>
+    private static string? NanoBinding(Compilation nano, ApiUse use)
+    {
+        if (use.Node is null)
+        {
+            return null;
+        }
+
+        var symbol = nano.GetSemanticModel(use.Node.SyntaxTree).GetSymbolInfo(use.Node).Symbol;
+        var id = symbol?.OriginalDefinition.GetDocumentationCommentId();
+        return id is null || id == use.Id
+            ? null
+            : "; the nanoFramework build binds " + id + " here, so host and device would run different code: write the call so that both bind a listed member";
     }
 
     private static MetadataReference[] LoadDotnetReferences()

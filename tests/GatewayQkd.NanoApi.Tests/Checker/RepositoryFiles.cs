@@ -56,6 +56,13 @@ internal static class RepositoryFiles
 
     private static string FindRoot()
     {
+        // GATEWAYQKD_CHECK_ROOT points the check at another checkout (e.g. a helper's worktree) without copying it.
+        var overridden = Environment.GetEnvironmentVariable("GATEWAYQKD_CHECK_ROOT");
+        if (!string.IsNullOrEmpty(overridden))
+        {
+            return Path.GetFullPath(overridden);
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GatewayQkd.sln")))
         {
