@@ -30,7 +30,7 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
     private readonly MqttClientOptions _options;
     private readonly Action<string, byte[]> _onMessage;
     private readonly ILog _log;
-    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = System.Threading.Channels.Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<string> _subscriptions = [];
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();

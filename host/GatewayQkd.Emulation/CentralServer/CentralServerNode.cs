@@ -141,11 +141,10 @@ public sealed class CentralServerNode
     {
         var material = new byte[bytes];
         _random.NextBytes(material);
+        var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (design.md data flow 2); the store has its own lock
         lock (_sync)
         {
-            var link = _links[gatewayId];
-            var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (design.md data flow 2)
-            Push(link, block);
+            Push(_links[gatewayId], block);
             _counters.Add(RunCounter.KeyBitsGenerated, block.Bits);
             _counters.Add(RunCounter.BlocksPushed);
             return block;

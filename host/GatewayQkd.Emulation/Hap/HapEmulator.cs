@@ -17,7 +17,7 @@ public sealed class HapEmulator
 {
     private readonly object _sync = new();
     private readonly CentralServerNode _server;
-    private readonly IKeyRateSource _rates;
+    private readonly IGatewayLinkRates _rates;
     private readonly LinkTimeScheduler _scheduler;
     private readonly OrderedQueue _supplements;
     private readonly int _blockBytes;
@@ -27,7 +27,7 @@ public sealed class HapEmulator
     private double _lastSeconds = double.NaN;
 
     /// <summary>Creates the HAP for the central server's gateways.</summary>
-    public HapEmulator(CentralServerNode server, IKeyRateSource rates, int terminals, int blockBytes, long slotMilliseconds, double tradeOff)
+    public HapEmulator(CentralServerNode server, IGatewayLinkRates rates, int terminals, int blockBytes, long slotMilliseconds, double tradeOff)
     {
         _server = server ?? throw new ArgumentNullException(nameof(server));
         _rates = rates ?? throw new ArgumentNullException(nameof(rates));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GatewayQkd.Emulation.Links;
 
 /// <summary>Every link at one fixed secret key rate, as in the DDKA paper's evaluation (link rate 1280 bit/s, s4).</summary>
-public sealed class ConstantKeyRate : IKeyRateSource
+public sealed class ConstantKeyRate : IGatewayLinkRates
 {
     private readonly double _bitsPerSecond;
 

@@ -44,7 +44,7 @@ public sealed class EmulationRun : IAsyncDisposable
     private CentralServerNode? _server;
     private HapEmulator? _hap;
 
-    private EmulationRun(EmulationOptions options, IKeyRateSource rates, EventLog log)
+    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, EventLog log)
     {
         Options = options;
         Rates = rates;
@@ -56,7 +56,7 @@ public sealed class EmulationRun : IAsyncDisposable
     public EmulationOptions Options { get; }
 
     /// <summary>Gets the key rate source.</summary>
-    public IKeyRateSource Rates { get; }
+    public IGatewayLinkRates Rates { get; }
 
     /// <summary>Gets the run's log.</summary>
     public EventLog Log { get; }
@@ -104,7 +104,7 @@ public sealed class EmulationRun : IAsyncDisposable
     }
 
     /// <summary>Starts every part of the run; the caller then calls <see cref="RunAsync"/>.</summary>
-    public static async Task<EmulationRun> StartAsync(EmulationOptions options, IKeyRateSource rates, TextWriter? logFile = null, CancellationToken cancellationToken = default)
+    public static async Task<EmulationRun> StartAsync(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile = null, CancellationToken cancellationToken = default)
     {
         EmulationOptionsValidator.ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(rates);
@@ -132,52 +132,59 @@ public sealed class EmulationRun : IAsyncDisposable
     public async Task<EmulationReport> RunAsync(Action<RunSnapshot>? sampled = null, CancellationToken cancellationToken = default)
     {
         var endReason = "duration reached";
+        var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
-        var nextResend = ResendAfter;
+        using var stopHap = new CancellationTokenSource();
+        var hap = Task.Run(() => HapLoopAsync(stopHap.Token), CancellationToken.None);
         using var timer = new PeriodicTimer(TickInterval);
-        while (Clock.WallElapsed < Options.Duration)
+        try
         {
-            if (cancellationToken.IsCancellationRequested)
+            while (Clock.WallElapsed < end)
             {
-                endReason = "cancelled";
-                break;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    endReason = "cancelled";
+                    break;
+                }
+
+                Tick(sensorsActive: true);
+                if (Clock.WallElapsed >= nextSample)
+                {
+                    sampled?.Invoke(TakeSample());
+                    nextSample = Clock.WallElapsed + TimeSpan.FromSeconds(Options.SampleIntervalSeconds);
+                }
+
+                try
+                {
+                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    endReason = "cancelled";
+                    break;
+                }
             }
 
-            Tick(sensorsActive: true);
-            if (Clock.WallElapsed >= nextResend)
-            {
-                _server!.ResendOverdue(ResendAfter);
-                nextResend = Clock.WallElapsed + TimeSpan.FromSeconds(0.5);
-            }
-
-            if (Clock.WallElapsed >= nextSample)
-            {
-                sampled?.Invoke(TakeSample());
-                nextSample = Clock.WallElapsed + TimeSpan.FromSeconds(Options.SampleIntervalSeconds);
-            }
-
-            try
-            {
-                await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                endReason = "cancelled";
-                break;
-            }
+            await DrainAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopHap.CancelAsync().ConfigureAwait(false);
+            await hap.ConfigureAwait(false);
         }
 
-        await DrainAsync().ConfigureAwait(false);
         var last = TakeSample();
         sampled?.Invoke(last);
         return BuildReport(endReason);
     }
 
-    /// <summary>Advances every part to the clock's now once (the run loop's body; tests may drive it directly).</summary>
+    /// <summary>
+    /// Advances the gateways (and the sensors when active) to the clock's now once: the run loop's body. The HAP runs
+    /// in its own loop (<see cref="StepHap"/>), so the central store's durable writes never hold up the gateways.
+    /// </summary>
     public void Tick(bool sensorsActive)
     {
         var now = Clock.EmulatedSeconds;
-        _hap!.Step(now);
         var ms = Clock.NowMilliseconds;
         foreach (var gateway in _gateways)
         {
@@ -191,6 +198,13 @@ public sealed class EmulationRun : IAsyncDisposable
                 field.Tick(now);
             }
         }
+    }
+
+    /// <summary>Advances the HAP to the clock's now (key generation and block pushes) and pushes overdue blocks again.</summary>
+    public void StepHap()
+    {
+        _hap!.Step(Clock.EmulatedSeconds);
+        _server!.ResendOverdue(ResendAfter);
     }
 
     /// <summary>Kills an emulated gateway abruptly (power cut).</summary>
@@ -310,6 +324,23 @@ public sealed class EmulationRun : IAsyncDisposable
 
         await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);
         Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards, broker {BrokerEndpoint}, key rate {Rates.Description}.");
+    }
+
+    private async Task HapLoopAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TickInterval);
+        try
+        {
+            do
+            {
+                StepHap();
+            }
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is over
+        }
     }
 
     // After the sensors stop: keep ticking (gateways serve, the HAP delivers) until telemetry and blocks settle, at most 3 s.
