@@ -132,9 +132,9 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
                 {
                     await task.ConfigureAwait(false);
                 }
-                catch (OperationCanceledException)
+                catch (Exception ex) when (IsConnectionFailure(ex))
                 {
-                    // stopping
+                    // stopping: a publish or connect cut short by the stop is not an error
                 }
             }
         }

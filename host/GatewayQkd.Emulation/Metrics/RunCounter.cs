@@ -59,4 +59,7 @@ public enum RunCounter
 
     /// <summary>MQTT reconnections of all clients of the run.</summary>
     BrokerReconnects,
+
+    /// <summary>Key ranges sensors received that overlap a range issued before (the invariant says 0).</summary>
+    KeysIssuedTwice,
 }

@@ -73,6 +73,12 @@ public sealed class EmulationRun : IAsyncDisposable
     /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
     public TelemetryTracker Telemetry { get; } = new();
 
+    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
+    public KeyIssueLog IssuedKeys { get; } = new();
+
+    /// <summary>Raised for every key a sensor receives, before it is used: gateway, key id, key bytes (tests).</summary>
+    public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
+
     /// <summary>Gets the broker endpoint every client uses.</summary>
     public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
 
@@ -226,6 +232,7 @@ public sealed class EmulationRun : IAsyncDisposable
     public RunSnapshot TakeSample()
     {
         Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_serverBus?.Statistics.Reconnects ?? 0));
+        Counters.Set(RunCounter.KeysIssuedTwice, IssuedKeys.Overlaps);
         var samples = new List<GatewaySample>();
         foreach (var id in _server!.GatewayIds)
         {
@@ -320,6 +327,15 @@ public sealed class EmulationRun : IAsyncDisposable
             _sensors.Add(new SensorField(
                 id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevels, o.RequestMeanIntervalSeconds,
                 HashCode.Combine(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log));
+            _sensors[^1].KeyReceived += (gateway, range, key) =>
+            {
+                if (!IssuedKeys.Record(gateway, range))
+                {
+                    Log.Write(LogLevel.Error, $"Gateway {gateway} issued key {range}, which overlaps a key it issued before.");
+                }
+
+                KeyReceived?.Invoke(gateway, range, key);
+            };
         }
 
         await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);

@@ -67,6 +67,12 @@ public sealed class SensorField : IAsyncDisposable
         _bus = new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log);
     }
 
+    /// <summary>
+    /// Raised (under the field's lock) for every key a sensor receives, before it is used: gateway, key id, key bytes.
+    /// The run records it in its <see cref="KeyIssueLog"/>; tests compare the bytes with the central key store.
+    /// </summary>
+    public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
+
     /// <summary>Gets the MQTT reconnections of the sensors' connection.</summary>
     public long Reconnects => _bus.Statistics.Reconnects;
 
@@ -139,6 +145,7 @@ public sealed class SensorField : IAsyncDisposable
                     _requestLatency.Record(Stopwatch.GetElapsedTime(pending.SentTicks).TotalMilliseconds);
                     _counters.Add(RunCounter.RequestsServed);
                     _counters.Add(RunCounter.KeyBitsIssued, result.Range.Length * 8L);
+                    KeyReceived?.Invoke(_gatewayId, result.Range, result.Key);
                     SendReading(sensor, result.Range, result.Key, pending.SecurityLevel);
                     return;
                 default:

@@ -1,4 +1,6 @@
+using GatewayQkd.Emulation.Links;
 using GatewayQkd.Emulation.Options;
+using GatewayQkd.Emulation.Run;
 
 namespace GatewayQkd.Emulation.Tests.Support;
 
@@ -17,6 +19,9 @@ internal sealed class RunFolder : IDisposable
         .WithFolders(System.IO.Path.Combine(Path, "data"), System.IO.Path.Combine(Path, "out"))
         .WithSampleInterval(0.25)
         .Build();
+
+    /// <summary>Starts a run of these options with their link rates.</summary>
+    public Task<EmulationRun> StartAsync(EmulationOptions options) => EmulationRun.StartAsync(options, LinkRatesFactory.Create(options));
 
     public void Dispose()
     {
