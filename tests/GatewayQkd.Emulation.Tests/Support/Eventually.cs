@@ -19,4 +19,28 @@ internal static class Eventually
 
         return true;
     }
+
+    /// <summary>Waits until <paramref name="state"/> stays the same for 500 ms (messages in flight have settled), at most 20 s.</summary>
+    public static async Task<bool> StableAsync(Func<string> state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var last = state();
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            var now = state();
+            if (now != last)
+            {
+                last = now;
+                since = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - since >= TimeSpan.FromMilliseconds(500))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
