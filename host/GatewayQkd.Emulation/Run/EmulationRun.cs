@@ -44,7 +44,7 @@ public sealed class EmulationRun : IAsyncDisposable
     private CentralServerNode? _server;
     private HapEmulator? _hap;
 
-    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, EventLog log)
+    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
     {
         Options = options;
         Rates = rates;
@@ -59,7 +59,7 @@ public sealed class EmulationRun : IAsyncDisposable
     public IGatewayLinkRates Rates { get; }
 
     /// <summary>Gets the run's log.</summary>
-    public EventLog Log { get; }
+    public RunLog Log { get; }
 
     /// <summary>Gets the emulated clock.</summary>
     public EmulationClock Clock { get; }
@@ -114,7 +114,7 @@ public sealed class EmulationRun : IAsyncDisposable
     {
         EmulationOptionsValidator.ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(rates);
-        var run = new EmulationRun(options, rates, new EventLog(logFile));
+        var run = new EmulationRun(options, rates, new RunLog(logFile));
         try
         {
             await run.StartPartsAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace GatewayQkd.Emulation.Logging;
 /// The host's <see cref="ILog"/>: keeps the latest lines for the live view, counts lines per level for the report,
 /// and copies every line to an optional writer (a log file). Thread-safe.
 /// </summary>
-public sealed class EventLog : ILog
+public sealed class RunLog : ILog
 {
     private readonly Queue<string> _recent = new();
     private readonly long[] _counts = new long[4];
@@ -14,7 +14,7 @@ public sealed class EventLog : ILog
     private readonly int _keep;
 
     /// <summary>Creates a log keeping the last <paramref name="keep"/> lines and writing every line to <paramref name="sink"/>.</summary>
-    public EventLog(TextWriter? sink = null, int keep = 8)
+    public RunLog(TextWriter? sink = null, int keep = 8)
     {
         _sink = sink;
         _keep = keep;
