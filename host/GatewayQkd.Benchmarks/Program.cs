@@ -1,1 +1,7 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// The generated benchmark project is built out of process; on a loaded 2-core machine that build can take longer than
+// BenchmarkDotNet's default two minutes, so allow more.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -16,7 +16,11 @@ public class CoreApiTests
 
         var violations = NanoApiChecker.Check(sources, alsoBuiltForDotnet: true);
 
-        Assert.True(violations.Count == 0, "nanoFramework API violations in firmware/Core:\n" + string.Join("\n", violations));
+        var known = KnownViolations.Load();
+        var unknown = violations.Where(v => known.Match(v) is null).ToList();
+        var stale = known.Entries.Where(e => e.File.StartsWith(CoreFolder, StringComparison.Ordinal) && !violations.Any(v => known.Match(v) == e)).ToList();
+        Assert.True(unknown.Count == 0, "nanoFramework API violations in firmware/Core:\n" + string.Join("\n", unknown));
+        Assert.True(stale.Count == 0, "Fixed, remove from known-violations.txt:\n" + string.Join("\n", stale));
     }
 
     [Fact]

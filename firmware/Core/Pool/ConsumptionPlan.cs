@@ -55,15 +55,18 @@ namespace GatewayQkd.Core.Pool
             return new ConsumptionPlan(material, (string[])deletions.ToArray(typeof(string)), rewrite);
         }
 
-        /// <summary>Erases the consumed bytes from storage: one delete per emptied block, one rewrite for a partly consumed one.</summary>
-        public void EraseFrom(GatewayQkd.Core.Ports.IKeyStorage storage)
+        /// <summary>
+        /// Erases the consumed bytes from storage: one delete per emptied block and, when <paramref name="rewritePartial"/>,
+        /// one rewrite of a partly consumed block without its consumed prefix.
+        /// </summary>
+        public void EraseFrom(GatewayQkd.Core.Ports.IKeyStorage storage, bool rewritePartial)
         {
             for (int i = 0; i < _deletions.Length; i++)
             {
                 storage.Delete(_deletions[i]);
             }
 
-            if (_rewrite != null)
+            if (_rewrite != null && rewritePartial)
             {
                 byte[] file = BlockFileFormat.Encode(_rewrite);
                 storage.Write(PoolFileNames.Block(_rewrite.PeerId, _rewrite.BlockId), file, 0, file.Length);

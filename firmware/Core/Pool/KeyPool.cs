@@ -30,15 +30,17 @@ namespace GatewayQkd.Core.Pool
         private readonly IKeyStorage _storage;
         private readonly long _capacityBits;
         private readonly int _maxBlocks;
+        private readonly bool _erasePartialBlocks;
         private readonly System.Collections.ArrayList _peers;
         private readonly RecoveryReport _lastRecovery;
         private uint _sequence;
 
-        private KeyPool(IKeyStorage storage, long capacityBits, int maxBlocks, PoolRecovery recovery)
+        private KeyPool(IKeyStorage storage, long capacityBits, int maxBlocks, bool erasePartialBlocks, PoolRecovery recovery)
         {
             _storage = storage;
             _capacityBits = capacityBits;
             _maxBlocks = maxBlocks;
+            _erasePartialBlocks = erasePartialBlocks;
             _peers = recovery.Peers;
             _sequence = recovery.Sequence;
             _lastRecovery = recovery.Report;
@@ -54,6 +56,12 @@ namespace GatewayQkd.Core.Pool
         public int MaxBlocks
         {
             get { return _maxBlocks; }
+        }
+
+        /// <summary>Gets a value indicating whether every take rewrites a partly consumed block file without its consumed prefix.</summary>
+        public bool ErasesPartialBlocks
+        {
+            get { return _erasePartialBlocks; }
         }
 
         /// <summary>Gets what the recovery at <see cref="Open(IKeyStorage)"/> found.</summary>
@@ -134,6 +142,17 @@ namespace GatewayQkd.Core.Pool
         /// </summary>
         public static KeyPool Open(IKeyStorage storage, long capacityBits, int maxBlocks)
         {
+            return Open(storage, capacityBits, maxBlocks, true);
+        }
+
+        /// <summary>
+        /// Opens the pool as <see cref="Open(IKeyStorage, long, int)"/> does; with <paramref name="erasePartialBlocks"/>
+        /// false a take leaves the consumed prefix of a partly consumed block in its file until the block is emptied
+        /// (or the next start-up), saving one block rewrite per take at the price of consumed key lingering in flash
+        /// (trade-off in docs/storage-layout.md, "Wear").
+        /// </summary>
+        public static KeyPool Open(IKeyStorage storage, long capacityBits, int maxBlocks, bool erasePartialBlocks)
+        {
             if (storage == null)
             {
                 throw new System.ArgumentNullException("storage");
@@ -149,7 +168,7 @@ namespace GatewayQkd.Core.Pool
                 throw new System.ArgumentOutOfRangeException("maxBlocks", "The pool must be allowed at least one block file.");
             }
 
-            return new KeyPool(storage, capacityBits, maxBlocks, PoolRecovery.Run(storage));
+            return new KeyPool(storage, capacityBits, maxBlocks, erasePartialBlocks, PoolRecovery.Run(storage));
         }
 
         /// <summary>Returns the bits available from <paramref name="peerId"/> (0 for an unknown peer).</summary>
@@ -249,7 +268,7 @@ namespace GatewayQkd.Core.Pool
         /// </summary>
         /// <remarks>
         /// Storage commits: 1 snapshot write, plus 1 delete per block the take empties, plus 1 rewrite when it ends
-        /// inside a block. If a storage call throws, the range stays consumed and is counted lost (never issued).
+        /// inside a block (unless the pool was opened not to erase partial blocks). If a storage call throws, the range stays consumed and is counted lost (never issued).
         /// </remarks>
         public TakeResult Take(ushort peerId, int lengthBytes)
         {
@@ -276,7 +295,7 @@ namespace GatewayQkd.Core.Pool
             try
             {
                 WriteSnapshot();
-                plan.EraseFrom(_storage);
+                plan.EraseFrom(_storage, _erasePartialBlocks);
             }
             catch (System.Exception)
             {

@@ -30,10 +30,30 @@ namespace GatewayQkd.Core.Pool
             return IsBlockFile(name) || name == Snapshot(0) || name == Snapshot(1);
         }
 
-        /// <summary>Returns true for names that look like block files.</summary>
+        /// <summary>Returns true for names of the block file pattern "kb" digits "_" digits (other files on the drive are never touched).</summary>
         public static bool IsBlockFile(string name)
         {
-            return name.Length > BlockPrefix.Length && name.StartsWith(BlockPrefix);
+            if (!name.StartsWith(BlockPrefix))
+            {
+                return false;
+            }
+
+            int separator = name.IndexOf('_');
+            return separator > BlockPrefix.Length && separator < name.Length - 1
+                && AllDigits(name, BlockPrefix.Length, separator) && AllDigits(name, separator + 1, name.Length);
+        }
+
+        private static bool AllDigits(string text, int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

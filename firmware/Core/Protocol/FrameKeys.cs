@@ -1,3 +1,4 @@
+using GatewayQkd.Core.Crypto;
 using GatewayQkd.Core.Ports;
 
 namespace GatewayQkd.Core.Protocol
@@ -41,15 +42,11 @@ namespace GatewayQkd.Core.Protocol
             return new FrameKeys(Expand(crypto, pairKey, AuthLabel), Expand(crypto, pairKey, WrapLabel));
         }
 
-        // HKDF-Expand with L = 32 (RFC 5869 s2.3): one block T(1) = HMAC(PRK, info | 0x01). The pairwise key is
-        // already uniformly random, so it serves as the PRK without the Extract step (RFC 5869 s3.3).
+        // HKDF-Expand with L = 32 (RFC 5869 s2.3). The pairwise key is already uniformly random, so it serves as the
+        // PRK without the Extract step (RFC 5869 s3.3).
         private static byte[] Expand(ICryptoPrimitives crypto, byte[] prk, string label)
         {
-            byte[] info = System.Text.Encoding.UTF8.GetBytes(label);
-            byte[] input = new byte[info.Length + 1];
-            System.Array.Copy(info, input, info.Length);
-            input[info.Length] = 1;
-            return crypto.HmacSha256(prk, input, 0, input.Length);
+            return new Hkdf(crypto).Expand(prk, System.Text.Encoding.UTF8.GetBytes(label), KeyLength);
         }
     }
 }

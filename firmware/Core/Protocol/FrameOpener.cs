@@ -1,3 +1,4 @@
+using GatewayQkd.Core.Crypto;
 using GatewayQkd.Core.Ports;
 
 namespace GatewayQkd.Core.Protocol
@@ -30,8 +31,17 @@ namespace GatewayQkd.Core.Protocol
             _accepted = accepted;
         }
 
-        /// <summary>Opens <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
+        /// <summary>Opens <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>, from any known sender.</summary>
         public FrameOpenResult Open(byte[] data, int offset, int count)
+        {
+            return Open(data, offset, count, -1);
+        }
+
+        /// <summary>
+        /// Opens a frame that must come from <paramref name="requiredSender"/> (e.g. the sensor id its topic names), or
+        /// from any known sender when it is -1; a different sender is <see cref="FrameStatus.BadTopic"/>.
+        /// </summary>
+        public FrameOpenResult Open(byte[] data, int offset, int count, int requiredSender)
         {
             int minimum = FrameLimits.HeaderLength + FrameLimits.TagLength;
             if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
@@ -60,6 +70,12 @@ namespace GatewayQkd.Core.Protocol
                 return problem;
             }
 
+            if (requiredSender >= 0 && header.SenderId != requiredSender)
+            {
+                return FrameOpenResult.Rejected(
+                    FrameStatus.BadTopic, "sender: the topic names " + requiredSender.ToString() + ", the frame says " + header.SenderId.ToString() + ".");
+            }
+
             FrameKeys keys = _keys.Find(header.SenderId);
             if (keys == null)
             {
@@ -68,7 +84,7 @@ namespace GatewayQkd.Core.Protocol
 
             int signed = FrameLimits.HeaderLength + header.BodyLength;
             byte[] expected = _crypto.HmacSha256(keys.AuthKey, data, offset, signed);
-            if (!TagMatches(expected, data, offset + signed))
+            if (!ConstantTime.AreEqual(expected, 0, data, offset + signed, FrameLimits.TagLength))
             {
                 return FrameOpenResult.Rejected(FrameStatus.BadTag, "tag: does not verify under sender " + header.SenderId.ToString() + "'s key.");
             }
@@ -125,18 +141,6 @@ namespace GatewayQkd.Core.Protocol
             }
 
             return FrameOpenResult.Rejected(FrameStatus.UnexpectedType, "type " + ((int)header.Type).ToString() + ": not accepted on this channel.");
-        }
-
-        // Constant-time comparison: the time does not depend on where the first difference is.
-        private static bool TagMatches(byte[] expected, byte[] data, int tagOffset)
-        {
-            int difference = 0;
-            for (int i = 0; i < FrameLimits.TagLength; i++)
-            {
-                difference |= expected[i] ^ data[tagOffset + i];
-            }
-
-            return difference == 0;
         }
     }
 }

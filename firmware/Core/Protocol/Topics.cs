@@ -69,7 +69,7 @@ namespace GatewayQkd.Core.Protocol
                 return null;
             }
 
-            string[] parts = topic.Split('/');
+            string[] parts = topic.Split(new char[] { '/' });
             ushort gateway;
             ushort sensor;
             if (parts.Length >= 4 && parts[0] == "qkd" && parts[1] == "gn" && TryId(parts[2], out gateway))

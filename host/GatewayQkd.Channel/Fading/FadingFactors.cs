@@ -6,7 +6,8 @@ namespace GatewayQkd.Channel.Fading;
 /// <summary>
 /// Log-grid distributions of the unit-mean fading factors: a Gamma(shape, 1/shape) factor (each half of Gamma-Gamma),
 /// a log-normal factor, and the pointing-jitter factor h_p / A0 = U^(1/g^2). Each also reports its spread in ln h, which
-/// sets the grid step.
+/// sets the grid step. A factor whose spread is below half the step becomes a point mass at its mean. Every grid is shifted
+/// to the factor's exact mean.
 /// </summary>
 public static class FadingFactors
 {
@@ -19,23 +20,38 @@ public static class FadingFactors
     /// <summary>X ~ Gamma(shape, scale 1/shape): P(ln X &lt;= t) = P(shape, shape e^t).</summary>
     public static LogGrid Gamma(double shape, double step)
     {
-        var mean = SpecialFunctions.DiGamma(shape) - Math.Log(shape);
         var sd = GammaSpread(shape);
+        if (sd < step / 2)
+        {
+            return LogGrid.Point(0, step);
+        }
+
+        var mean = SpecialFunctions.DiGamma(shape) - Math.Log(shape);
         // The left tail of ln X decays like exp(shape t): 40/shape more reaches 1e-17; the right tail is doubly exponential.
         var lower = mean - (10 * sd) - (40 / shape);
         var upper = mean + (10 * sd) + 1;
-        return LogGrid.FromCdf(t => SpecialFunctions.GammaLowerRegularized(shape, shape * Math.Exp(t)), lower, upper, step);
+        return LogGrid.FromCdf(t => SpecialFunctions.GammaLowerRegularized(shape, shape * Math.Exp(t)), lower, upper, step).WithMean(1.0);
     }
 
     /// <summary>Log-normal unit-mean factor: ln h ~ N(-s2/2, s2).</summary>
     public static LogGrid LogNormal(double logVariance, double step)
     {
         var sd = Math.Sqrt(logVariance);
+        if (sd < step / 2)
+        {
+            return LogGrid.Point(0, step);
+        }
+
         var mean = -logVariance / 2;
-        return LogGrid.FromCdf(t => Normal.CDF(mean, sd, t), mean - (9 * sd), mean + (9 * sd), step);
+        return LogGrid.FromCdf(t => Normal.CDF(mean, sd, t), mean - (9 * sd), mean + (9 * sd), step).WithMean(1.0);
     }
 
     /// <summary>Pointing jitter factor h_p / A0: P(ln(h_p/A0) &lt;= t) = exp(g^2 t) for t &lt;= 0.</summary>
-    public static LogGrid Jitter(double gSquared, double step) =>
-        LogGrid.FromCdf(t => t >= 0 ? 1.0 : Math.Exp(gSquared * t), -40 / gSquared, 0, step);
+    public static LogGrid Jitter(double gSquared, double step)
+    {
+        var mean = gSquared / (1 + gSquared);
+        return JitterSpread(gSquared) < step / 2
+            ? LogGrid.Point(Math.Log(mean), step)
+            : LogGrid.FromCdf(t => t >= 0 ? 1.0 : Math.Exp(gSquared * t), -40 / gSquared, 0, step).WithMean(mean);
+    }
 }

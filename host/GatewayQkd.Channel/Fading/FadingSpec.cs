@@ -46,8 +46,8 @@ public sealed record FadingSpec(FadingModel Model, double Alpha, double Beta, do
             return LogGrid.Unit(1.0);
         }
 
-        // Fine enough for the narrowest factor, coarse enough that the widest stays near 3000 points.
-        var step = Math.Max(Math.Max(spreads.Min() / 16, spreads.Max() / 150), 1e-3);
+        // 40 points per standard deviation of the widest factor; narrower factors become point masses at their means.
+        var step = Math.Max(spreads.Max() / 40, 1e-5);
         var grid = LogGrid.Unit(step);
         if (HasTurbulence && Model == FadingModel.GammaGamma)
         {

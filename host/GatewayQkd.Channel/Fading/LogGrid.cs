@@ -2,8 +2,9 @@ namespace GatewayQkd.Channel.Fading;
 
 /// <summary>
 /// A discretised distribution of ln(h): probability masses on the equally spaced points Start + i Step. Masses are bin
-/// probabilities taken from the exact CDF, so narrow factors stay exact in the mean to second order in Step; products of
-/// independent factors become convolutions of their grids.
+/// probabilities taken from the exact CDF, and each factor is shifted to its exact mean (<see cref="WithMean"/>), so
+/// averages are exact for functions linear in h and second-order accurate in Step otherwise; products of independent
+/// factors become convolutions of their grids.
 /// </summary>
 public sealed class LogGrid
 {
@@ -27,7 +28,22 @@ public sealed class LogGrid
     public int Count => Masses.Count;
 
     /// <summary>The point mass at h = 1 (a factor that does not fade).</summary>
-    public static LogGrid Unit(double step) => new(0, step, [1.0]);
+    public static LogGrid Unit(double step) => Point(0, step);
+
+    /// <summary>A point mass at ln h = logValue (a factor much narrower than the grid step).</summary>
+    public static LogGrid Point(double logValue, double step) => new(logValue, step, [1.0]);
+
+    /// <summary>The same masses shifted in ln h so that E[h] equals a known exact mean (removes the bin-placement bias).</summary>
+    public LogGrid WithMean(double exactMean)
+    {
+        var mean = 0.0;
+        for (var i = 0; i < Count; i++)
+        {
+            mean += Masses[i] * Value(i);
+        }
+
+        return new LogGrid(Start + Math.Log(exactMean / mean), Step, (double[])Masses);
+    }
 
     /// <summary>
     /// Discretises a distribution of ln(h) given by its CDF over [lower, upper]: the bin of point t covers

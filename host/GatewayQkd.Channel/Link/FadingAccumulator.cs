@@ -18,6 +18,7 @@ public sealed class FadingAccumulator
     private double _plainQber;
     private double _y1;
     private double _e1y1;
+    private double _plainE1;
     private double _rate;
     private double _rate2;
     private double _outage;
@@ -37,6 +38,7 @@ public sealed class FadingAccumulator
         _plainQber += weight * point.Qber;
         _y1 += weight * point.SinglePhotonYield;
         _e1y1 += weight * point.SinglePhotonQber * point.SinglePhotonYield;
+        _plainE1 += weight * point.SinglePhotonQber;
         _rate += weight * point.KeyRatePerPulse;
         _rate2 += weight * point.KeyRatePerPulse * point.KeyRatePerPulse;
         _outage += point.KeyRatePerPulse <= 0 ? weight : 0;
@@ -72,6 +74,7 @@ public sealed class FadingAccumulator
             Mean(_plainQber),
             Mean(_y1),
             _y1 > 0 ? _e1y1 / _y1 : 0.5,
+            Mean(_plainE1),
             Mean(_rate),
             outage,
             Mean(_plob),

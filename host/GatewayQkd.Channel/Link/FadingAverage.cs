@@ -5,7 +5,7 @@ namespace GatewayQkd.Channel.Link;
 /// <list type="bullet">
 /// <item>Gain = &lt;Q_mu&gt;;</item>
 /// <item>Qber = count-weighted overall QBER Integral E Q f_h / &lt;Q&gt;; PlainQber = Integral E f_h;</item>
-/// <item>SinglePhotonQber = Integral e1 Y1 f_h / Integral Y1 f_h;</item>
+/// <item>SinglePhotonQber = Integral e1 Y1 f_h / Integral Y1 f_h; PlainSinglePhotonQber = Integral e1 f_h;</item>
 /// <item>KeyRatePerPulse = ergodic Integral max(R, 0) f_h; OutageProbability = Pr[R(h) &lt;= 0];</item>
 /// <item>PlobPerPulse = Integral -log2(1 - h) f_h (ergodic PLOB of the channel).</item>
 /// </list>
@@ -18,6 +18,7 @@ public sealed record FadingAverage(
     double PlainQber,
     double SinglePhotonYield,
     double SinglePhotonQber,
+    double PlainSinglePhotonQber,
     double KeyRatePerPulse,
     double OutageProbability,
     double PlobPerPulse,

@@ -11,7 +11,7 @@ public static class LinkBudgetCalculator
     /// <summary>Validates the options and computes the budget.</summary>
     public static LinkBudget Compute(LinkOptions options)
     {
-        LinkOptionsValidator.Validate(options);
+        LinkOptionsValidator.ThrowIfInvalid(options);
         var geometry = GeometryOf(options);
         var wavelengthM = options.WavelengthNm * 1e-9;
         var pathM = geometry.PathLengthKm * 1000;

@@ -7,7 +7,7 @@ namespace GatewayQkd.Channel.Link;
 
 /// <summary>
 /// Every parameter of one FSO QKD link. Defaults and their sources are listed in docs/channel-model.md; check a set with
-/// <see cref="LinkOptionsValidator.Validate"/> (the model calls it).
+/// <see cref="LinkOptionsValidator.ThrowIfInvalid"/> (the model calls it).
 /// </summary>
 public sealed record LinkOptions
 {

@@ -7,7 +7,7 @@ namespace GatewayQkd.Channel.Link;
 public static class LinkOptionsValidator
 {
     /// <summary>Throws if any parameter is out of its physical range.</summary>
-    public static void Validate(LinkOptions options)
+    public static void ThrowIfInvalid(LinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Require.NonNegative(options.DistanceKm, nameof(options.DistanceKm));
@@ -48,6 +48,6 @@ public static class LinkOptionsValidator
         Require.AtLeast(options.SplitRatio, 1, nameof(options.SplitRatio));
         Require.Probability(options.OpticsEfficiency, nameof(options.OpticsEfficiency));
         Require.Probability(options.DetectorEfficiency, nameof(options.DetectorEfficiency));
-        QkdParametersValidator.Validate(options.Qkd);
+        QkdParametersValidator.ThrowIfInvalid(options.Qkd);
     }
 }

@@ -45,7 +45,8 @@ public static class Require
         }
     }
 
-    private static void Finite(double value, string name)
+    /// <summary>Throws unless value is a finite number.</summary>
+    public static void Finite(double value, string name)
     {
         if (!double.IsFinite(value))
         {

@@ -8,12 +8,16 @@ namespace GatewayQkd.Channel.Network;
 /// </summary>
 public static class NetworkModel
 {
-    /// <summary>Validates and evaluates the network; GNs at the same distance are evaluated once.</summary>
-    public static NetworkReport Evaluate(NetworkOptions options)
+    /// <summary>Validates and evaluates the network with numerical fading averages.</summary>
+    public static NetworkReport Evaluate(NetworkOptions options) => Evaluate(options, LinkModel.Evaluate);
+
+    /// <summary>Validates and evaluates the network with a given link evaluator; GNs at the same distance are evaluated once.</summary>
+    public static NetworkReport Evaluate(NetworkOptions options, Func<LinkOptions, LinkReport> evaluateLink)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var uplink = LinkModel.Evaluate(options.Uplink);
+        ArgumentNullException.ThrowIfNull(evaluateLink);
+        options.ThrowIfInvalid();
+        var uplink = evaluateLink(options.Uplink);
         var uplinkShare = uplink.ErgodicKeyRateBitsPerSecond / options.NodeCount;
         var cache = new Dictionary<double, LinkReport>();
         var nodes = new List<GroundNodeReport>(options.NodeCount);
@@ -22,7 +26,7 @@ public static class NetworkModel
             var distance = options.DistanceOf(i);
             if (!cache.TryGetValue(distance, out var downlink))
             {
-                downlink = LinkModel.Evaluate(options.DownlinkOf(i));
+                downlink = evaluateLink(options.DownlinkOf(i));
                 cache[distance] = downlink;
             }
 

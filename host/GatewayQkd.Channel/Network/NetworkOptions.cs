@@ -54,7 +54,7 @@ public sealed record NetworkOptions
     public double DownlinkTimeShare => Sharing == SharingMode.TimeShared ? 1.0 / NodeCount : 1.0;
 
     /// <summary>Throws if a parameter is out of range, naming it.</summary>
-    public void Validate()
+    public void ThrowIfInvalid()
     {
         Require.AtLeast(NodeCount, 1, nameof(NodeCount));
         Require.NonNegative(MinDistanceKm, nameof(MinDistanceKm));
@@ -64,7 +64,7 @@ public sealed record NetworkOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDistanceKm), MaxDistanceKm, $"MaxDistanceKm must be at least MinDistanceKm ({MinDistanceKm}).");
         }
 
-        LinkOptionsValidator.Validate(Uplink);
-        LinkOptionsValidator.Validate(Downlink);
+        LinkOptionsValidator.ThrowIfInvalid(Uplink);
+        LinkOptionsValidator.ThrowIfInvalid(Downlink);
     }
 }

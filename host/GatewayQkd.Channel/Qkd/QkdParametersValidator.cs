@@ -6,7 +6,7 @@ namespace GatewayQkd.Channel.Qkd;
 public static class QkdParametersValidator
 {
     /// <summary>Throws if any parameter is out of range.</summary>
-    public static void Validate(QkdParameters parameters)
+    public static void ThrowIfInvalid(QkdParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         Require.Positive(parameters.SignalMeanPhotonNumber, nameof(parameters.SignalMeanPhotonNumber));

@@ -35,7 +35,7 @@ public sealed class ChannelKeyRateSource : IKeyRateSource
     public static ChannelKeyRateSource ForLink(LinkOptions link, TimeSeriesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid();
         var process = new LinkProcess(LinkBudgetCalculator.Compute(link), options, 1.0, SeedOf(options.Seed, 0));
         return new ChannelKeyRateSource([process], ["link"], 0, process.StepSeconds);
     }
@@ -45,8 +45,8 @@ public sealed class ChannelKeyRateSource : IKeyRateSource
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(options);
-        network.Validate();
-        options.Validate();
+        network.ThrowIfInvalid();
+        options.ThrowIfInvalid();
         var links = new LinkProcess[network.NodeCount + 1];
         var names = new string[network.NodeCount + 1];
         links[0] = new LinkProcess(LinkBudgetCalculator.Compute(network.Uplink), options, 1.0, SeedOf(options.Seed, 0));

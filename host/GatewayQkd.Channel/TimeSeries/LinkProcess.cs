@@ -33,7 +33,7 @@ public sealed class LinkProcess
     {
         ArgumentNullException.ThrowIfNull(budget);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid();
         _budget = budget;
         _protocol = new DecoyBb84(budget.Options.Qkd);
         _rateScale = rateShare * budget.Options.Qkd.RepetitionRateHz;

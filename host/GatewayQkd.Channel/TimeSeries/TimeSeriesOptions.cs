@@ -21,7 +21,7 @@ public sealed record TimeSeriesOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Throws if a parameter is out of range, naming it.</summary>
-    public void Validate()
+    public void ThrowIfInvalid()
     {
         Require.Positive(CoherenceTimeMs, nameof(CoherenceTimeMs));
         Require.Positive(VibrationCorrelationTimeMs, nameof(VibrationCorrelationTimeMs));

@@ -71,6 +71,10 @@ internal sealed class Etsi014Endpoints
         {
             return new BodyOrError<T>(null, e);
         }
+        catch (BadHttpRequestException e)
+        {
+            return new BodyOrError<T>(null, new Etsi014Exception(400, "bad request", ("body", e.Message)));
+        }
     }
 
     private static int? QueryInt(HttpContext context, string name)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using GatewayQkd.Kms.Certificates;
 using GatewayQkd.Kms.Store;
 
 namespace GatewayQkd.Kms.Server;
@@ -23,4 +24,20 @@ public sealed class KmsServerOptions
 
     /// <summary>Gets the key policy.</summary>
     public KmsPolicy Policy { get; init; } = new();
+
+    /// <summary>
+    /// Options for serving <paramref name="store"/> with the certificates `kms certs` wrote to <paramref name="folder"/>
+    /// (ca.crt, server.pfx), listening on <paramref name="address"/>:<paramref name="port"/> (0 = any free port). The
+    /// caller disposes <see cref="ServerCertificate"/> and <see cref="ClientCa"/> after the server stops.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The folder lacks ca.crt or server.pfx (the message says how to make them).</exception>
+    public static KmsServerOptions FromCertificateFolder(CentralKeyStore store, string folder, string address = "127.0.0.1",
+        int port = 0) => new()
+    {
+        Store = store,
+        ServerCertificate = CertificateFolder.Load(folder, CertificateFolder.ServerName),
+        ClientCa = CertificateFolder.LoadCaCertificate(folder),
+        Address = address,
+        Port = port,
+    };
 }

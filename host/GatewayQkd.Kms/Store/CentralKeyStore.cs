@@ -47,6 +47,12 @@ public sealed partial class CentralKeyStore : IDisposable
             connection.Open();
             KeyStoreSchema.Apply(connection);
         }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new KeyStoreException(KeyStoreError.InvalidFile,
+                $"{full} cannot be opened as a central key store: {e.Message}");
+        }
         catch
         {
             connection.Dispose();

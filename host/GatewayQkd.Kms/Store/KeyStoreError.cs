@@ -21,6 +21,9 @@ public enum KeyStoreError
     /// <summary>Not enough acknowledged, unused key material on the stream for the request.</summary>
     InsufficientKey,
 
+    /// <summary>The file is not a key store of this schema version (or not an SQLite database at all).</summary>
+    InvalidFile,
+
     /// <summary>The caller is not the node a pending delivery is meant for.</summary>
     NotAuthorized,
 }

@@ -73,7 +73,7 @@ internal static class KeyStoreSchema
         }
         else if (found != Version)
         {
-            throw new KeyStoreException(KeyStoreError.InvalidMaterial,
+            throw new KeyStoreException(KeyStoreError.InvalidFile,
                 $"The key store file has schema version {found}; this build reads version {Version} only.");
         }
 

@@ -139,6 +139,48 @@ public class KeyPoolTakeTests
         Assert.Equal(2, _storage.Deletes);
     }
 
+    [Fact]
+    public void Without_Partial_Erasure_A_Take_Inside_A_Block_Costs_One_Commit()
+    {
+        var deferred = KeyPool.Open(_storage, KeyPool.DefaultCapacityBits, KeyPool.DefaultMaxBlocks, erasePartialBlocks: false);
+        deferred.Ingest(_model.NextBlock(0, 100));
+        var before = _storage.Commits;
+
+        var taken = deferred.Take(0, 32);
+
+        Assert.Equal(1, _storage.Commits - before);
+        Assert.Equal(_model.Bytes(0, 0, 32), taken.Material);
+        Assert.NotEmpty(StorageScan.FilesContaining(_storage, taken.Material)); // lingers until the block empties or the next start-up
+        Assert.Equal(68 * 8, deferred.AvailableBits(0));
+    }
+
+    [Fact]
+    public void Without_Partial_Erasure_Consumed_Bytes_Go_When_The_Block_Empties()
+    {
+        var pool = KeyPool.Open(_storage, KeyPool.DefaultCapacityBits, KeyPool.DefaultMaxBlocks, erasePartialBlocks: false);
+        pool.Ingest(_model.NextBlock(0, 100));
+        pool.Ingest(_model.NextBlock(0, 100));
+        var first = pool.Take(0, 60).Material;
+
+        pool.Take(0, 60);
+
+        Assert.Empty(StorageScan.FilesContaining(_storage, first));
+        Assert.Equal(80 * 8, pool.AvailableBits(0));
+    }
+
+    [Fact]
+    public void Without_Partial_Erasure_A_Restart_Erases_The_Lingering_Prefix()
+    {
+        var pool = KeyPool.Open(_storage, KeyPool.DefaultCapacityBits, KeyPool.DefaultMaxBlocks, erasePartialBlocks: false);
+        pool.Ingest(_model.NextBlock(0, 100));
+        var taken = pool.Take(0, 30).Material;
+
+        var reopened = KeyPool.Open(_storage, KeyPool.DefaultCapacityBits, KeyPool.DefaultMaxBlocks, erasePartialBlocks: false);
+
+        Assert.Equal(1, reopened.LastRecovery.CompletedErasures);
+        Assert.Empty(StorageScan.FilesContaining(_storage, taken));
+    }
+
     private KeyPool PoolWith(params int[] blockLengths)
     {
         var pool = KeyPool.Open(_storage);

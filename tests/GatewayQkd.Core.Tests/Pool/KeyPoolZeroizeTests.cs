@@ -25,6 +25,20 @@ public class KeyPoolZeroizeTests
     }
 
     [Fact]
+    public void Leaves_Files_That_Are_Not_The_Pools_Alone()
+    {
+        var pool = KeyPool.Open(_storage);
+        pool.Ingest(_model.NextBlock(0, 100));
+        _storage.Write("kbd.cfg", [1, 2], 0, 2);
+        _storage.Write("wifi.json", [3], 0, 1);
+
+        pool.Zeroize();
+        KeyPool.Open(_storage);
+
+        Assert.Equal(["kbd.cfg", "qkp.s1", "wifi.json"], _storage.ListFiles());
+    }
+
+    [Fact]
     public void Keeps_The_Stream_Positions_So_Resent_Blocks_Are_Not_Reissued()
     {
         var pool = KeyPool.Open(_storage);

@@ -34,4 +34,25 @@ public sealed class FrameLayoutTests : IDisposable
         Assert.Equal(expected, _fx.Keys.WrapKey);
         Assert.NotEqual(_fx.Keys.AuthKey, _fx.Keys.WrapKey);
     }
+
+    [Fact]
+    public void Key_Wrap_Is_Aes_Ctr_From_The_Header_Nonce()
+    {
+        var material = Enumerable.Range(0, 40).Select(i => (byte)i).ToArray();
+
+        var wrapped = new KeyWrap(_fx.Crypto).Apply(_fx.Keys, FrameType.KeyResponse, 0x0102, 0x0304, 0x05060708, material);
+
+        // Counter blocks: type, sender, recipient, counter, then a 7-byte block counter 0, 1, 2 (big-endian).
+        using var aes = Aes.Create();
+        aes.Key = _fx.Keys.WrapKey;
+        var blocks = new byte[48];
+        for (var b = 0; b < 3; b++)
+        {
+            byte[] nonce = [2, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0, 0, 0, 0, 0, 0, (byte)b];
+            nonce.CopyTo(blocks, b * 16);
+        }
+
+        var stream = aes.EncryptEcb(blocks, PaddingMode.None);
+        Assert.Equal(material.Select((m, i) => (byte)(m ^ stream[i])).ToArray(), wrapped);
+    }
 }

@@ -1,20 +1,19 @@
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Core.Tests.Protocol;
 
-/// <summary>A sender and a receiver sharing one pairwise key, with the receiver's replay state on real files.</summary>
+/// <summary>A sender and a receiver sharing one pairwise key, with the receiver's replay state in (surviving) storage.</summary>
 internal sealed class ProtocolFixture : IDisposable
 {
     public const ushort SenderId = 501;
     public const ushort ReceiverId = 7;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gqkd-protocol-" + Guid.NewGuid().ToString("N"));
-
     public ProtocolFixture(params FrameType[] accepted)
     {
-        Storage = new FileKeyStorage(_folder);
+        Storage = new InMemoryKeyStorage();
         Crypto = new HostCryptoPrimitives();
         PairKey = Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray();
         Keys = FrameKeys.Derive(Crypto, PairKey);
@@ -59,9 +58,6 @@ internal sealed class ProtocolFixture : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        // Nothing to release: storage is in memory. Kept so tests read as using a scoped fixture.
     }
 }

@@ -79,4 +79,14 @@ public sealed class ReplayProtectionTests : IDisposable
 
         Assert.Contains("corrupt", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Empty_Replay_File_Left_By_A_Cut_First_Write_Reads_As_No_Marks()
+    {
+        _fx.Storage.Write("rg-empty", [], 0, 0);
+
+        var guard = new ReplayGuard(_fx.Storage, "rg-empty");
+
+        Assert.Equal(0, guard.SenderCount);
+    }
 }

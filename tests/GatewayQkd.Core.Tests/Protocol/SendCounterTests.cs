@@ -57,4 +57,12 @@ public sealed class SendCounterTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => new SendCounter(_fx.Storage, "sc-bad", 16));
     }
+
+    [Fact]
+    public void Empty_Counter_File_Left_By_A_Cut_First_Reservation_Starts_At_One()
+    {
+        _fx.Storage.Write("sc-empty", [], 0, 0);
+
+        Assert.Equal(1u, new SendCounter(_fx.Storage, "sc-empty", 16).Next());
+    }
 }

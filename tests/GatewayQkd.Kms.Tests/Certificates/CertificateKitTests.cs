@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using GatewayQkd.Kms.Certificates;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Certificates;
 

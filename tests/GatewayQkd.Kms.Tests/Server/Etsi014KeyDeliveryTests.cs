@@ -1,18 +1,12 @@
 namespace GatewayQkd.Kms.Tests.Server;
 
 [Collection(KmsCollection.Name)]
-public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAsyncLifetime
+public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : KmsHttpsTest(certificates)
 {
-    private KmsHarness _kms = null!;
-
-    public async Task InitializeAsync() => _kms = await KmsHarness.StartAsync(certificates);
-
-    public async Task DisposeAsync() => await _kms.DisposeAsync();
-
     [Fact]
     public async Task EncKeys_Get_Returns_Number_Keys_Of_Size_Bits()
     {
-        var (status, body) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys?number=3&size=512");
+        var (status, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=3&size=512");
 
         Assert.Equal(200, status);
         Assert.Equal(["keys"], Wire.Names(body));
@@ -26,19 +20,19 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task EncKeys_Hands_Out_The_Stream_Bytes_Its_Key_Id_Names()
     {
-        var (_, body) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2&size=128");
+        var (_, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2&size=128");
 
         foreach (var key in body.GetProperty("keys").EnumerateArray())
         {
             var (offset, length) = Wire.RangeOf(key.GetProperty("key_ID").GetString()!);
-            Assert.Equal(_kms.Material[offset..(offset + length)], Wire.KeyBytes(key));
+            Assert.Equal(Kms.Material[offset..(offset + length)], Wire.KeyBytes(key));
         }
     }
 
     [Fact]
     public async Task EncKeys_Post_Without_Parameters_Gives_One_Key_Of_The_Default_Size()
     {
-        var (status, body) = await Wire.Post(_kms.Cs, "api/v1/keys/gn-7/enc_keys", "{}");
+        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/enc_keys", "{}");
 
         Assert.Equal(200, status);
         Assert.Equal(256 / 8, Wire.KeyBytes(Assert.Single(body.GetProperty("keys").EnumerateArray())).Length);
@@ -47,7 +41,7 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task EncKeys_Post_Honours_Number_And_Size()
     {
-        var (status, body) = await Wire.Post(_kms.Cs, "api/v1/keys/gn-7/enc_keys", """{"number": 4, "size": 136}""");
+        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/enc_keys", """{"number": 4, "size": 136}""");
 
         Assert.Equal(200, status);
         var keys = body.GetProperty("keys").EnumerateArray().ToList();
@@ -58,11 +52,11 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task DecKeys_Post_Gives_The_Slave_The_Masters_Key()
     {
-        var (_, sent) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys");
+        var (_, sent) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys");
         var key = sent.GetProperty("keys")[0];
         var keyId = key.GetProperty("key_ID").GetString();
 
-        var (status, body) = await Wire.Post(_kms.Gn7, "api/v1/keys/cs/dec_keys", $$"""{"key_IDs": [{"key_ID": "{{keyId}}"}]}""");
+        var (status, body) = await Wire.Post(Kms.Gn7, "api/v1/keys/cs/dec_keys", $$"""{"key_IDs": [{"key_ID": "{{keyId}}"}]}""");
 
         Assert.Equal(200, status);
         var received = Assert.Single(body.GetProperty("keys").EnumerateArray());
@@ -73,10 +67,10 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task DecKeys_Get_With_Key_ID_Gives_The_Slave_The_Masters_Key()
     {
-        var (_, sent) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys");
+        var (_, sent) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys");
         var key = sent.GetProperty("keys")[0];
 
-        var (status, body) = await Wire.Get(_kms.Gn7, $"api/v1/keys/cs/dec_keys?key_ID={key.GetProperty("key_ID").GetString()}");
+        var (status, body) = await Wire.Get(Kms.Gn7, $"api/v1/keys/cs/dec_keys?key_ID={key.GetProperty("key_ID").GetString()}");
 
         Assert.Equal(200, status);
         Assert.Equal(Wire.KeyBytes(key), Wire.KeyBytes(body.GetProperty("keys")[0]));
@@ -85,11 +79,11 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task A_Second_DecKeys_For_The_Same_Key_Fails()
     {
-        var (_, sent) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys");
+        var (_, sent) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys");
         var path = $"api/v1/keys/cs/dec_keys?key_ID={sent.GetProperty("keys")[0].GetProperty("key_ID").GetString()}";
-        await Wire.Get(_kms.Gn7, path);
+        await Wire.Get(Kms.Gn7, path);
 
-        var (status, body) = await Wire.Get(_kms.Gn7, path);
+        var (status, body) = await Wire.Get(Kms.Gn7, path);
 
         Assert.Equal(400, status);
         Assert.Equal("key access error", body.GetProperty("message").GetString());
@@ -98,9 +92,9 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
     [Fact]
     public async Task The_Master_Cannot_Fetch_Its_Own_Key_Through_DecKeys()
     {
-        var (_, sent) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys");
+        var (_, sent) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys");
 
-        var (status, _) = await Wire.Get(_kms.Cs,
+        var (status, _) = await Wire.Get(Kms.Cs,
             $"api/v1/keys/gn-7/dec_keys?key_ID={sent.GetProperty("keys")[0].GetProperty("key_ID").GetString()}");
 
         Assert.Equal(400, status);
@@ -112,11 +106,11 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
         // docs/kms.md layout: 16 bytes at offset 0x40 of gateway 7's stream with the central server.
         const string path = "api/v1/keys/gn-7/dec_keys?key_ID=00000040-0007-814b-8000-000000000010";
 
-        var (status, body) = await Wire.Get(_kms.Cs, path);
-        var (second, _) = await Wire.Get(_kms.Cs, path);
+        var (status, body) = await Wire.Get(Kms.Cs, path);
+        var (second, _) = await Wire.Get(Kms.Cs, path);
 
         Assert.Equal(200, status);
-        Assert.Equal(_kms.Material[0x40..0x50], Wire.KeyBytes(body.GetProperty("keys")[0]));
+        Assert.Equal(Kms.Material[0x40..0x50], Wire.KeyBytes(body.GetProperty("keys")[0]));
         Assert.Equal(400, second);
     }
 
@@ -126,11 +120,11 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : IAs
         const string first = "00000100-0007-814b-8000-000000000010";
         const string second = "00000000-0007-814b-8000-000000000020";
 
-        var (status, body) = await Wire.Post(_kms.Cs, "api/v1/keys/gn-7/dec_keys",
+        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/dec_keys",
             $$"""{"key_IDs": [{"key_ID": "{{first}}"}, {"key_ID": "{{second}}"}]}""");
 
         Assert.Equal(200, status);
         Assert.Equal([first, second], body.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("key_ID").GetString()));
-        Assert.Equal(_kms.Material[0x100..0x110], Wire.KeyBytes(body.GetProperty("keys")[0]));
+        Assert.Equal(Kms.Material[0x100..0x110], Wire.KeyBytes(body.GetProperty("keys")[0]));
     }
 }

@@ -1,18 +1,12 @@
 namespace GatewayQkd.Kms.Tests.Server;
 
 [Collection(KmsCollection.Name)]
-public sealed class Etsi014StatusTests(TestCertificates certificates) : IAsyncLifetime
+public sealed class Etsi014StatusTests(TestCertificates certificates) : KmsHttpsTest(certificates)
 {
-    private KmsHarness _kms = null!;
-
-    public async Task InitializeAsync() => _kms = await KmsHarness.StartAsync(certificates);
-
-    public async Task DisposeAsync() => await _kms.DisposeAsync();
-
     [Fact]
     public async Task Status_Carries_Every_Field_By_Its_Exact_Name()
     {
-        var (status, body) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/status");
+        var (status, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/status");
 
         Assert.Equal(200, status);
         Assert.Equal(
@@ -24,7 +18,7 @@ public sealed class Etsi014StatusTests(TestCertificates certificates) : IAsyncLi
     [Fact]
     public async Task Status_Names_The_Saes_Kmes_And_Policy()
     {
-        var (_, body) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/status");
+        var (_, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/status");
 
         Assert.Equal("kme-cs", body.GetProperty("source_KME_ID").GetString());
         Assert.Equal("kme-gn-7", body.GetProperty("target_KME_ID").GetString());
@@ -40,9 +34,9 @@ public sealed class Etsi014StatusTests(TestCertificates certificates) : IAsyncLi
     [Fact]
     public async Task Stored_Key_Count_Is_The_Acknowledged_Material_In_Default_Size_Keys()
     {
-        var (_, before) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/status");
-        await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2&size=256");
-        var (_, after) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-7/status");
+        var (_, before) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/status");
+        await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2&size=256");
+        var (_, after) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/status");
 
         Assert.Equal(KmsHarness.SeededBytes / 32, before.GetProperty("stored_key_count").GetInt64());
         Assert.Equal((KmsHarness.SeededBytes / 32) - 2, after.GetProperty("stored_key_count").GetInt64());
@@ -51,7 +45,7 @@ public sealed class Etsi014StatusTests(TestCertificates certificates) : IAsyncLi
     [Fact]
     public async Task Status_Toward_A_Slave_Without_Key_Reports_Zero()
     {
-        var (status, body) = await Wire.Get(_kms.Cs, "api/v1/keys/gn-9/status");
+        var (status, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-9/status");
 
         Assert.Equal(200, status);
         Assert.Equal(0, body.GetProperty("stored_key_count").GetInt64());
@@ -60,7 +54,7 @@ public sealed class Etsi014StatusTests(TestCertificates certificates) : IAsyncLi
     [Fact]
     public async Task A_Gateway_Asking_Status_Of_The_Central_Server_Is_Master_Of_That_Request()
     {
-        var (status, body) = await Wire.Get(_kms.Gn7, "api/v1/keys/cs/status");
+        var (status, body) = await Wire.Get(Kms.Gn7, "api/v1/keys/cs/status");
 
         Assert.Equal(200, status);
         Assert.Equal("gn-7", body.GetProperty("master_SAE_ID").GetString());

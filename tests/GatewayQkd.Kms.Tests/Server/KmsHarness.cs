@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using GatewayQkd.Kms.Client;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Server;
 

@@ -242,4 +242,57 @@ public sealed class CentralKeyStoreTests : IDisposable
 
         Assert.Equal(1, successes);
     }
+
+    [Fact]
+    public void Refuses_A_File_With_Another_Schema_Version()
+    {
+        Store.Dispose();
+        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '99' WHERE name = 'schema_version';");
+
+        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(_fixture.DatabasePath));
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '1' WHERE name = 'schema_version';");
+        _fixture.Reopen();
+    }
+
+    [Fact]
+    public void The_File_Uses_Wal_Journaling()
+    {
+        Assert.Equal("wal", SqliteFile.Scalar(_fixture.DatabasePath, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public void Refuses_A_File_That_Is_Not_A_Database()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_fixture.DatabasePath)!, "notes.txt");
+        File.WriteAllText(path, "these are not the keys you are looking for, padded past one SQLite header: " + new string('x', 200));
+
+        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(path));
+
+        Assert.Equal(KeyStoreError.InvalidFile, error.Error);
+    }
+
+    [Fact]
+    public void Committed_State_Is_On_Disk_Without_A_Clean_Close()
+    {
+        var material = _fixture.RandomBytes(64);
+        Store.AppendBlock(7, 0, material);
+        Store.MarkAcknowledged(7, 0, 0);
+        Store.MarkUsed(7, new KeyRange(0, 0, 16));
+        var crashed = Path.Combine(Path.GetDirectoryName(_fixture.DatabasePath)!, "crashed.db");
+        foreach (var suffix in new[] { string.Empty, "-wal" })
+        {
+            // What a power cut leaves: the files as they are while the store is still open (no checkpoint, no close).
+            using var source = new FileStream(_fixture.DatabasePath + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var target = File.Create(crashed + suffix);
+            source.CopyTo(target);
+        }
+
+        using var recovered = CentralKeyStore.Open(crashed);
+
+        Assert.True(recovered.IsUsed(7, new KeyRange(0, 0, 16)));
+        Assert.Equal(material[16..], recovered.GetKey(7, new KeyRange(0, 16, 48)));
+        Assert.Equal(1, recovered.GetCounts(7, 0).AcknowledgedBlocks);
+    }
 }

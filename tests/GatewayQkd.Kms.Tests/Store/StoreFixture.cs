@@ -1,4 +1,5 @@
 using GatewayQkd.Kms.Store;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Store;
 

@@ -18,7 +18,14 @@ internal static class ApiUseCollector
     private static readonly string[] LockMembers = ["M:System.Threading.Monitor.Enter(System.Object)", "M:System.Threading.Monitor.Exit(System.Object)"];
 
     /// <summary>Returns the uses in one tree of a compilation.</summary>
-    public static List<ApiUse> Collect(Compilation compilation, SyntaxTree tree, string file)
+    /// <param name="compilation">The compilation holding the tree.</param>
+    /// <param name="tree">The tree to walk.</param>
+    /// <param name="file">The path to report.</param>
+    /// <param name="namesOnly">
+    /// Only the symbols names and constructor calls bind to (no expression types, conversions or lowered members):
+    /// enough to see which packages a compilation that already compiled against the listings uses, at a third of the cost.
+    /// </param>
+    public static List<ApiUse> Collect(Compilation compilation, SyntaxTree tree, string file, bool namesOnly = false)
     {
         var model = compilation.GetSemanticModel(tree);
         var uses = new List<ApiUse>();
@@ -37,6 +44,16 @@ internal static class ApiUseCollector
 
         foreach (var node in tree.GetRoot().DescendantNodesAndSelf())
         {
+            if (namesOnly)
+            {
+                if (node is SimpleNameSyntax or BaseObjectCreationExpressionSyntax or AttributeSyntax)
+                {
+                    AddSymbol(node, model.GetSymbolInfo(node).Symbol, string.Empty, null);
+                }
+
+                continue;
+            }
+
             switch (node)
             {
                 case ExpressionSyntax or AttributeSyntax or ConstructorInitializerSyntax:
@@ -51,11 +68,14 @@ internal static class ApiUseCollector
             {
                 var typeInfo = model.GetTypeInfo(expression);
                 AddSymbol(node, typeInfo.Type, "type of expression ");
-                AddSymbol(node, typeInfo.ConvertedType, "converted type ");
-                var conversion = model.GetConversion(expression);
-                if (conversion.IsUserDefined)
+                if (!SymbolEqualityComparer.Default.Equals(typeInfo.Type, typeInfo.ConvertedType))
                 {
-                    AddSymbol(node, conversion.MethodSymbol, "implicit conversion ");
+                    AddSymbol(node, typeInfo.ConvertedType, "converted type ");
+                    var conversion = model.GetConversion(expression);
+                    if (conversion.IsUserDefined)
+                    {
+                        AddSymbol(node, conversion.MethodSymbol, "implicit conversion ");
+                    }
                 }
             }
 

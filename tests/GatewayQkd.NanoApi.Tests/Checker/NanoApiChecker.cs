@@ -32,11 +32,11 @@ internal static class NanoApiChecker
 
         var nano = Compile("Firmware.Nano", trees, [NanoStubs.Reference]);
         violations.AddRange(EmitErrors(nano));
-        violations.AddRange(CheckUses(listing, nano, trees, sources, null));
+        violations.AddRange(CheckUses(listing, nano, trees, sources, namesOnly: true, explain: null)); // the emit above checked the rest
         if (alsoBuiltForDotnet)
         {
             var dotnet = Compile("Firmware.Dotnet", trees, DotnetReferences.Value);
-            violations.AddRange(CheckUses(listing, dotnet, trees, sources, use => NanoBinding(nano, use)));
+            violations.AddRange(CheckUses(listing, dotnet, trees, sources, namesOnly: false, explain: use => NanoBinding(nano, use)));
         }
 
         return violations
@@ -71,11 +71,12 @@ internal static class NanoApiChecker
         Compilation compilation,
         List<SyntaxTree> trees,
         IReadOnlyList<FirmwareSource> sources,
+        bool namesOnly,
         Func<ApiUse, string?>? explain)
     {
         for (var i = 0; i < trees.Count; i++)
         {
-            var uses = ApiUseCollector.Collect(compilation, trees[i], sources[i].Path).DistinctBy(u => (u.Line, u.Id));
+            var uses = ApiUseCollector.Collect(compilation, trees[i], sources[i].Path, namesOnly).DistinctBy(u => (u.Line, u.Id));
             foreach (var violation in ListingCheck.Check(listing, uses, sources[i].Packages, explain))
             {
                 yield return violation;

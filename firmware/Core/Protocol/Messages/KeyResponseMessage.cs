@@ -32,7 +32,7 @@ namespace GatewayQkd.Core.Protocol
             }
 
             FieldCheck.InRange("status", (int)status, (int)KeyResponseStatus.Waiting, (int)KeyResponseStatus.Rejected);
-            FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.Zeroized);
+            FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.Expired);
             return new KeyResponseMessage(requestId, status, reason, 0, 0, null);
         }
 

@@ -26,8 +26,5 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>The request waited longer than the configured deadline.</summary>
         Expired = 7,
-
-        /// <summary>The pool was zeroized; no keys are served until new blocks arrive.</summary>
-        Zeroized = 8,
     }
 }

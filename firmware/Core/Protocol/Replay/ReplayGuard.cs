@@ -40,9 +40,12 @@ namespace GatewayQkd.Core.Protocol
             _fileName = fileName;
             _senders = new ushort[8];
             _marks = new uint[8];
-            if (storage.Exists(fileName))
+            // An empty file is what a power cut during the very first Write can leave (LittleFS creates the file before
+            // it writes): no mark was ever committed, and no frame acted on, so it reads as no file.
+            byte[] data = storage.Exists(fileName) ? storage.Read(fileName) : null;
+            if (data != null && data.Length > 0)
             {
-                Load(storage.Read(fileName));
+                Load(data);
             }
         }
 

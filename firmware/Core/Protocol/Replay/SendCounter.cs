@@ -36,7 +36,9 @@ namespace GatewayQkd.Core.Protocol
             _storage = storage;
             _fileName = fileName;
             _chunkSize = (uint)chunkSize;
-            _reserved = storage.Exists(fileName) ? Load(storage.Read(fileName)) : 0;
+            // An empty file is what a power cut during the first reservation can leave: no counter was used yet.
+            byte[] data = storage.Exists(fileName) ? storage.Read(fileName) : null;
+            _reserved = data != null && data.Length > 0 ? Load(data) : 0;
             _next = _reserved + 1;
         }
 

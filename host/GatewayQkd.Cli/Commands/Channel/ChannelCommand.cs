@@ -1,19 +1,94 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace GatewayQkd.Cli.Commands.Channel;
 
-/// <summary>The `channel` command (not built yet: its issue is open).</summary>
+/// <summary>
+/// `gatewayqkd channel`: FSO QKD link physics. A single-link (or N-GN network) report by default; `--sweep` varies one
+/// parameter; `--preset` reproduces a figure. Output: table, `--json`, `--csv FILE`, `--plot FILE.png`.
+/// </summary>
 public static class ChannelCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("channel", "Not available yet in this build.");
-        command.SetAction(parseResult =>
-        {
-            parseResult.InvocationConfiguration.Error.WriteLine("gatewayqkd channel: not available yet in this build.");
-            return 2;
-        });
+        var options = new ChannelCliOptions();
+        var command = new Command("channel", "FSO QKD channel and key-rate model: single-link report, sweeps, presets; table, CSV, JSON, PNG.");
+        options.AddTo(command);
+        command.SetAction(parseResult => Execute(parseResult, options));
         return command;
     }
+
+    private static int Execute(ParseResult parseResult, ChannelCliOptions cli)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            var options = cli.Bind(parseResult);
+            if (options.ListFields)
+            {
+                foreach (var field in LinkFields.All.Select(f => (f.Name, f.Unit, f.Description)).Concat(NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description))))
+                {
+                    output.WriteLine($"{field.Name}\t{field.Unit}\t{field.Description}");
+                }
+
+                return 0;
+            }
+
+            ChannelCommandOptionsValidator.ThrowIfInvalid(options);
+            var run = ChannelRunner.Run(options, options.Quiet ? null : Progress(error));
+            WriteOutputs(run, options, output, error);
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            // Model checks name the property (DistanceKm); report the command-line option that sets it (--distance-km).
+            var option = e.ParamName is { } name && name.StartsWith("--", StringComparison.Ordinal) ? name : cli.OptionFor(e.ParamName);
+            var message = e.Message.Split('\n')[0].Split(" (Parameter '")[0];
+            error.WriteLine($"gatewayqkd channel: {option}: {message}");
+            return 2;
+        }
+    }
+
+    private static void WriteOutputs(ChannelRun run, ChannelCommandOptions options, TextWriter output, TextWriter error)
+    {
+        if (options.Json)
+        {
+            output.WriteLine(ChannelJson.Write(run));
+        }
+        else
+        {
+            ChannelTable.Write(run, output);
+        }
+
+        if (options.CsvPath is { } csv)
+        {
+            ChannelCsv.ToTable(run).Save(csv);
+            error.WriteLine($"channel: wrote {csv}");
+        }
+
+        if (options.PlotPath is { } plot)
+        {
+            if (run.XName is null)
+            {
+                error.WriteLine("channel: --plot needs a sweep or a preset; no chart written.");
+                return;
+            }
+
+            ChannelPlots.KeyRate(run).SavePng(plot);
+            ChannelPlots.Qber(run).SavePng(ChannelPlots.QberPath(plot));
+            error.WriteLine($"channel: wrote {plot} and {ChannelPlots.QberPath(plot)}");
+        }
+    }
+
+    // A line every 5 % of a long run (more than 10 points), on the error stream so JSON/CSV on stdout stay clean.
+    private static Action<int, int> Progress(TextWriter error) => (done, total) =>
+    {
+        var every = Math.Max(1, total / 20);
+        if (total > 10 && (done % every == 0 || done == total))
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"channel: {done}/{total} points ({100.0 * done / total:0}%)"));
+        }
+    };
 }

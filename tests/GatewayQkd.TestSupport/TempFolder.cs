@@ -1,11 +1,11 @@
-namespace GatewayQkd.Kms.Tests;
+namespace GatewayQkd.TestSupport;
 
 /// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gatewayqkd-kms-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gatewayqkd-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

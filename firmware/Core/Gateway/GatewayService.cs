@@ -1,0 +1,262 @@
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
+
+namespace GatewayQkd.Core.Gateway
+{
+    /// <summary>
+    /// The gateway state machine (docs/gateway-service.md): ingests key blocks from the HAP/CS into the durable key
+    /// pool and acknowledges them, queues sensors' key requests and serves them slot by slot in DDKA order, wraps
+    /// each key under the sensor's device key, asks for supplements when the DDKA policy says so, and publishes its
+    /// status. Every inbound message is length-checked, authenticated and replay-checked before it changes anything;
+    /// a rejected one is counted by reason and logged. All time comes from <see cref="Tick"/> and the clock port, so
+    /// the same inputs give the same outputs.
+    /// </summary>
+    /// <remarks>Not thread-safe: the caller serialises <see cref="HandleMessage"/> and <see cref="Tick"/> (the device's
+    /// MQTT callback and timer both take one lock).</remarks>
+    public sealed class GatewayService
+    {
+        /// <summary>Storage file of the replay marks of the HAP/CS authority.</summary>
+        public const string UpstreamReplayFile = "rg-upstream";
+
+        /// <summary>Storage file of the replay marks of the sensors.</summary>
+        public const string SensorReplayFile = "rg-sensors";
+
+        /// <summary>Storage file of the gateway's send counter reservation.</summary>
+        public const string SendCounterFile = "sc-gateway";
+
+        private readonly GatewayConfig _config;
+        private readonly IClock _clock;
+        private readonly IMessageBus _bus;
+        private readonly IIndicator _indicator;
+        private readonly ILog _log;
+        private readonly KeyPool _pool;
+        private readonly FrameKeys _linkKeys;
+        private readonly KeyWrap _wrap;
+        private readonly FrameOpener _upstream;
+        private readonly FrameOpener _sensors;
+        private readonly GatewayOutbox _outbox;
+        private readonly RequestScheduler _scheduler;
+        private readonly GatewayCounters _counters = new GatewayCounters();
+        private long _servedSlot;
+        private long _lastStatus;
+        private IndicatorState _state;
+
+        /// <summary>Creates the service: validates the configuration, recovers the pool and the replay state from storage.</summary>
+        public GatewayService(GatewayConfig config, IKeyStorage storage, ICryptoPrimitives crypto, IClock clock, IMessageBus bus, IIndicator indicator, ILog log)
+        {
+            if (config == null || storage == null || crypto == null || clock == null || bus == null || indicator == null || log == null)
+            {
+                throw new System.ArgumentNullException("config", "Every port and the configuration are required.");
+            }
+
+            config.Validate();
+            _config = config;
+            _clock = clock;
+            _bus = bus;
+            _indicator = indicator;
+            _log = log;
+            _state = IndicatorState.Booting;
+            indicator.Show(_state);
+
+            _pool = KeyPool.Open(storage, config.CapacityBits, config.MaxBlocks);
+            _counters.Add(GatewayCounter.KeyBytesLost, StatusSnapshot.Bits(_pool.TotalLostBits / 8));
+            _linkKeys = FrameKeys.Derive(crypto, config.LinkKey);
+            _wrap = new KeyWrap(crypto);
+
+            PeerKeyTable authority = new PeerKeyTable(crypto);
+            authority.Add(config.AuthorityId, config.LinkKey);
+            _upstream = new FrameOpener(config.GatewayId, crypto, authority, new ReplayGuard(storage, UpstreamReplayFile), new FrameType[] { FrameType.KeyBlockDelivery });
+
+            PeerKeyTable sensorKeys = new PeerKeyTable(crypto);
+            ushort[] sensorIds = config.SensorIds;
+            for (int i = 0; i < sensorIds.Length; i++)
+            {
+                sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
+            }
+
+            _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest });
+            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, new SendCounter(storage, SendCounterFile, config.CounterChunk));
+            _scheduler = new RequestScheduler(config, _pool, _outbox, sensorKeys, _linkKeys, _counters, log);
+            _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
+            _lastStatus = clock.NowMilliseconds;
+        }
+
+        /// <summary>Gets the configuration.</summary>
+        public GatewayConfig Config
+        {
+            get { return _config; }
+        }
+
+        /// <summary>Gets the key pool (read its levels; the service alone changes it).</summary>
+        public KeyPool Pool
+        {
+            get { return _pool; }
+        }
+
+        /// <summary>Gets the event counters.</summary>
+        public GatewayCounters Counters
+        {
+            get { return _counters; }
+        }
+
+        /// <summary>Gets the number of queued key requests.</summary>
+        public int QueueLength
+        {
+            get { return _scheduler.Count; }
+        }
+
+        /// <summary>Gets the state last shown on the indicator.</summary>
+        public IndicatorState State
+        {
+            get { return _state; }
+        }
+
+        /// <summary>Subscribes to the gateway's inbound topics, shows the pool state and publishes a first status.</summary>
+        public void Start()
+        {
+            _bus.Subscribe(Topics.Blocks(_config.GatewayId));
+            _bus.Subscribe(Topics.RequestFilter(_config.GatewayId));
+            UpdateIndicator();
+            PublishStatus();
+            _log.Write(LogLevel.Info, "Gateway " + _config.GatewayId.ToString() + " serving; " + _pool.TotalAvailableBits.ToString() + " key bits available.");
+        }
+
+        /// <summary>
+        /// Handles one inbound MQTT message. Returns <see cref="FrameStatus.Ok"/> when it was accepted and acted on;
+        /// any other status means the message was rejected, counted and logged, and changed nothing.
+        /// </summary>
+        public FrameStatus HandleMessage(string topic, byte[] payload)
+        {
+            TopicAddress address = Topics.Parse(topic);
+            bool ours = address != null && address.GatewayId == _config.GatewayId;
+            FrameOpenResult opened;
+            if (ours && address.Kind == TopicKind.Blocks)
+            {
+                opened = Open(_upstream, payload, -1);
+            }
+            else if (ours && address.Kind == TopicKind.Request)
+            {
+                opened = Open(_sensors, payload, address.SensorId);
+            }
+            else
+            {
+                opened = FrameOpenResult.Rejected(FrameStatus.BadTopic, "topic '" + topic + "' is not an inbound topic of gateway " + _config.GatewayId.ToString() + ".");
+            }
+
+            if (!opened.IsOk)
+            {
+                _counters.Increment(FrameRejections.CounterFor(opened.Status));
+                _log.Write(LogLevel.Warning, "Rejected message on '" + topic + "': " + opened.Message);
+                return opened.Status;
+            }
+
+            _counters.Increment(GatewayCounter.FramesAccepted);
+            if (opened.Header.Type == FrameType.KeyBlockDelivery)
+            {
+                IngestBlock(opened);
+            }
+            else
+            {
+                _scheduler.Admit(opened.Header.SenderId, (KeyRequestMessage)opened.Body, _clock.NowMilliseconds);
+            }
+
+            UpdateIndicator();
+            return FrameStatus.Ok;
+        }
+
+        /// <summary>
+        /// Advances the gateway to <paramref name="nowMilliseconds"/>: when a slot has ended, serves the requests of
+        /// the ended slots in DDKA order and sends due supplement requests; publishes the status when its interval passed.
+        /// </summary>
+        public void Tick(long nowMilliseconds)
+        {
+            long slot = nowMilliseconds / _config.SlotMilliseconds;
+            if (slot > _servedSlot)
+            {
+                _servedSlot = slot;
+                _scheduler.ServeFinishedSlots(slot, nowMilliseconds);
+                UpdateIndicator();
+            }
+
+            if (_config.StatusIntervalMilliseconds > 0 && nowMilliseconds - _lastStatus >= _config.StatusIntervalMilliseconds)
+            {
+                _lastStatus = nowMilliseconds;
+                PublishStatus();
+            }
+        }
+
+        /// <summary>Publishes a status frame (levels per peer, queue length, counters) to the HAP/CS.</summary>
+        public void PublishStatus()
+        {
+            _outbox.Send(Topics.Status(_config.GatewayId), _config.AuthorityId, _linkKeys, StatusSnapshot.Build(_config, _pool, _clock.NowMilliseconds, _state, _scheduler.Count, _counters));
+        }
+
+        /// <summary>Erases all key material (the zeroize button); returns the bits erased. Queued requests then wait for new blocks.</summary>
+        public long Zeroize()
+        {
+            long erased = _pool.Zeroize();
+            _state = IndicatorState.Zeroized;
+            _indicator.Show(_state);
+            _log.Write(LogLevel.Warning, "Pool zeroized: " + erased.ToString() + " key bits erased.");
+            return erased;
+        }
+
+        private FrameOpenResult Open(FrameOpener opener, byte[] payload, int requiredSender)
+        {
+            return payload == null
+                ? FrameOpenResult.Rejected(FrameStatus.Truncated, "frame: no payload.")
+                : opener.Open(payload, 0, payload.Length, requiredSender);
+        }
+
+        private void IngestBlock(FrameOpenResult opened)
+        {
+            KeyBlockMessage message = (KeyBlockMessage)opened.Body;
+            byte[] material = _wrap.Unwrap(opened, message.WrappedMaterial);
+            IngestResult result = _pool.Ingest(new KeyBlock(message.PeerId, message.BlockId, message.Offset, material));
+            _counters.Increment(result == IngestResult.Accepted ? GatewayCounter.BlocksStored : GatewayCounter.BlocksRefused);
+            if (result != IngestResult.Accepted)
+            {
+                _log.Write(LogLevel.Warning, "Key block " + message.PeerId.ToString() + "/" + message.BlockId.ToString() + " not stored: result " + ((int)result).ToString() + ".");
+            }
+
+            BlockAckMessage ack = new BlockAckMessage(
+                message.PeerId, message.BlockId, BlockAckResults.From(result), _pool.NextBlockId(message.PeerId), StatusSnapshot.Bits(_pool.AvailableBits(message.PeerId)));
+            _outbox.Send(Topics.Ack(_config.GatewayId), _config.AuthorityId, _linkKeys, ack);
+        }
+
+        private void UpdateIndicator()
+        {
+            if (_state == IndicatorState.Zeroized && _pool.TotalAvailableBits == 0)
+            {
+                return;
+            }
+
+            IndicatorState state = IndicatorState.Ready;
+            ushort[] peers = _config.Peers;
+            for (int i = 0; i < peers.Length; i++)
+            {
+                long level = _pool.AvailableBits(peers[i]);
+                if (level == 0)
+                {
+                    state = IndicatorState.PoolEmpty;
+                    break;
+                }
+
+                if (level < _config.LowThresholdBits)
+                {
+                    state = IndicatorState.PoolLow;
+                }
+            }
+
+            if (state != _state)
+            {
+                _state = state;
+                _indicator.Show(state);
+            }
+
+            long percent = _pool.TotalAvailableBits * 100 / _config.CapacityBits;
+            _indicator.ShowPoolLevel(percent > 100 ? 100 : (int)percent);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Collections;
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.Core.Scheduling;
+
+namespace GatewayQkd.Core.Gateway
+{
+    /// <summary>
+    /// The key request queue and its slot loop (DDKA paper s3.3, Table 4): admits authenticated requests, and at the
+    /// end of each slot serves the requests of the finished slots in DDKA order (arrival slot, then est ascending),
+    /// answering each with its key, a one-time "waiting" notice, or "insufficient" once it passes its deadline; then
+    /// lets the <see cref="SupplementPolicy"/> decide on supplement requests per peer (s3.4).
+    /// </summary>
+    internal sealed class RequestScheduler
+    {
+        private readonly GatewayConfig _config;
+        private readonly KeyPool _pool;
+        private readonly GatewayOutbox _outbox;
+        private readonly PeerKeyTable _sensorKeys;
+        private readonly FrameKeys _linkKeys;
+        private readonly GatewayCounters _counters;
+        private readonly ILog _log;
+        private readonly DdkaOrderComparer _order;
+        private readonly OrderedQueue _queue;
+        private readonly SupplementPolicy _policy;
+        private readonly Hashtable _notified = new Hashtable();
+        private readonly Hashtable _lastSupplement = new Hashtable();
+        private long _supplementSequence;
+
+        public RequestScheduler(GatewayConfig config, KeyPool pool, GatewayOutbox outbox, PeerKeyTable sensorKeys, FrameKeys linkKeys, GatewayCounters counters, ILog log)
+        {
+            _config = config;
+            _pool = pool;
+            _outbox = outbox;
+            _sensorKeys = sensorKeys;
+            _linkKeys = linkKeys;
+            _counters = counters;
+            _log = log;
+            _order = new DdkaOrderComparer(config.SlotMilliseconds, config.TradeOff);
+            _queue = new OrderedQueue(_order, config.QueueCapacity);
+            _policy = new SupplementPolicy(config.CapacityBits, config.LowThresholdBits, config.HighThresholdBits, config.TradeOff);
+        }
+
+        public int Count
+        {
+            get { return _queue.Count; }
+        }
+
+        public DdkaOrderComparer Order
+        {
+            get { return _order; }
+        }
+
+        /// <summary>Queues an authenticated request, or answers it at once with the reason it cannot be queued.</summary>
+        public void Admit(ushort sensorId, KeyRequestMessage request, long now)
+        {
+            KeyResponseStatus status = KeyResponseStatus.Rejected;
+            KeyResponseReason reason = KeyResponseReason.None;
+            if (request.SecurityLevel == 0)
+            {
+                reason = KeyResponseReason.PlaintextLevel;
+            }
+            else if (!_config.ServesPeer(request.Destination))
+            {
+                reason = KeyResponseReason.UnknownDestination;
+            }
+            else if (request.QuantityBits > _config.CapacityBits)
+            {
+                status = KeyResponseStatus.Insufficient;
+                reason = KeyResponseReason.ExceedsCapacity;
+            }
+            else if (IsQueued(sensorId, request.RequestId))
+            {
+                reason = KeyResponseReason.DuplicateRequest;
+            }
+            else if (_queue.Count >= _config.QueueCapacity)
+            {
+                reason = KeyResponseReason.QueueFull;
+            }
+
+            if (reason == KeyResponseReason.None)
+            {
+                _queue.Enqueue(new KeyRequest(sensorId, request.RequestId, _config.GatewayId, request.Destination, now, request.QuantityBits, request.SecurityLevel));
+                return;
+            }
+
+            _counters.Increment(status == KeyResponseStatus.Insufficient ? GatewayCounter.RequestsInsufficient : GatewayCounter.RequestsRejected);
+            _log.Write(LogLevel.Warning, "Key request " + request.RequestId.ToString() + " of sensor " + sensorId.ToString() + " not queued: reason " + ((int)reason).ToString() + ".");
+            Answer(sensorId, request.RequestId, status, reason);
+        }
+
+        /// <summary>Serves every request that arrived before slot <paramref name="currentSlot"/> began, in DDKA order.</summary>
+        public void ServeFinishedSlots(long currentSlot, long now)
+        {
+            Hashtable triggers = new Hashtable();
+            int i = 0;
+            while (i < _queue.Count)
+            {
+                KeyRequest request = (KeyRequest)_queue.ItemAt(i);
+                if (_order.SlotOf(request.ArrivalTime) >= currentSlot)
+                {
+                    break; // the queue is sorted by arrival slot first: the rest belong to slots still open
+                }
+
+                if (TryServe(request))
+                {
+                    Remove(i);
+                    continue;
+                }
+
+                if (now - request.ArrivalTime >= _config.RequestDeadlineMilliseconds)
+                {
+                    Remove(i);
+                    _counters.Increment(GatewayCounter.RequestsInsufficient);
+                    Answer((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Insufficient, KeyResponseReason.Expired);
+                    continue;
+                }
+
+                if (!triggers.Contains(request.DestinationGateway))
+                {
+                    triggers[request.DestinationGateway] = request; // Table 4 line 12: flag the first unserved request per pool
+                }
+
+                if (!_notified.Contains(request))
+                {
+                    _notified[request] = true;
+                    _counters.Increment(GatewayCounter.RequestsWaiting);
+                    Answer((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow);
+                }
+
+                i++;
+            }
+
+            RequestSupplements(triggers, now);
+        }
+
+        private bool TryServe(KeyRequest request)
+        {
+            ushort peer = (ushort)request.DestinationGateway;
+            if (_pool.AvailableBits(peer) < request.KQuaBits)
+            {
+                return false;
+            }
+
+            FrameKeys keys = _sensorKeys.Find((ushort)request.SensorId);
+            TakeResult taken = _pool.Take(peer, request.KQuaBits / 8); // durably consumed before it is sent
+            if (!taken.IsTaken)
+            {
+                return false;
+            }
+
+            try
+            {
+                _outbox.SendServed((ushort)request.SensorId, keys, (uint)request.RequestId, taken.Range, taken.Material);
+                _counters.Increment(GatewayCounter.RequestsServed);
+                _counters.Add(GatewayCounter.KeyBytesIssued, (uint)taken.Range.Length);
+            }
+            catch (System.Exception e)
+            {
+                // The range is consumed and never reissued; the sensor retries with a new request.
+                _counters.Add(GatewayCounter.KeyBytesLost, (uint)taken.Range.Length);
+                _log.Write(LogLevel.Error, "Key " + taken.Range.ToString() + " consumed but not delivered: " + e.Message);
+            }
+            finally
+            {
+                System.Array.Clear(taken.Material, 0, taken.Material.Length);
+            }
+
+            return true;
+        }
+
+        private void RequestSupplements(Hashtable triggers, long now)
+        {
+            ushort[] peers = _config.Peers;
+            for (int p = 0; p < peers.Length; p++)
+            {
+                ushort peer = peers[p];
+                KeyRequest trigger = (KeyRequest)triggers[(int)peer];
+                long level = _pool.AvailableBits(peer);
+                SupplementRequest decision = _policy.Decide(
+                    _config.GatewayId, peer, _supplementSequence + 1, now, level, PendingDemand(peer),
+                    trigger == null ? 0 : trigger.KQuaBits, trigger == null ? 0 : trigger.KSec);
+                if (decision == null || !SupplementDue(peer, now))
+                {
+                    continue;
+                }
+
+                _supplementSequence++;
+                _lastSupplement[(int)peer] = now;
+                _counters.Increment(GatewayCounter.SupplementsSent);
+                _outbox.Send(Topics.Supplement(_config.GatewayId), _config.AuthorityId, _linkKeys, SupplementMessages.From(decision));
+            }
+        }
+
+        private bool SupplementDue(ushort peer, long now)
+        {
+            object last = _lastSupplement[(int)peer];
+            return last == null || now - (long)last >= _config.SupplementRetryMilliseconds;
+        }
+
+        private long PendingDemand(ushort peer)
+        {
+            long demand = 0;
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                KeyRequest request = (KeyRequest)_queue.ItemAt(i);
+                if (request.DestinationGateway == peer)
+                {
+                    demand += request.KQuaBits;
+                }
+            }
+
+            return demand;
+        }
+
+        private bool IsQueued(ushort sensorId, uint requestId)
+        {
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                KeyRequest request = (KeyRequest)_queue.ItemAt(i);
+                if (request.SensorId == sensorId && request.RequestId == requestId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Remove(int index)
+        {
+            _notified.Remove(_queue.RemoveAt(index));
+        }
+
+        private void Answer(ushort sensorId, uint requestId, KeyResponseStatus status, KeyResponseReason reason)
+        {
+            _outbox.Send(Topics.Response(_config.GatewayId, sensorId), sensorId, _sensorKeys.Find(sensorId), KeyResponseMessage.NotServed(requestId, status, reason));
+        }
+    }
+}

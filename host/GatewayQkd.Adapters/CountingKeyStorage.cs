@@ -1,0 +1,60 @@
+using GatewayQkd.Core.Ports;
+
+namespace GatewayQkd.Adapters;
+
+/// <summary>
+/// Wraps a storage port and counts its commits (every Write, Append and Delete is one commit under the port's
+/// contract) and the bytes they write, so benchmarks and reports can state the flash cost of an operation.
+/// </summary>
+public sealed class CountingKeyStorage : IKeyStorage
+{
+    private readonly IKeyStorage _inner;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    public CountingKeyStorage(IKeyStorage inner) => _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    /// <summary>Gets the number of commits (Write, Append, Delete calls) since creation or the last <see cref="Reset"/>.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Gets the bytes written by Write and Append since creation or the last <see cref="Reset"/>.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>Sets both counters to zero.</summary>
+    public void Reset()
+    {
+        Commits = 0;
+        BytesWritten = 0;
+    }
+
+    /// <inheritdoc />
+    public string[] ListFiles() => _inner.ListFiles();
+
+    /// <inheritdoc />
+    public bool Exists(string name) => _inner.Exists(name);
+
+    /// <inheritdoc />
+    public byte[] Read(string name) => _inner.Read(name);
+
+    /// <inheritdoc />
+    public void Write(string name, byte[] data, int offset, int count)
+    {
+        _inner.Write(name, data, offset, count);
+        Commits++;
+        BytesWritten += count;
+    }
+
+    /// <inheritdoc />
+    public void Append(string name, byte[] data, int offset, int count)
+    {
+        _inner.Append(name, data, offset, count);
+        Commits++;
+        BytesWritten += count;
+    }
+
+    /// <inheritdoc />
+    public void Delete(string name)
+    {
+        _inner.Delete(name);
+        Commits++;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+
+namespace GatewayQkd.Cli.Commands.Channel;
+
+/// <summary>
+/// A run as JSON: { "title", "x_name", "fields": [{name, unit, description}], "rows": [{ "series", x_name, fields... }],
+/// "nodes": [...] (network runs: per-GN values of every row) }. Non-finite numbers are written as null.
+/// </summary>
+public static class ChannelJson
+{
+    /// <summary>The run as indented JSON text.</summary>
+    public static string Write(ChannelRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("title", run.Title);
+            WriteNullableString(json, "x_name", run.XName);
+            json.WriteStartArray("fields");
+            foreach (var (name, unit, description) in LinkFields.All.Select(f => (f.Name, f.Unit, f.Description))
+                         .Concat(run.Network ? NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description)) : []))
+            {
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteString("unit", unit);
+                json.WriteString("description", description);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("rows");
+            foreach (var row in run.Rows)
+            {
+                WriteRow(json, run, row);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRow(Utf8JsonWriter json, ChannelRun run, ChannelRow row)
+    {
+        json.WriteStartObject();
+        json.WriteString("series", row.Series);
+        if (run.XName is not null)
+        {
+            WriteNumber(json, run.XName, row.X);
+        }
+
+        foreach (var field in LinkFields.All)
+        {
+            WriteNumber(json, field.Name, field.Value(row.Link));
+        }
+
+        if (row.Network is { } network)
+        {
+            foreach (var field in NetworkFields.All)
+            {
+                WriteNumber(json, field.Name, field.Value(network));
+            }
+
+            json.WriteStartArray("gn");
+            foreach (var node in network.Nodes)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("gn", node.Node + 1);
+                WriteNumber(json, "distance_km", node.DistanceKm);
+                WriteNumber(json, "downlink_skr_bps", node.DownlinkKeyRateBitsPerSecond);
+                WriteNumber(json, "uplink_share_bps", node.UplinkShareBitsPerSecond);
+                WriteNumber(json, "end_to_end_skr_bps", node.EndToEndKeyRateBitsPerSecond);
+                WriteNumber(json, "avg_qber", node.Downlink.Averaged.Qber);
+                WriteNumber(json, "avg_single_photon_qber", node.Downlink.Averaged.SinglePhotonQber);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

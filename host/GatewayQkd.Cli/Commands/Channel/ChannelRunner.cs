@@ -1,0 +1,85 @@
+using GatewayQkd.Channel.Link;
+using GatewayQkd.Channel.Network;
+using GatewayQkd.Channel.Sweeps;
+
+namespace GatewayQkd.Cli.Commands.Channel;
+
+/// <summary>Evaluates a single report, a sweep or a preset into a <see cref="ChannelRun"/>, reporting progress per point.</summary>
+public static class ChannelRunner
+{
+    /// <summary>Runs the options (already validated); progress gets (done, total) after each point.</summary>
+    public static ChannelRun Run(ChannelCommandOptions options, Action<int, int>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var preset = options.Preset is null ? null : ChannelPresets.Get(options.Preset);
+        var variable = preset?.Variable ?? options.Sweep;
+        var range = preset?.Range ?? options.Range;
+        var series = preset?.Series ?? [ChannelSeries.Unchanged(options.NetworkMode ? "network" : options.Link.Kind.ToString().ToLowerInvariant())];
+        var values = variable is null || range is null ? [double.NaN] : ValuesOf(variable.Value, range);
+        var total = series.Count * values.Count;
+        var rows = new List<ChannelRow>(total);
+        foreach (var curve in series)
+        {
+            foreach (var x in values)
+            {
+                rows.Add(Evaluate(options, curve, variable, x));
+                progress?.Invoke(rows.Count, total);
+            }
+        }
+
+        var title = preset?.ChartTitle ?? (variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep");
+        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false);
+    }
+
+    private static ChannelRow Evaluate(ChannelCommandOptions options, ChannelSeries curve, SweepVariable? variable, double x)
+    {
+        Func<LinkOptions, LinkReport> evaluate = options.MonteCarloSamples > 0
+            ? link => LinkModel.EvaluateMonteCarlo(link, options.MonteCarloSamples, options.Seed)
+            : LinkModel.Evaluate;
+        if (options.NetworkMode)
+        {
+            var network = curve.Network(options.Network with { Downlink = curve.Link(options.Network.Downlink), Uplink = curve.Link(options.Network.Uplink) });
+            if (variable is { } v)
+            {
+                network = SweepApplier.Apply(network, v, x);
+            }
+
+            var report = NetworkModel.Evaluate(network, evaluate);
+            return new ChannelRow(curve.Label, x, report.Nodes[0].Downlink, report);
+        }
+
+        var link = curve.Link(options.Link);
+        if (variable is { } w)
+        {
+            link = SweepApplier.Apply(link, w, x);
+        }
+
+        return new ChannelRow(curve.Label, x, evaluate(link), null);
+    }
+
+    private static IReadOnlyList<double> ValuesOf(SweepVariable variable, SweepRange range)
+    {
+        var values = range.Values();
+        return variable == SweepVariable.Nodes ? values.Select(v => Math.Round(v)).Distinct().ToArray() : values;
+    }
+
+    private static string FieldName(SweepVariable variable) => variable switch
+    {
+        SweepVariable.Distance => "distance_km",
+        SweepVariable.Visibility => "visibility_km",
+        SweepVariable.Rain => "rain_mm_h",
+        SweepVariable.Turbulence => "turbulence_cn2",
+        SweepVariable.Jitter => "jitter_urad",
+        _ => "nodes",
+    };
+
+    private static string Label(SweepVariable variable) => variable switch
+    {
+        SweepVariable.Distance => "distance (km)",
+        SweepVariable.Visibility => "visibility (km)",
+        SweepVariable.Rain => "rain rate (mm/h)",
+        SweepVariable.Turbulence => "Cn2 (m^-2/3)",
+        SweepVariable.Jitter => "pointing jitter (urad)",
+        _ => "number of ground nodes",
+    };
+}

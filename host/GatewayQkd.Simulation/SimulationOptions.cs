@@ -1,0 +1,93 @@
+using GatewayQkd.Simulation.Schemes;
+
+namespace GatewayQkd.Simulation;
+
+/// <summary>
+/// One simulation run. Defaults are the DDKA paper's s4 settings (Chen et al., Entropy 24, 149, 2022) where it gives
+/// them; the thresholds, slot length and load are ours (see docs/simulation.md).
+/// </summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Gets the allocation scheme.</summary>
+    public SchemeKind Scheme { get; init; } = SchemeKind.Ddka;
+
+    /// <summary>Gets the number of key requests to generate.</summary>
+    public int Requests { get; init; } = 20_000;
+
+    /// <summary>Gets the load L_req = lambda t_slot (eq. 4); 0.2 at t_slot 1 s is the paper's 5 s mean interval.</summary>
+    public double Load { get; init; } = 0.2;
+
+    /// <summary>Gets t_slot in seconds.</summary>
+    public double SlotSeconds { get; init; } = 1.0;
+
+    /// <summary>Gets the number of gateways (paper: 4).</summary>
+    public int Gateways { get; init; } = 4;
+
+    /// <summary>Gets the QKP capacity in bits (paper: 5120).</summary>
+    public long CapacityBits { get; init; } = 5120;
+
+    /// <summary>Gets the initial K_sur in bits (paper: 1280 or 2560).</summary>
+    public long InitialBits { get; init; } = 2560;
+
+    /// <summary>Gets K_threshold_low in bits (ours: 2048, so a pool at or above it serves the largest key).</summary>
+    public long LowThresholdBits { get; init; } = 2048;
+
+    /// <summary>Gets K_threshold_high in bits (ours: 4096, 80 % of the capacity).</summary>
+    public long HighThresholdBits { get; init; } = 4096;
+
+    /// <summary>Gets the trade-off w of eq. (5) (paper: 0.5).</summary>
+    public double W { get; init; } = 0.5;
+
+    /// <summary>Gets V_gen in bit/s of every gateway's supplement link (paper: 2560).</summary>
+    public double VGenBitsPerSecond { get; init; } = 2560;
+
+    /// <summary>Gets per-gateway V_gen values in bit/s (cycled over the gateways), or null for <see cref="VGenBitsPerSecond"/>.</summary>
+    public IReadOnlyList<double>? VGenPerGateway { get; init; }
+
+    /// <summary>Gets the gateway-to-sensor link rate in bit/s; t_tra = 1 / rate (paper: 1280).</summary>
+    public double LinkBitsPerSecond { get; init; } = 1280;
+
+    /// <summary>Gets how many supplement requests the HAP serves at once (paper: 1, "relayed one-to-one").</summary>
+    public int HapChannels { get; init; } = 1;
+
+    /// <summary>Gets how K_qua is drawn.</summary>
+    public KeyQuantityMode KeyQuantity { get; init; } = KeyQuantityMode.Level;
+
+    /// <summary>Gets the random seed; equal seeds give equal runs.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Gets the number of pool-level samples over the run.</summary>
+    public int LevelSamples { get; init; } = 400;
+
+    /// <summary>Gets the V_gen of a gateway.</summary>
+    public double VGenOf(int gateway) =>
+        VGenPerGateway is { Count: > 0 } list ? list[gateway % list.Count] : VGenBitsPerSecond;
+
+    /// <summary>Throws <see cref="SimulationOptionsException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        Require(Requests > 0, "--requests", $"must be positive (got {Requests}).");
+        Require(double.IsFinite(Load) && Load > 0, "--load", $"L_req must be a positive number (got {Load}).");
+        Require(double.IsFinite(SlotSeconds) && SlotSeconds >= 1e-6, "--slot", $"t_slot must be at least 1 microsecond (got {SlotSeconds} s).");
+        Require(Gateways is > 0 and <= 1_000_000, "--gateways", $"must be 1..1000000 (got {Gateways}).");
+        Require(CapacityBits > 0, "--capacity", $"must be positive (got {CapacityBits}).");
+        Require(InitialBits >= 0 && InitialBits <= CapacityBits, "--initial", $"K_sur must lie in [0, capacity {CapacityBits}] (got {InitialBits}).");
+        Require(LowThresholdBits >= 0 && LowThresholdBits <= HighThresholdBits, "--threshold-low", $"must lie in [0, K_threshold_high {HighThresholdBits}] (got {LowThresholdBits}).");
+        Require(HighThresholdBits <= CapacityBits, "--threshold-high", $"must not exceed the capacity {CapacityBits} (got {HighThresholdBits}).");
+        Require(W is >= 0 and <= 1, "--w", $"must lie in [0, 1] (got {W}).");
+        Require(double.IsFinite(VGenBitsPerSecond) && VGenBitsPerSecond > 0, "--vgen", $"must be positive (got {VGenBitsPerSecond}).");
+        Require(VGenPerGateway is null || VGenPerGateway.All(v => double.IsFinite(v) && v > 0), "--vgen-per-gateway", "every value must be positive.");
+        Require(double.IsFinite(LinkBitsPerSecond) && LinkBitsPerSecond > 0, "--link-rate", $"must be positive (got {LinkBitsPerSecond}).");
+        Require(HapChannels > 0, "--hap-channels", $"must be positive (got {HapChannels}).");
+        Require(LevelSamples is >= 2 and <= 100_000, "--level-samples", $"must be 2..100000 (got {LevelSamples}).");
+        Require(2048 <= CapacityBits, "--capacity", $"must hold the largest key (2048 bits) (got {CapacityBits}).");
+    }
+
+    private static void Require(bool condition, string option, string message)
+    {
+        if (!condition)
+        {
+            throw new SimulationOptionsException(option, message);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using GatewayQkd.Adapters;
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.TestSupport;
+
+namespace GatewayQkd.Core.Tests.Gateway;
+
+/// <summary>
+/// A gateway on fakes, with a HAP/CS stand-in that seals key blocks from <see cref="KeyStreamModel"/> and sensors
+/// that are real <see cref="SensorClient"/>s; everything talks over one <see cref="LoopbackMessageBus"/>.
+/// </summary>
+internal sealed class GatewayHarness
+{
+    public const ushort GatewayId = 7;
+    public const ushort Authority = 0;
+    public const int BlockBytes = 64;
+
+    private readonly FrameSealer _sealer;
+    private readonly KeyWrap _wrap;
+    private uint _hapCounter;
+
+    public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null)
+    {
+        Crypto = new HostCryptoPrimitives();
+        Storage = storage ?? new InMemoryKeyStorage();
+        Config = new GatewayConfig { GatewayId = GatewayId, AuthorityId = Authority, LinkKey = Key(0xA0), StatusIntervalMilliseconds = 0 };
+        foreach (var sensor in SensorIds)
+        {
+            Config.AddSensor(sensor, Key((byte)sensor));
+        }
+
+        configure?.Invoke(Config);
+        _sealer = new FrameSealer(Crypto);
+        _wrap = new KeyWrap(Crypto);
+        LinkKeys = FrameKeys.Derive(Crypto, Config.LinkKey);
+        Boot();
+    }
+
+    public static ushort[] SensorIds { get; } = [101, 102, 103, 104];
+
+    public HostCryptoPrimitives Crypto { get; }
+
+    public IKeyStorage Storage { get; private set; }
+
+    /// <summary>Gets the storage as the in-memory fake (when the harness was not given another).</summary>
+    public InMemoryKeyStorage Memory => (InMemoryKeyStorage)Storage;
+
+    public GatewayConfig Config { get; }
+
+    public FrameKeys LinkKeys { get; }
+
+    public LoopbackMessageBus Bus { get; private set; } = null!;
+
+    public ManualClock Clock { get; private set; } = null!;
+
+    public RecordingIndicator Indicator { get; private set; } = null!;
+
+    public RecordingLog Log { get; private set; } = null!;
+
+    public GatewayService Service { get; private set; } = null!;
+
+    public Dictionary<ushort, SensorClient> Sensors { get; } = [];
+
+    public Dictionary<ushort, List<SensorKeyResult>> Received { get; } = [];
+
+    public Dictionary<ushort, uint> NextBlock { get; } = [];
+
+    public static byte[] Key(byte seed) => Enumerable.Range(0, 32).Select(i => (byte)(seed ^ (i * 13))).ToArray();
+
+    /// <summary>Restarts the gateway on <paramref name="storage"/> (the flash that survived a power cut).</summary>
+    public void Reboot(IKeyStorage storage)
+    {
+        Storage = storage;
+        Boot();
+    }
+
+    /// <summary>Starts (or restarts, on the same flash) the gateway, its bus and its sensors.</summary>
+    public void Boot()
+    {
+        var now = Clock?.NowMilliseconds ?? 0;
+        Bus = new LoopbackMessageBus();
+        Clock = new ManualClock(now);
+        Indicator = new RecordingIndicator();
+        Log = new RecordingLog();
+        GatewayService? service = null;
+        var gatewayBus = Bus.Connect("gateway", (topic, payload) => service!.HandleMessage(topic, payload));
+        service = new GatewayService(Config, Storage, Crypto, Clock, gatewayBus, Indicator, Log);
+        Service = service;
+        foreach (var id in SensorIds)
+        {
+            Sensors[id] = Sensors.TryGetValue(id, out var existing) ? existing : new SensorClient(id, GatewayId, Key((byte)id), Crypto, new InMemoryKeyStorage(), 16);
+            Received.TryAdd(id, []);
+            var sensorId = id;
+            Bus.Connect("sensor" + id, (_, payload) => Received[sensorId].Add(Sensors[sensorId].OpenKeyResponse(payload))).Subscribe(Topics.Response(GatewayId, id));
+        }
+
+        Service.Start();
+        Bus.DeliverPending();
+    }
+
+    /// <summary>Returns a sealed delivery of the next block of <paramref name="peer"/>'s stream (not yet published).</summary>
+    public byte[] NextBlockFrame(ushort peer, int bytes = BlockBytes)
+    {
+        var blockId = NextBlock.GetValueOrDefault(peer);
+        NextBlock[peer] = blockId + 1;
+        return BlockFrame(peer, blockId, (uint)(blockId * bytes), KeyStreamModel.Bytes(peer, blockId * bytes, bytes));
+    }
+
+    public byte[] BlockFrame(ushort peer, uint blockId, uint offset, byte[] material)
+    {
+        var counter = ++_hapCounter;
+        var wrapped = _wrap.Apply(LinkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, material);
+        return _sealer.Seal(new KeyBlockMessage(peer, blockId, offset, wrapped), Authority, GatewayId, counter, LinkKeys);
+    }
+
+    /// <summary>Delivers <paramref name="count"/> blocks of <paramref name="peer"/>'s stream through the bus.</summary>
+    public void DeliverBlocks(int count, ushort peer = 0)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Bus.Connect("hap", null).Publish(Topics.Blocks(GatewayId), NextBlockFrame(peer));
+        }
+
+        Bus.DeliverPending();
+    }
+
+    /// <summary>Publishes a key request of a sensor and delivers it.</summary>
+    public FrameStatus Request(ushort sensor, uint requestId, int kSec, int kQuaBits, ushort destination = 0)
+    {
+        var frame = Sensors[sensor].BuildKeyRequest(requestId, destination, kSec, kQuaBits);
+        return Service.HandleMessage(Topics.Request(GatewayId, sensor), frame);
+    }
+
+    /// <summary>Advances the clock by one slot, ticks the gateway and delivers what it published.</summary>
+    public void EndSlot()
+    {
+        Service.Tick(Clock.Advance(Config.SlotMilliseconds));
+        Bus.DeliverPending();
+    }
+
+    public IEnumerable<SensorKeyResult> AllKeys() => Received.Values.SelectMany(r => r).Where(r => r.HasKey);
+}

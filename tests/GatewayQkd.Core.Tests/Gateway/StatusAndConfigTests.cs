@@ -1,0 +1,72 @@
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.TestSupport;
+
+namespace GatewayQkd.Core.Tests.Gateway;
+
+/// <summary>The gateway reports its state on a schedule, and refuses a configuration it cannot run.</summary>
+public sealed class StatusAndConfigTests
+{
+    [Fact]
+    public void Status_Is_Published_At_Start_And_Every_Interval()
+    {
+        var h = new GatewayHarness(c => c.StatusIntervalMilliseconds = 2500);
+        h.DeliverBlocks(2);
+        h.Request(101, 1, 1, 128);
+
+        for (var i = 0; i < 6; i++)
+        {
+            h.EndSlot();
+        }
+
+        var statuses = Open(h, h.Bus.PublishedOn(Topics.Status(GatewayHarness.GatewayId)));
+        Assert.Equal(3, statuses.Count); // at 0 (start), then at the first ticks 2500 ms after the last: 3000 and 6000 ms
+        var last = statuses[^1];
+        Assert.Equal(6000, last.ClockMilliseconds);
+        var level = Assert.Single(last.Levels);
+        Assert.Equal((0, 2u * 512 - 128, 5120u), (level.PeerId, level.AvailableBits, level.CapacityBits));
+        Assert.Equal(1u, last.Counters[(int)GatewayCounter.RequestsServed]);
+        Assert.Equal(16u, last.Counters[(int)GatewayCounter.KeyBytesIssued]);
+    }
+
+    [Theory]
+    [InlineData("GatewayId")]
+    [InlineData("LinkKey")]
+    [InlineData("Thresholds")]
+    [InlineData("TradeOff")]
+    [InlineData("Sensors")]
+    public void Invalid_Configuration_Is_Refused_With_The_Setting_Named(string broken)
+    {
+        var config = new GatewayConfig { GatewayId = 7, LinkKey = new byte[32] };
+        config.AddSensor(1, new byte[32]);
+        switch (broken)
+        {
+            case "GatewayId": config.GatewayId = 0; break;
+            case "LinkKey": config.LinkKey = new byte[16]; break;
+            case "Thresholds": config.LowThresholdBits = config.HighThresholdBits + 8; break;
+            case "TradeOff": config.TradeOff = 1.5; break;
+            case "Sensors": config = new GatewayConfig { GatewayId = 7, LinkKey = new byte[32] }; break;
+        }
+
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+
+        Assert.Contains(broken == "Thresholds" ? "LowThresholdBits" : broken == "Sensors" ? "sensor" : broken, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sensor_Configured_Twice_Is_Refused()
+    {
+        var config = new GatewayConfig();
+        config.AddSensor(1, new byte[32]);
+
+        Assert.Throws<ArgumentException>(() => config.AddSensor(1, new byte[32]));
+    }
+
+    private static List<GatewayStatusMessage> Open(GatewayHarness h, IEnumerable<PublishedMessage> messages)
+    {
+        var keys = new PeerKeyTable(h.Crypto);
+        keys.Add(GatewayHarness.GatewayId, h.Config.LinkKey);
+        var hap = new FrameOpener(GatewayHarness.Authority, h.Crypto, keys, new ReplayGuard(new InMemoryKeyStorage(), "rg-hap"), [FrameType.GatewayStatus]);
+        return messages.Select(m => hap.Open(m.Payload, 0, m.Payload.Length)).Select(r => Assert.IsType<GatewayStatusMessage>(r.Body)).ToList();
+    }
+}

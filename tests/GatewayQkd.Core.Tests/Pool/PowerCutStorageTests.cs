@@ -1,0 +1,87 @@
+using GatewayQkd.TestSupport;
+
+namespace GatewayQkd.Core.Tests.Pool;
+
+public class PowerCutStorageTests
+{
+    private static readonly byte[] Old = [1, 2, 3];
+    private static readonly byte[] New = [9, 8, 7, 6];
+
+    [Fact]
+    public void Numbers_Every_Write_Append_And_Delete_As_A_Commit_Point_But_Not_Reads()
+    {
+        var storage = new PowerCutStorage();
+        storage.Write("a", Old, 0, 3);
+        storage.Append("a", New, 0, 4);
+        storage.Read("a");
+        storage.ListFiles();
+        storage.Delete("a");
+
+        Assert.Equal(3, storage.CommitPoints);
+    }
+
+    [Theory]
+    [InlineData(CutOutcome.Before, new byte[] { 1, 2, 3 })]
+    [InlineData(CutOutcome.After, new byte[] { 9, 8, 7, 6 })]
+    [InlineData(CutOutcome.Torn, new byte[] { 1, 2, 3 })]
+    public void A_Cut_Write_Over_A_File_Leaves_The_Old_Or_The_New_Content(CutOutcome outcome, byte[] expected)
+    {
+        var storage = Storage();
+        storage.ArmCut(2, outcome);
+
+        Assert.Throws<PowerCutException>(() => storage.Write("f", New, 0, 4));
+        Assert.Equal(expected, storage.Reboot().Read("f"));
+    }
+
+    [Fact]
+    public void A_Torn_Write_Of_A_New_File_Leaves_It_Empty()
+    {
+        var storage = new PowerCutStorage();
+        storage.ArmCut(1, CutOutcome.Torn);
+
+        Assert.Throws<PowerCutException>(() => storage.Write("n", New, 0, 4));
+        Assert.Empty(storage.Reboot().Read("n"));
+    }
+
+    [Theory]
+    [InlineData(CutOutcome.Before, new byte[] { 1, 2, 3 })]
+    [InlineData(CutOutcome.After, new byte[] { 1, 2, 3, 9, 8, 7, 6 })]
+    [InlineData(CutOutcome.Torn, new byte[] { 1, 2, 3, 9, 8 })]
+    public void A_Cut_Append_Leaves_Nothing_All_Or_A_Torn_Prefix(CutOutcome outcome, byte[] expected)
+    {
+        var storage = Storage();
+        storage.ArmCut(2, outcome);
+
+        Assert.Throws<PowerCutException>(() => storage.Append("f", New, 0, 4));
+        Assert.Equal(expected, storage.Reboot().Read("f"));
+    }
+
+    [Fact]
+    public void Every_Call_After_The_Cut_Fails_Until_Reboot()
+    {
+        var storage = Storage();
+        storage.ArmCut(2, CutOutcome.After);
+        Assert.Throws<PowerCutException>(() => storage.Delete("f"));
+
+        Assert.Throws<PowerCutException>(() => storage.Read("f"));
+        Assert.Throws<PowerCutException>(() => storage.Write("g", Old, 0, 3));
+        Assert.False(storage.Reboot().Exists("f"));
+    }
+
+    [Fact]
+    public void Reboot_Copies_The_Flash_So_The_Old_Device_Cannot_Change_It()
+    {
+        var storage = Storage();
+        var rebooted = storage.Reboot();
+        storage.Flash.SetRaw("f", New);
+
+        Assert.Equal(Old, rebooted.Read("f"));
+    }
+
+    private static PowerCutStorage Storage()
+    {
+        var storage = new PowerCutStorage();
+        storage.Write("f", Old, 0, 3);
+        return storage;
+    }
+}
