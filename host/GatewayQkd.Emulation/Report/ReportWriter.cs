@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GatewayQkd.Emulation.Metrics;
@@ -146,6 +145,4 @@ public static class ReportWriter
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Round(value)) : null;
 
     private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
