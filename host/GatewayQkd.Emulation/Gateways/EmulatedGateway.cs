@@ -64,13 +64,22 @@ public sealed class EmulatedGateway : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var bus = new MqttMessageBus(_broker, $"gatewayqkd-gn-{Id}", OnMessage, _log);
-        await bus.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        lock (_sync)
+        try
         {
-            var service = new GatewayService(_config, new FileKeyStorage(_folder), new HostCryptoPrimitives(), _clock, bus, Indicator, _log);
-            _bus = bus;
-            _service = service;
-            service.Start();
+            await bus.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            lock (_sync)
+            {
+                // Recovery of the pool and the replay state happens here; a corrupt folder throws naming the file.
+                var service = new GatewayService(_config, new FileKeyStorage(_folder), new HostCryptoPrimitives(), _clock, bus, Indicator, _log);
+                _bus = bus;
+                _service = service;
+                service.Start();
+            }
+        }
+        catch
+        {
+            await bus.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
