@@ -1,18 +1,76 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace GatewayQkd.Cli.Commands.Bench;
 
-/// <summary>The `bench` command (not built yet: its issue is open).</summary>
+/// <summary>
+/// The `bench` command: runs named benchmark suites (<see cref="BenchSuites"/>; `--list` shows them) and prints
+/// Markdown tables, optionally saved with --out. Figures are for the machine it runs on.
+/// </summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("bench", "Not available yet in this build.");
-        command.SetAction(parseResult =>
+        var suites = new Argument<string[]>("suite") { Description = "Suites to run (default: all); see --list.", Arity = ArgumentArity.ZeroOrMore };
+        var list = new Option<bool>("--list") { Description = "List the suites and exit." };
+        var seconds = new Option<double>("--seconds") { Description = "Wall-clock seconds per measured point.", DefaultValueFactory = _ => 6 };
+        var gateways = new Option<int[]>("--gateways") { Description = "Gateway counts to measure.", DefaultValueFactory = _ => [1, 10, 100], AllowMultipleArgumentsPerToken = true };
+        var onDisk = new Option<bool>("--on-disk") { Description = "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync." };
+        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Also write the Markdown results to this file." };
+        var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
+        command.Arguments.Add(suites);
+        foreach (var option in new Option[] { list, seconds, gateways, onDisk, outFile })
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("gatewayqkd bench: not available yet in this build.");
-            return 2;
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, _) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(list))
+            {
+                foreach (var suite in BenchSuites.All)
+                {
+                    await output.WriteLineAsync($"{suite.Name}: {suite.Description}");
+                }
+
+                return 0;
+            }
+
+            var names = parse.GetValue(suites) is { Length: > 0 } given ? given : [.. BenchSuites.All.Select(s => s.Name)];
+            var unknown = names.Where(n => BenchSuites.All.All(s => s.Name != n)).ToArray();
+            if (unknown.Length > 0)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"Unknown suite(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", BenchSuites.All.Select(s => s.Name))}.");
+                return 2;
+            }
+
+            var root = !parse.GetValue(onDisk) && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.Combine("out", "bench");
+            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root);
+            var markdown = new System.Text.StringBuilder();
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; state in {root}; {settings.Seconds:0.#} s per point.");
+            foreach (var suite in BenchSuites.All.Where(s => names.Contains(s.Name)))
+            {
+                await output.WriteLineAsync($"== {suite.Name}: {suite.Description}");
+                try
+                {
+                    markdown.AppendLine().AppendLine($"### {suite.Name}").AppendLine().Append(await suite.RunAsync(settings, output));
+                }
+                catch (FileNotFoundException e)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+                    return 1;
+                }
+            }
+
+            await output.WriteLineAsync(markdown.ToString());
+            if (parse.GetValue(outFile) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, markdown.ToString());
+            }
+
+            return 0;
         });
         return command;
     }

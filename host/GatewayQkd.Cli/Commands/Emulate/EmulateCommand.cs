@@ -1,18 +1,90 @@
 using System.CommandLine;
+using System.Text.Json;
+using GatewayQkd.Adapters;
+using GatewayQkd.Emulation.Gateways;
+using GatewayQkd.Emulation.Keys;
+using GatewayQkd.Emulation.Options;
 
 namespace GatewayQkd.Cli.Commands.Emulate;
 
-/// <summary>The `emulate` command (not built yet: its issue is open).</summary>
+/// <summary>
+/// The `emulate` command: a run from a scenario file (JSON or YAML) and/or options, with the live view and the
+/// report. State is durable in the data folder: running again resumes without reissuing any key (use --fresh to start
+/// over). --board lets real boards join as gateways; --board-config prints what a board needs (docs/emulation.md s6).
+/// </summary>
 public static class EmulateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("emulate", "Not available yet in this build.");
-        command.SetAction(parseResult =>
+        var scenario = new Option<FileInfo?>("--scenario", "-s") { Description = "Scenario file (.json, .yaml); options given here override it." };
+        var duration = new Option<double?>("--duration", "-d") { Description = "Wall-clock run length in seconds (default 60)." };
+        var speed = new Option<double?>("--speed") { Description = "Emulated seconds per wall-clock second (default 1)." };
+        var gateways = new Option<int?>("--gateways", "-n") { Description = "Number of emulated gateways (default 4, DDKA paper)." };
+        var sensors = new Option<int?>("--sensors", "-m") { Description = "Emulated sensors per gateway (default 3)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed of the sensor traffic and the channel (default 1)." };
+        var keyRate = new Option<string?>("--key-rate") { Description = "Key rate model: constant or channel (default constant)." };
+        keyRate.AcceptOnlyFromAmong("constant", "channel");
+        var rate = new Option<double?>("--rate") { Description = "Constant key rate per link in bit/s (default 1280, DDKA paper)." };
+        var data = new Option<string?>("--data") { Description = "Folder of the durable state (default out/emulation/data)." };
+        var outFolder = new Option<string?>("--out", "-o") { Description = "Folder of the report (default out/emulation)." };
+        var boards = new Option<ushort[]>("--board") { Description = "Gateway id a real board joins as (repeat for several; above the emulated ids).", AllowMultipleArgumentsPerToken = true };
+        var boardConfig = new Option<ushort?>("--board-config") { Description = "Print the configuration (keys, topics) board ID needs and exit." };
+        var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
+        var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var broker = new BrokerCliOptions();
+
+        var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive })
         {
-            parseResult.InvocationConfiguration.Error.WriteLine("gatewayqkd emulate: not available yet in this build.");
-            return 2;
+            command.Options.Add(option);
+        }
+
+        broker.AddTo(command);
+        command.SetAction(async (parse, _) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            EmulationOptions options;
+            try
+            {
+                var start = parse.GetValue(scenario) is { } file ? ScenarioFile.Load(file.FullName) : new EmulationOptions();
+                var builder = new EmulationOptionsBuilder(start).With(o => o with
+                {
+                    Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : o.Duration,
+                    Speed = parse.GetValue(speed) ?? o.Speed,
+                    Gateways = parse.GetValue(gateways) ?? o.Gateways,
+                    SensorsPerGateway = parse.GetValue(sensors) ?? o.SensorsPerGateway,
+                    Seed = parse.GetValue(seed) ?? o.Seed,
+                    KeyRateModel = parse.GetValue(keyRate) is { } k ? (k == "channel" ? KeyRateModel.Channel : KeyRateModel.Constant) : o.KeyRateModel,
+                    KeyRateBitsPerSecond = parse.GetValue(rate) ?? o.KeyRateBitsPerSecond,
+                    DataFolder = parse.GetValue(data) ?? o.DataFolder,
+                    OutputFolder = parse.GetValue(outFolder) ?? o.OutputFolder,
+                    BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
+                    ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
+                    EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
+                });
+                options = builder.Build();
+            }
+            catch (EmulationOptionsException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
+            if (parse.GetValue(fresh) && Directory.Exists(options.DataFolder))
+            {
+                Directory.Delete(options.DataFolder, recursive: true);
+            }
+
+            if (parse.GetValue(boardConfig) is { } boardId)
+            {
+                var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
+                await output.WriteLineAsync(BoardConfiguration.Create(options, secrets, boardId, options.ExternalBroker).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+
+            return await EmulationConsole.RunAsync(options, output, error, live: !parse.GetValue(noLive));
         });
         return command;
     }

@@ -1,0 +1,7 @@
+namespace GatewayQkd.Cli.Commands.Bench;
+
+/// <summary>Settings every suite reads: how long each point runs, which gateway counts, where state goes.</summary>
+/// <param name="Seconds">Wall-clock seconds per measured point.</param>
+/// <param name="GatewayCounts">Gateway counts to measure.</param>
+/// <param name="DataRoot">Folder for run state (RAM-backed /dev/shm by default where it exists).</param>
+internal sealed record BenchSettings(double Seconds, IReadOnlyList<int> GatewayCounts, string DataRoot);

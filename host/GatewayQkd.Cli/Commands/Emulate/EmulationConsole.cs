@@ -1,0 +1,73 @@
+using GatewayQkd.Emulation.Links;
+using GatewayQkd.Emulation.Options;
+using GatewayQkd.Emulation.Report;
+using GatewayQkd.Emulation.Run;
+using Spectre.Console;
+
+namespace GatewayQkd.Cli.Commands.Emulate;
+
+/// <summary>
+/// Runs an emulation in the console for `demo` and `emulate`: the live view while it runs (or a progress line every
+/// few seconds when the output is not a terminal), Ctrl+C for a graceful stop, then the report on screen and in files.
+/// </summary>
+internal static class EmulationConsole
+{
+    public static async Task<int> RunAsync(EmulationOptions options, TextWriter output, TextWriter error, bool live)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // graceful: finish the run, drain, write the report
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            Directory.CreateDirectory(options.OutputFolder);
+            await using var logFile = new StreamWriter(Path.Combine(options.OutputFolder, "emulation.log")) { AutoFlush = true };
+            await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
+            console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
+                $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
+            EmulationReport report;
+            if (live && console.Profile.Capabilities.Interactive)
+            {
+                report = await console.Live(LiveView.Render(options.Name, null, options.PoolCapacityBits, []))
+                    .StartAsync(async ctx => await run.RunAsync(s => ctx.UpdateTarget(LiveView.Render(options.Name, s, options.PoolCapacityBits, run.Log.Recent())), stop.Token));
+            }
+            else
+            {
+                var nextLine = 0.0;
+                report = await run.RunAsync(
+                    s =>
+                    {
+                        if (s.WallSeconds >= nextLine)
+                        {
+                            nextLine = s.WallSeconds + 5;
+                            var c = s.Counters.ToDictionary(p => p.Key, p => p.Value);
+                            output.WriteLine($"  t={s.WallSeconds,5:0.0} s (emulated {s.EmulatedSeconds:0.0} s): delivered {c["key_bits_delivered"]} b, served {c["requests_served"]}/{c["requests_sent"]} requests, telemetry verified {c["telemetry_verified"]}");
+                        }
+                    },
+                    stop.Token);
+            }
+
+            var files = ReportWriter.Write(report, options.OutputFolder);
+            ReportPrinter.Print(console, report, [.. files, Path.Combine(options.OutputFolder, "emulation.log")]);
+            return 0;
+        }
+        catch (EmulationOptionsException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException or GatewayQkd.Kms.Store.KeyStoreException)
+        {
+            await error.WriteLineAsync($"The run failed: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

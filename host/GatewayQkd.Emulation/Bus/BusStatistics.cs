@@ -1,0 +1,30 @@
+namespace GatewayQkd.Emulation.Bus;
+
+/// <summary>Counters of one bus connection, safe to read from any thread.</summary>
+public sealed class BusStatistics
+{
+    private long _published;
+    private long _received;
+    private long _reconnects;
+    private long _dropped;
+
+    /// <summary>Gets the number of messages the broker acknowledged (QoS 1 PUBACK).</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>Gets the number of messages received and handed to the handler.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Gets the number of connections after the first (each one follows a lost connection).</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Gets the number of inbound messages refused before the handler (oversized) or that made the handler throw.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    internal void CountPublished() => Interlocked.Increment(ref _published);
+
+    internal void CountReceived() => Interlocked.Increment(ref _received);
+
+    internal void CountReconnect() => Interlocked.Increment(ref _reconnects);
+
+    internal void CountDropped() => Interlocked.Increment(ref _dropped);
+}

@@ -1,0 +1,332 @@
+using System.Buffers;
+using System.Threading.Channels;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Emulation.Broker;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace GatewayQkd.Emulation.Bus;
+
+/// <summary>
+/// The core's <see cref="IMessageBus"/> port on an MQTTnet client: what the emulated gateways, sensors and the central
+/// server talk through, and the host twin of the board's M2Mqtt adapter.
+/// </summary>
+/// <remarks>
+/// Publish and Subscribe return at once and never throw for a lost connection: messages wait in an ordered outbox and
+/// go out (QoS 1, never retained) when the broker acknowledges; a lost connection is re-established with every
+/// subscription renewed, so a broker restart costs delay, not messages from this client. Inbound messages reach
+/// <c>onMessage</c> on MQTTnet's thread, one at a time; payloads above <see cref="MaxPayloadBytes"/> are refused
+/// and counted. Thread-safe.
+/// </remarks>
+public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
+{
+    /// <summary>The largest inbound payload handed on (a key block frame of 64 KiB plus headers fits).</summary>
+    public const int MaxPayloadBytes = 96 * 1024;
+
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly BrokerEndpoint _endpoint;
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _options;
+    private readonly Action<string, byte[]> _onMessage;
+    private readonly ILog _log;
+    private readonly Channel<Outgoing> _outbox = System.Threading.Channels.Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<string> _subscriptions = [];
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _pump;
+    private Task? _watchdog;
+    private long _queued;
+    private bool _everConnected;
+
+    /// <summary>Creates a bus for <paramref name="clientId"/>; call <see cref="ConnectAsync"/> before use.</summary>
+    public MqttMessageBus(BrokerEndpoint endpoint, string clientId, Action<string, byte[]> onMessage, ILog log)
+    {
+        _endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        _onMessage = onMessage ?? throw new ArgumentNullException(nameof(onMessage));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        ClientId = clientId;
+        _options = MqttClientOptionsFactory.Create(endpoint, clientId);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnReceived;
+    }
+
+    /// <summary>Gets the MQTT client id.</summary>
+    public string ClientId { get; }
+
+    /// <summary>Gets the connection's counters.</summary>
+    public BusStatistics Statistics { get; } = new();
+
+    /// <summary>Gets a value indicating whether the client is connected now.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
+    public long Pending => Interlocked.Read(ref _queued);
+
+    /// <summary>
+    /// Connects (retrying until <paramref name="cancellationToken"/> fires, so a broker that starts a little later is
+    /// fine) and starts the outbox and the reconnect watchdog.
+    /// </summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        await EnsureConnectedAsync(linked.Token).ConfigureAwait(false);
+        _pump ??= Task.Run(PumpAsync);
+        _watchdog ??= Task.Run(WatchAsync);
+    }
+
+    /// <inheritdoc />
+    public void Publish(string topic, byte[] payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(payload);
+        Interlocked.Increment(ref _queued);
+        _outbox.Writer.TryWrite(new Outgoing(topic, (byte[])payload.Clone()));
+    }
+
+    /// <inheritdoc />
+    public void Subscribe(string topicFilter)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topicFilter);
+        lock (_subscriptions)
+        {
+            if (_subscriptions.Contains(topicFilter))
+            {
+                return;
+            }
+
+            _subscriptions.Add(topicFilter);
+        }
+
+        Interlocked.Increment(ref _queued);
+        _outbox.Writer.TryWrite(new Outgoing(topicFilter, null));
+    }
+
+    /// <summary>Waits until every message published so far was acknowledged by the broker (or the timeout passes).</summary>
+    public async Task<bool> FlushAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Pending > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _outbox.Writer.TryComplete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        foreach (var task in new[] { _pump, _watchdog })
+        {
+            if (task is not null)
+            {
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsConnectionFailure(ex))
+                {
+                    // stopping: a publish or connect cut short by the stop is not an error
+                }
+            }
+        }
+
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the connection was already gone
+        }
+
+        _client.Dispose();
+        _connectLock.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        var token = _stop.Token;
+        await foreach (var item in _outbox.Reader.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    await EnsureConnectedAsync(token).ConfigureAwait(false);
+                    if (item.Payload is null)
+                    {
+                        await SubscribeNowAsync(item.Topic, token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await PublishNowAsync(item, token).ConfigureAwait(false);
+                    }
+
+                    Interlocked.Decrement(ref _queued);
+                    break;
+                }
+                catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+                {
+                    await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task WatchAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+            try
+            {
+                await EnsureConnectedAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+            {
+                // the next round retries
+            }
+        }
+    }
+
+    private async Task EnsureConnectedAsync(CancellationToken token)
+    {
+        if (_client.IsConnected)
+        {
+            return;
+        }
+
+        await _connectLock.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            while (!_client.IsConnected)
+            {
+                token.ThrowIfCancellationRequested();
+                MqttClientConnectResult result;
+                try
+                {
+                    result = await _client.ConnectAsync(_options, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+                {
+                    await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    // refused at login (credentials, client id): on the first connect retrying cannot help, so say why
+                    var reason = $"{ClientId}: the broker at {_endpoint} refused the connection ({result.ResultCode}). Check the broker user name, password and TLS options.";
+                    if (!_everConnected)
+                    {
+                        throw new InvalidOperationException(reason);
+                    }
+
+                    _log.Write(LogLevel.Error, reason);
+                    await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (_everConnected)
+                {
+                    Statistics.CountReconnect();
+                    _log.Write(LogLevel.Warning, $"{ClientId}: reconnected to the broker at {_endpoint}.");
+                }
+
+                _everConnected = true;
+                string[] filters;
+                lock (_subscriptions)
+                {
+                    filters = [.. _subscriptions];
+                }
+
+                foreach (var filter in filters)
+                {
+                    await SubscribeNowAsync(filter, token).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private async Task SubscribeNowAsync(string filter, CancellationToken token)
+    {
+        var options = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        var result = await _client.SubscribeAsync(options, token).ConfigureAwait(false);
+        foreach (var item in result.Items)
+        {
+            if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                throw new InvalidOperationException($"{ClientId}: the broker refused the subscription to '{filter}' ({item.ResultCode}).");
+            }
+        }
+    }
+
+    private async Task PublishNowAsync(Outgoing item, CancellationToken token)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(item.Topic)
+            .WithPayload(item.Payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(false)
+            .Build();
+        var result = await _client.PublishAsync(message, token).ConfigureAwait(false);
+        if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
+        {
+            _log.Write(LogLevel.Error, $"{ClientId}: the broker refused a message on '{item.Topic}' ({result.ReasonCode}).");
+        }
+
+        Statistics.CountPublished();
+    }
+
+    private Task OnReceived(MqttApplicationMessageReceivedEventArgs args)
+    {
+        var message = args.ApplicationMessage;
+        if (message.Payload.Length > MaxPayloadBytes)
+        {
+            Statistics.CountDropped();
+            _log.Write(LogLevel.Warning, $"{ClientId}: refused a {message.Payload.Length}-byte message on '{message.Topic}' (limit {MaxPayloadBytes}).");
+            return Task.CompletedTask;
+        }
+
+        Statistics.CountReceived();
+        try
+        {
+            _onMessage(message.Topic, message.Payload.ToArray());
+        }
+#pragma warning disable CA1031 // a handler bug must not kill MQTTnet's receive loop; it is counted and logged
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Statistics.CountDropped();
+            _log.Write(LogLevel.Error, $"{ClientId}: handler failed on '{message.Topic}': {ex.Message}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsConnectionFailure(Exception ex) =>
+        ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or ObjectDisposedException
+            or InvalidOperationException or System.Net.Sockets.SocketException or IOException or TimeoutException;
+
+    private readonly record struct Outgoing(string Topic, byte[]? Payload);
+}

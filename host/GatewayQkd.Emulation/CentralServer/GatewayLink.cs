@@ -1,0 +1,48 @@
+using GatewayQkd.Core.Protocol;
+
+namespace GatewayQkd.Emulation.CentralServer;
+
+/// <summary>
+/// What the HAP/CS knows about one gateway: the core's <see cref="AuthorityLink"/> (seals blocks, opens the gateway's
+/// frames), the blocks in flight to it, and its pool as last reported (block acknowledgements and status frames carry
+/// the level). Guarded by the central server's lock.
+/// </summary>
+internal sealed class GatewayLink
+{
+    public GatewayLink(AuthorityLink authority, long capacityBits)
+    {
+        Authority = authority;
+        CapacityBits = capacityBits;
+    }
+
+    public ushort GatewayId => Authority.GatewayId;
+
+    public AuthorityLink Authority { get; }
+
+    /// <summary>Gets or sets the pool capacity (from status frames once one arrived, else the scenario's value).</summary>
+    public long CapacityBits { get; set; }
+
+    /// <summary>Gets or sets the pool level the gateway last reported.</summary>
+    public long ReportedAvailableBits { get; set; }
+
+    /// <summary>Gets or sets the request queue length the gateway last reported.</summary>
+    public int ReportedQueueLength { get; set; }
+
+    /// <summary>Gets or sets the key bits the gateway reported lost at restarts (status counter KeyBytesLost x 8).</summary>
+    public long ReportedLostBits { get; set; }
+
+    /// <summary>Gets or sets the wall-clock stopwatch timestamp of the last accepted frame from the gateway (0 = never).</summary>
+    public long LastHeardTicks { get; set; }
+
+    /// <summary>Gets the blocks pushed and not acknowledged, by block id.</summary>
+    public SortedDictionary<uint, InFlightBlock> InFlight { get; } = [];
+
+    /// <summary>Gets the key bits acknowledged so far in this run.</summary>
+    public long DeliveredBits { get; set; }
+
+    /// <summary>Gets the bits in flight.</summary>
+    public long InFlightBits => InFlight.Values.Sum(b => (long)b.Block.Bits);
+
+    /// <summary>Gets the room the HAP may still fill: capacity minus reported level minus bits in flight.</summary>
+    public long RoomBits => CapacityBits - ReportedAvailableBits - InFlightBits;
+}

@@ -1,0 +1,42 @@
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Emulation.Keys;
+using GatewayQkd.Emulation.Options;
+
+namespace GatewayQkd.Emulation.Gateways;
+
+/// <summary>Builds the core's <see cref="GatewayConfig"/> for gateway <c>id</c> of a scenario: ids, keys and pool and DDKA parameters.</summary>
+public static class GatewayConfigFactory
+{
+    /// <summary>The status interval in emulated milliseconds (the HAP learns pool levels from it; one DDKA slot in the paper's setup).</summary>
+    public const long StatusIntervalMilliseconds = 1000;
+
+    /// <summary>Returns the sensor ids of a gateway: 1..M.</summary>
+    public static IReadOnlyList<ushort> SensorIds(EmulationOptions options) =>
+        [.. Enumerable.Range(1, options.SensorsPerGateway).Select(i => (ushort)i)];
+
+    /// <summary>Returns the configuration of gateway <paramref name="gatewayId"/>.</summary>
+    public static GatewayConfig Create(EmulationOptions options, RunSecrets secrets, ushort gatewayId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var capacity = (long)options.PoolCapacityBits;
+        var config = new GatewayConfig
+        {
+            GatewayId = gatewayId,
+            LinkKey = secrets.LinkKey(gatewayId),
+            CapacityBits = capacity,
+            MaxBlocks = Math.Max(24, (int)(capacity / (options.BlockBytes * 8)) + 8),
+            LowThresholdBits = capacity / 4 / 8 * 8, // a quarter of the capacity: the paper's low start level (1280 of 5120)
+            HighThresholdBits = capacity * 4 / 5 / 8 * 8, // 80 %, the core's default ratio (4096 of 5120)
+            TradeOff = options.TradeOff,
+            SlotMilliseconds = Math.Max(1, (long)(options.SlotSeconds * 1000)),
+            StatusIntervalMilliseconds = StatusIntervalMilliseconds,
+        };
+        foreach (var sensor in SensorIds(options))
+        {
+            config.AddSensor(sensor, secrets.DeviceKey(gatewayId, sensor));
+        }
+
+        return config;
+    }
+}

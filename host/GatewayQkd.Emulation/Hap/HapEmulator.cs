@@ -1,0 +1,154 @@
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.Core.Scheduling;
+using GatewayQkd.Emulation.CentralServer;
+using GatewayQkd.Emulation.Links;
+
+namespace GatewayQkd.Emulation.Hap;
+
+/// <summary>
+/// The HAP: each step it reads every link's key rate from the key rate source, shares its link time among the
+/// gateways (<see cref="LinkTimeScheduler"/>: supplements first in DDKA order, the rest as idle replenishment), turns
+/// link time into key bits, and has the central server issue whole blocks, never more than a gateway's pool has room
+/// for. Supplements are kept in the core's <see cref="OrderedQueue"/> with the <see cref="DdkaOrderComparer"/> and
+/// leave it when the bits they asked for were generated. Called from one thread (the run loop); supplements arrive
+/// from the central server under its lock and are queued under this object's lock.
+/// </summary>
+public sealed class HapEmulator
+{
+    private readonly object _sync = new();
+    private readonly CentralServerNode _server;
+    private readonly IGatewayLinkRates _rates;
+    private readonly LinkTimeScheduler _scheduler;
+    private readonly OrderedQueue _supplements;
+    private readonly int _blockBytes;
+    private readonly IReadOnlyList<ushort> _gateways;
+    private readonly Dictionary<ushort, KeyBitAccumulator> _accumulators;
+    private readonly Dictionary<ushort, (LinkCondition Condition, double Share)> _last = [];
+    private double _lastSeconds = double.NaN;
+
+    /// <summary>Creates the HAP for the central server's gateways.</summary>
+    public HapEmulator(CentralServerNode server, IGatewayLinkRates rates, int terminals, int blockBytes, long slotMilliseconds, double tradeOff)
+    {
+        _server = server ?? throw new ArgumentNullException(nameof(server));
+        _rates = rates ?? throw new ArgumentNullException(nameof(rates));
+        _scheduler = new LinkTimeScheduler(terminals);
+        _supplements = new OrderedQueue(new DdkaOrderComparer(slotMilliseconds, tradeOff), 16);
+        _blockBytes = blockBytes;
+        _gateways = server.GatewayIds;
+        _accumulators = _gateways.ToDictionary(g => g, _ => new KeyBitAccumulator(blockBytes));
+        server.SupplementReceived += OnSupplement;
+    }
+
+    /// <summary>Gets the number of supplement requests waiting.</summary>
+    public int PendingSupplements
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _supplements.Count;
+            }
+        }
+    }
+
+    /// <summary>Returns the link condition and the share of link time of a gateway in the last step.</summary>
+    public (LinkCondition Condition, double Share) LastLink(ushort gatewayId)
+    {
+        lock (_sync)
+        {
+            return _last.TryGetValue(gatewayId, out var value) ? value : (new LinkCondition(0, double.NaN), 0);
+        }
+    }
+
+    /// <summary>Advances the HAP to <paramref name="emulatedSeconds"/>; returns the number of blocks issued.</summary>
+    public int Step(double emulatedSeconds)
+    {
+        var dt = double.IsNaN(_lastSeconds) ? 0 : Math.Max(0, emulatedSeconds - _lastSeconds);
+        _lastSeconds = emulatedSeconds;
+        var conditions = _gateways.ToDictionary(g => g, g => _rates.At(g, emulatedSeconds));
+        var room = _gateways.ToDictionary(g => g, g => _server.RoomBits(g) - (long)_accumulators[g].Bits);
+        List<PendingSupplement> queued;
+        lock (_sync)
+        {
+            queued = [.. Enumerable.Range(0, _supplements.Count).Select(i => (PendingSupplement)_supplements.ItemAt(i))];
+        }
+
+        var time = _scheduler.Allocate(
+            dt,
+            _gateways,
+            [.. queued.Select(s => new LinkDemand(s.GatewayId, s.BitsNeeded))],
+            g => conditions[g].KeyRateBitsPerSecond,
+            g => room[g] >= _blockBytes * 8);
+
+        var issued = 0;
+        var generated = new Dictionary<ushort, double>();
+        foreach (var g in _gateways)
+        {
+            var bits = time[g] * conditions[g].KeyRateBitsPerSecond;
+            generated[g] = bits;
+            var accumulator = _accumulators[g];
+            accumulator.Add(bits);
+            var blocks = accumulator.TakeBlocks((int)Math.Max(0, _server.RoomBits(g) / (_blockBytes * 8)));
+            for (var i = 0; i < blocks; i++)
+            {
+                _server.IssueBlock(g, _blockBytes);
+            }
+
+            issued += blocks;
+        }
+
+        lock (_sync)
+        {
+            foreach (var g in _gateways)
+            {
+                _last[g] = (conditions[g], dt > 0 ? time[g] / dt : 0);
+            }
+
+            Settle(generated);
+        }
+
+        return issued;
+    }
+
+    // Deducts generated bits from the gateway's supplements in queue order; a satisfied supplement leaves the queue.
+    private void Settle(Dictionary<ushort, double> generated)
+    {
+        for (var i = 0; i < _supplements.Count;)
+        {
+            var s = (PendingSupplement)_supplements.ItemAt(i);
+            var take = Math.Min(s.BitsNeeded, generated.GetValueOrDefault(s.GatewayId));
+            s.BitsNeeded -= take;
+            generated[s.GatewayId] = generated.GetValueOrDefault(s.GatewayId) - take;
+            if (s.BitsNeeded <= 0)
+            {
+                _supplements.RemoveAt(i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void OnSupplement(ushort gatewayId, uint counter, SupplementMessage message)
+    {
+        var arrival = (long)(_lastSeconds is double t && !double.IsNaN(t) ? t * 1000 : 0);
+        lock (_sync)
+        {
+            // One supplement per gateway at a time: a newer request replaces the older one (it carries the newer
+            // level and demand) but keeps the older arrival time, so repeating a request never loses its place.
+            for (var i = 0; i < _supplements.Count; i++)
+            {
+                var older = (PendingSupplement)_supplements.ItemAt(i);
+                if (older.GatewayId == gatewayId)
+                {
+                    arrival = older.ArrivalTime;
+                    _supplements.RemoveAt(i);
+                    break;
+                }
+            }
+
+            _supplements.Enqueue(new PendingSupplement(gatewayId, counter, arrival, (int)message.WeightQuantityBits, message.WeightSecurityLevel, message.RequestedBits));
+        }
+    }
+}

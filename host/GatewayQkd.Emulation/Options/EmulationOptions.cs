@@ -1,0 +1,81 @@
+using GatewayQkd.Emulation.Broker;
+
+namespace GatewayQkd.Emulation.Options;
+
+/// <summary>
+/// One emulation run: how long, how fast, how many gateways and sensors, the key supply, the pools and the broker.
+/// Build with <see cref="EmulationOptionsBuilder"/> (or load a scenario file with <see cref="ScenarioFile"/>); check with
+/// <see cref="EmulationOptionsValidator"/>. Defaults follow the DDKA paper's setup (s4) where it gives one.
+/// </summary>
+public sealed record EmulationOptions
+{
+    /// <summary>Gets a name for the run, shown in the live view and the report.</summary>
+    public string Name { get; init; } = "emulation";
+
+    /// <summary>Gets the wall-clock length of the run (demo default: about a minute).</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets how many emulated seconds pass per wall-clock second (1 = real time).</summary>
+    public double Speed { get; init; } = 1.0;
+
+    /// <summary>Gets the seed of every random choice (sensor traffic, emulated device keys), so runs repeat.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Gets the number of emulated gateways (ids 1..N); the DDKA paper uses 4 edge gateways.</summary>
+    public int Gateways { get; init; } = 4;
+
+    /// <summary>Gets the gateway ids that are real boards joining over the broker (not emulated; ids above N are allowed).</summary>
+    public IReadOnlyList<ushort> BoardGateways { get; init; } = [];
+
+    /// <summary>Gets the number of emulated sensors per gateway.</summary>
+    public int SensorsPerGateway { get; init; } = 3;
+
+    /// <summary>Gets the mean time between a sensor's key requests in emulated seconds (Poisson; DDKA paper: 5 s).</summary>
+    public double RequestMeanIntervalSeconds { get; init; } = 5.0;
+
+    /// <summary>Gets the security levels K_sec requests are drawn from, uniformly (DDKA paper: 1..5).</summary>
+    public IReadOnlyList<int> SecurityLevels { get; init; } = [1, 2, 3, 4, 5];
+
+    /// <summary>Gets the source of the per-link key rate.</summary>
+    public KeyRateModel KeyRateModel { get; init; } = KeyRateModel.Constant;
+
+    /// <summary>Gets the constant secret key rate of each HAP-GN link in bit/s (DDKA paper: 1280 bit/s).</summary>
+    public double KeyRateBitsPerSecond { get; init; } = 1280;
+
+    /// <summary>Gets the number of HAP optical terminals: link time per emulated second shared among the gateways.</summary>
+    public int HapTerminals { get; init; } = 2;
+
+    /// <summary>Gets the size of a key block pushed to a gateway, in bytes.</summary>
+    public int BlockBytes { get; init; } = 32;
+
+    /// <summary>Gets the gateway pool capacity for the central-server stream, in bits (DDKA paper: 5120).</summary>
+    public int PoolCapacityBits { get; init; } = 5120;
+
+    /// <summary>Gets the DDKA time slot in emulated seconds.</summary>
+    public double SlotSeconds { get; init; } = 1.0;
+
+    /// <summary>Gets the DDKA trade-off w between key quantity and security level (DDKA paper: 0.5).</summary>
+    public double TradeOff { get; init; } = 0.5;
+
+    /// <summary>Gets the external broker, or null to run the embedded one.</summary>
+    public BrokerEndpoint? ExternalBroker { get; init; }
+
+    /// <summary>Gets the embedded broker's port (0 = a free port).</summary>
+    public int EmbeddedBrokerPort { get; init; }
+
+    /// <summary>Gets the folder of the durable state: the central key store and one storage folder per gateway.</summary>
+    public string DataFolder { get; init; } = Path.Combine("out", "emulation", "data");
+
+    /// <summary>Gets the folder the report (CSV, PNG, JSON) is written to.</summary>
+    public string OutputFolder { get; init; } = Path.Combine("out", "emulation");
+
+    /// <summary>Gets the seconds of wall-clock time between two samples of the time series (and live view refreshes).</summary>
+    public double SampleIntervalSeconds { get; init; } = 0.5;
+
+    /// <summary>Gets the central key store file (SQLite) inside <see cref="DataFolder"/>.</summary>
+    public string KeyStoreFile => Path.Combine(DataFolder, "central-keys.sqlite");
+
+    /// <summary>Gets the ids of every gateway the HAP serves: the emulated 1..N, then the boards.</summary>
+    public IReadOnlyList<ushort> AllGatewayIds =>
+        [.. Enumerable.Range(1, Gateways).Select(i => (ushort)i).Concat(BoardGateways).Distinct()];
+}

@@ -1,0 +1,71 @@
+namespace GatewayQkd.Emulation.Options;
+
+/// <summary>
+/// The scenario file format (JSON or YAML, camelCase keys, docs/emulation.md s4): every field optional, an omitted
+/// field keeps its default. Unknown keys are an error, so a typo is not silently ignored.
+/// </summary>
+public sealed class ScenarioDocument
+{
+    /// <summary>Gets or sets a name shown in the report.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Gets or sets the wall-clock duration in seconds.</summary>
+    public double? DurationSeconds { get; set; }
+
+    /// <summary>Gets or sets the emulated seconds per wall-clock second.</summary>
+    public double? Speed { get; set; }
+
+    /// <summary>Gets or sets the random seed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Gets or sets the number of emulated gateways.</summary>
+    public int? Gateways { get; set; }
+
+    /// <summary>Gets or sets the ids of real boards joining as gateways.</summary>
+    public List<ushort>? BoardGateways { get; set; }
+
+    /// <summary>Gets or sets the emulated sensors per gateway.</summary>
+    public int? SensorsPerGateway { get; set; }
+
+    /// <summary>Gets or sets the sensors' mean request interval in emulated seconds.</summary>
+    public double? RequestMeanIntervalSeconds { get; set; }
+
+    /// <summary>Gets or sets the K_sec levels requests are drawn from.</summary>
+    public List<int>? SecurityLevels { get; set; }
+
+    /// <summary>Gets or sets "constant" or "channel".</summary>
+    public string? KeyRateModel { get; set; }
+
+    /// <summary>Gets or sets the constant key rate per link in bit/s.</summary>
+    public double? KeyRateBitsPerSecond { get; set; }
+
+    /// <summary>Gets or sets the HAP's optical terminals.</summary>
+    public int? HapTerminals { get; set; }
+
+    /// <summary>Gets or sets the key block size in bytes.</summary>
+    public int? BlockBytes { get; set; }
+
+    /// <summary>Gets or sets the gateway pool capacity in bits.</summary>
+    public int? PoolCapacityBits { get; set; }
+
+    /// <summary>Gets or sets the DDKA slot in emulated seconds.</summary>
+    public double? SlotSeconds { get; set; }
+
+    /// <summary>Gets or sets the DDKA trade-off w.</summary>
+    public double? TradeOff { get; set; }
+
+    /// <summary>Gets or sets the external broker (omit for the embedded one).</summary>
+    public ScenarioBroker? Broker { get; set; }
+
+    /// <summary>Gets or sets the embedded broker's port (0 = free).</summary>
+    public int? EmbeddedBrokerPort { get; set; }
+
+    /// <summary>Gets or sets the durable state folder.</summary>
+    public string? DataFolder { get; set; }
+
+    /// <summary>Gets or sets the report folder.</summary>
+    public string? OutputFolder { get; set; }
+
+    /// <summary>Gets or sets the time-series sampling interval in wall-clock seconds.</summary>
+    public double? SampleIntervalSeconds { get; set; }
+}

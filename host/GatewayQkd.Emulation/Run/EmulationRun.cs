@@ -1,0 +1,404 @@
+using GatewayQkd.Adapters;
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Emulation.Broker;
+using GatewayQkd.Emulation.Bus;
+using GatewayQkd.Emulation.CentralServer;
+using GatewayQkd.Emulation.Gateways;
+using GatewayQkd.Emulation.Hap;
+using GatewayQkd.Emulation.Keys;
+using GatewayQkd.Emulation.Links;
+using GatewayQkd.Emulation.Logging;
+using GatewayQkd.Emulation.Metrics;
+using GatewayQkd.Emulation.Options;
+using GatewayQkd.Emulation.Report;
+using GatewayQkd.Emulation.Sensors;
+using GatewayQkd.Emulation.Timing;
+using GatewayQkd.Kms.Store;
+
+namespace GatewayQkd.Emulation.Run;
+
+/// <summary>
+/// One emulation run (docs/emulation.md s1): the broker (embedded or external), the central server with its durable
+/// key store, the HAP, N emulated gateways running the firmware core and M sensors per gateway, all on one emulated
+/// clock. <see cref="RunAsync"/> ticks everything until the duration passes or the token is cancelled (Ctrl+C), then
+/// drains in-flight messages and returns the report. Durable state lives in the data folder, so a second run on the
+/// same folder resumes: gateways recover their pools, the central server pushes unacknowledged blocks again, and no
+/// key is issued twice.
+/// </summary>
+public sealed class EmulationRun : IAsyncDisposable
+{
+    /// <summary>Wall-clock time between two ticks of the run loop.</summary>
+    public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a pushed block may stay unacknowledged (wall clock) before it is pushed again.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(2);
+
+    private readonly List<EmulatedGateway> _gateways = [];
+    private readonly List<SensorField> _sensors = [];
+    private readonly List<RunSnapshot> _samples = [];
+    private readonly IRandomSource _random = new CryptoRandomSource();
+    private EmbeddedBroker? _embedded;
+    private CentralKeyStore? _store;
+    private MqttMessageBus? _serverBus;
+    private CentralServerNode? _server;
+    private HapEmulator? _hap;
+
+    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
+    {
+        Options = options;
+        Rates = rates;
+        Log = log;
+        Clock = new EmulationClock(options.Speed);
+    }
+
+    /// <summary>Gets the run's options.</summary>
+    public EmulationOptions Options { get; }
+
+    /// <summary>Gets the key rate source.</summary>
+    public IGatewayLinkRates Rates { get; }
+
+    /// <summary>Gets the run's log.</summary>
+    public RunLog Log { get; }
+
+    /// <summary>Gets the emulated clock.</summary>
+    public EmulationClock Clock { get; }
+
+    /// <summary>Gets the run's counters.</summary>
+    public RunCounters Counters { get; } = new();
+
+    /// <summary>Gets the request-to-key latencies.</summary>
+    public LatencyRecorder RequestLatency { get; } = new();
+
+    /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
+    public TelemetryTracker Telemetry { get; } = new();
+
+    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
+    public KeyIssueLog IssuedKeys { get; } = new();
+
+    /// <summary>Raised for every key a sensor receives, before it is used: gateway, key id, key bytes (tests).</summary>
+    public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
+
+    /// <summary>Gets the broker endpoint every client uses.</summary>
+    public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
+
+    /// <summary>Gets the embedded broker, or null with an external one.</summary>
+    public EmbeddedBroker? EmbeddedBroker => _embedded;
+
+    /// <summary>Gets the central key store.</summary>
+    public CentralKeyStore Store => _store!;
+
+    /// <summary>Gets the central server.</summary>
+    public CentralServerNode CentralServer => _server!;
+
+    /// <summary>Gets the HAP.</summary>
+    public HapEmulator Hap => _hap!;
+
+    /// <summary>Gets the emulated gateways.</summary>
+    public IReadOnlyList<EmulatedGateway> Gateways => _gateways;
+
+    /// <summary>Gets the last sample taken (null before the first).</summary>
+    public RunSnapshot? LatestSample
+    {
+        get
+        {
+            lock (_samples)
+            {
+                return _samples.Count == 0 ? null : _samples[^1];
+            }
+        }
+    }
+
+    /// <summary>Starts every part of the run; the caller then calls <see cref="RunAsync"/>.</summary>
+    public static async Task<EmulationRun> StartAsync(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile = null, CancellationToken cancellationToken = default)
+    {
+        EmulationOptionsValidator.ThrowIfInvalid(options);
+        ArgumentNullException.ThrowIfNull(rates);
+        var run = new EmulationRun(options, rates, new RunLog(logFile));
+        try
+        {
+            await run.StartPartsAsync(cancellationToken).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Returns the emulated gateway with this id.</summary>
+    public EmulatedGateway Gateway(ushort id) => _gateways.First(g => g.Id == id);
+
+    /// <summary>
+    /// Runs until the options' duration passes or <paramref name="cancellationToken"/> fires (a graceful stop: the
+    /// report still comes), then drains in-flight messages and returns the report. <paramref name="sampled"/> gets
+    /// each sample (the live view).
+    /// </summary>
+    public async Task<EmulationReport> RunAsync(Action<RunSnapshot>? sampled = null, CancellationToken cancellationToken = default)
+    {
+        var endReason = "duration reached";
+        var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
+        var nextSample = TimeSpan.Zero;
+        using var stopHap = new CancellationTokenSource();
+        var hap = Task.Run(() => HapLoopAsync(stopHap.Token), CancellationToken.None);
+        using var timer = new PeriodicTimer(TickInterval);
+        try
+        {
+            while (Clock.WallElapsed < end)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    endReason = "cancelled";
+                    break;
+                }
+
+                Tick(sensorsActive: true);
+                if (Clock.WallElapsed >= nextSample)
+                {
+                    sampled?.Invoke(TakeSample());
+                    nextSample = Clock.WallElapsed + TimeSpan.FromSeconds(Options.SampleIntervalSeconds);
+                }
+
+                try
+                {
+                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    endReason = "cancelled";
+                    break;
+                }
+            }
+
+            await DrainAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopHap.CancelAsync().ConfigureAwait(false);
+            await hap.ConfigureAwait(false);
+        }
+
+        var last = TakeSample();
+        sampled?.Invoke(last);
+        return BuildReport(endReason);
+    }
+
+    /// <summary>
+    /// Advances the gateways (and the sensors when active) to the clock's now once: the run loop's body. The HAP runs
+    /// in its own loop (<see cref="StepHap"/>), so the central store's durable writes never hold up the gateways.
+    /// </summary>
+    public void Tick(bool sensorsActive)
+    {
+        var now = Clock.EmulatedSeconds;
+        var ms = Clock.NowMilliseconds;
+        foreach (var gateway in _gateways)
+        {
+            gateway.Tick(ms);
+        }
+
+        if (sensorsActive)
+        {
+            foreach (var field in _sensors)
+            {
+                field.Tick(now);
+            }
+        }
+    }
+
+    /// <summary>Advances the HAP to the clock's now (key generation and block pushes) and pushes overdue blocks again.</summary>
+    public void StepHap()
+    {
+        _hap!.Step(Clock.EmulatedSeconds);
+        _server!.ResendOverdue(ResendAfter);
+    }
+
+    /// <summary>Kills an emulated gateway abruptly (power cut).</summary>
+    public async Task KillGatewayAsync(ushort id)
+    {
+        await Gateway(id).KillAsync().ConfigureAwait(false);
+        Log.Write(LogLevel.Warning, $"Gateway {id} killed.");
+    }
+
+    /// <summary>Boots a killed gateway again from its storage folder.</summary>
+    public async Task RestartGatewayAsync(ushort id, CancellationToken cancellationToken = default)
+    {
+        await Gateway(id).StartAsync(cancellationToken).ConfigureAwait(false);
+        Counters.Add(RunCounter.GatewayRestarts);
+        Log.Write(LogLevel.Info, $"Gateway {id} restarted from its storage.");
+    }
+
+    /// <summary>Takes a sample of every gateway and the counters (also kept for the report).</summary>
+    public RunSnapshot TakeSample()
+    {
+        Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_serverBus?.Statistics.Reconnects ?? 0));
+        Counters.Set(RunCounter.KeysIssuedTwice, IssuedKeys.Overlaps);
+        var samples = new List<GatewaySample>();
+        foreach (var id in _server!.GatewayIds)
+        {
+            var view = _server.View(id, TimeSpan.FromSeconds(5));
+            var (condition, share) = _hap!.LastLink(id);
+            var emulated = _gateways.FirstOrDefault(g => g.Id == id);
+            var state = emulated?.Read();
+            var served = state?.Counters[(int)GatewayCounter.RequestsServed] ?? 0;
+            samples.Add(new GatewaySample(
+                id,
+                state?.AvailableBits ?? view.ReportedAvailableBits,
+                condition.KeyRateBitsPerSecond,
+                condition.Qber,
+                share,
+                view.DeliveredBits,
+                served,
+                state?.QueueLength ?? view.ReportedQueueLength,
+                emulated is null ? view.RecentlyHeard : state is not null));
+        }
+
+        var snapshot = new RunSnapshot(Clock.WallElapsed.TotalSeconds, Clock.EmulatedSeconds, samples, Counters.ToList());
+        lock (_samples)
+        {
+            _samples.Add(snapshot);
+        }
+
+        return snapshot;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var field in _sensors)
+        {
+            await field.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var gateway in _gateways)
+        {
+            await gateway.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_serverBus is not null)
+        {
+            await _serverBus.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await _serverBus.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _store?.Dispose();
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartPartsAsync(CancellationToken cancellationToken)
+    {
+        var o = Options;
+        Directory.CreateDirectory(o.DataFolder);
+        if (o.ExternalBroker is null)
+        {
+            _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerPort).ConfigureAwait(false);
+            BrokerEndpoint = _embedded.Endpoint;
+        }
+        else
+        {
+            BrokerEndpoint = o.ExternalBroker;
+        }
+
+        var crypto = new HostCryptoPrimitives();
+        var secrets = RunSecrets.LoadOrCreate(o.DataFolder, crypto, _random);
+        _store = CentralKeyStore.Open(o.KeyStoreFile);
+        var ids = o.AllGatewayIds;
+        _serverBus = new MqttMessageBus(BrokerEndpoint, "gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload), Log);
+        _server = new CentralServerNode(
+            ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),
+            crypto, _random, _serverBus, Log, Counters, Telemetry);
+        _hap = new HapEmulator(_server, Rates, o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff);
+        await _serverBus.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _server.Start();
+        await _serverBus.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false); // subscribed before any gateway speaks
+
+        for (ushort id = 1; id <= o.Gateways; id++)
+        {
+            _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log));
+        }
+
+        await Task.WhenAll(_gateways.Select(g => g.StartAsync(cancellationToken))).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            var keys = GatewayConfigFactory.SensorIds(o).ToDictionary(s => s, s => secrets.DeviceKey(id, s));
+            _sensors.Add(new SensorField(
+                id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevels, o.RequestMeanIntervalSeconds,
+                HashCode.Combine(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log));
+            _sensors[^1].KeyReceived += (gateway, range, key) =>
+            {
+                if (!IssuedKeys.Record(gateway, range))
+                {
+                    Log.Write(LogLevel.Error, $"Gateway {gateway} issued key {range}, which overlaps a key it issued before.");
+                }
+
+                KeyReceived?.Invoke(gateway, range, key);
+            };
+        }
+
+        await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);
+        Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards, broker {BrokerEndpoint}, key rate {Rates.Description}.");
+    }
+
+    private async Task HapLoopAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TickInterval);
+        try
+        {
+            do
+            {
+                StepHap();
+            }
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is over
+        }
+    }
+
+    // After the sensors stop: keep ticking (gateways serve, the HAP delivers) until telemetry and blocks settle, at most 3 s.
+    private async Task DrainAsync()
+    {
+        var deadline = Clock.WallElapsed + TimeSpan.FromSeconds(3);
+        while (Clock.WallElapsed < deadline && Telemetry.Outstanding > 0)
+        {
+            Tick(sensorsActive: false);
+            await Task.Delay(TickInterval).ConfigureAwait(false);
+        }
+    }
+
+    private EmulationReport BuildReport(string endReason)
+    {
+        RunSnapshot[] samples;
+        lock (_samples)
+        {
+            samples = [.. _samples];
+        }
+
+        var last = samples[^1];
+        var lost = _server!.GatewayIds.Sum(id =>
+        {
+            var state = _gateways.FirstOrDefault(g => g.Id == id)?.Read();
+            return state is not null ? state.Counters[(int)GatewayCounter.KeyBytesLost] * 8L : _server.View(id, TimeSpan.Zero).ReportedLostBits;
+        });
+        return new EmulationReport
+        {
+            Options = Options,
+            KeyRateSource = Rates.Description,
+            Broker = (_embedded is null ? "external " : "embedded ") + BrokerEndpoint,
+            WallSeconds = last.WallSeconds,
+            EmulatedSeconds = last.EmulatedSeconds,
+            EndReason = endReason,
+            Counters = Counters.ToList(),
+            KeyBitsInPools = last.Gateways.Sum(g => g.PoolBits),
+            KeyBitsLost = lost,
+            KeyBitsIssuedUnused = Math.Max(0, Counters[RunCounter.KeyBitsIssued] - Counters[RunCounter.KeyBitsUsed]),
+            RequestToKey = RequestLatency.Summarize(),
+            TelemetryToVerified = Telemetry.Latency.Summarize(),
+            Samples = samples,
+        };
+    }
+}

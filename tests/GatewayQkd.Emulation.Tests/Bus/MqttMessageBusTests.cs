@@ -1,0 +1,125 @@
+using System.Text;
+using GatewayQkd.Emulation.Broker;
+using GatewayQkd.Emulation.Bus;
+using GatewayQkd.Emulation.Tests.Support;
+
+namespace GatewayQkd.Emulation.Tests.Bus;
+
+/// <summary>The MQTTnet adapter of the core's message bus port, against the embedded broker.</summary>
+public sealed class MqttMessageBusTests
+{
+    [Fact]
+    public async Task Delivers_Published_Bytes_To_A_Subscriber()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(broker.Endpoint, "rx", inbox);
+        receiver.Subscribe("t/+/x");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(10)));
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+
+        sender.Publish("t/7/x", [1, 2, 3]);
+
+        Assert.True(await inbox.WaitForAsync(1));
+        Assert.Equal("t/7/x", inbox.Messages[0].Topic);
+        Assert.Equal(new byte[] { 1, 2, 3 }, inbox.Messages[0].Payload);
+    }
+
+    [Fact]
+    public async Task Keeps_Publish_Order_Of_One_Client()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(broker.Endpoint, "rx", inbox);
+        receiver.Subscribe("seq");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(10)));
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+
+        for (var i = 0; i < 200; i++)
+        {
+            sender.Publish("seq", BitConverter.GetBytes(i));
+        }
+
+        Assert.True(await inbox.WaitForAsync(200));
+        Assert.Equal(Enumerable.Range(0, 200), inbox.Messages.Select(m => BitConverter.ToInt32(m.Payload)));
+    }
+
+    [Fact]
+    public async Task Refuses_A_Client_With_Wrong_Credentials_At_A_Broker_That_Needs_Them()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync(username: "hap", password: "s3cret");
+        var wrong = broker.Endpoint with { Password = "guess" };
+        await using var bus = new MqttMessageBus(wrong, "intruder", (_, _) => { }, new ListLog());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bus.ConnectAsync(timeout.Token));
+        Assert.Contains("refused", error.Message, StringComparison.Ordinal);
+
+        Assert.True(broker.RejectedLogins > 0);
+        Assert.False(bus.IsConnected);
+    }
+
+    [Fact]
+    public async Task Resubscribes_After_A_Broker_Restart()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(broker.Endpoint, "rx", inbox);
+        receiver.Subscribe("after");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(10)));
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+
+        await broker.StopAsync();
+        await broker.RestartAsync();
+        Assert.True(await Eventually.TrueAsync(() => receiver.Statistics.Reconnects >= 1 && receiver.IsConnected && receiver.Pending == 0));
+        sender.Publish("after", Encoding.ASCII.GetBytes("hello again"));
+
+        Assert.True(await inbox.WaitForAsync(1), "nothing arrived after the broker restart");
+        Assert.Equal("hello again", Encoding.ASCII.GetString(inbox.Messages[0].Payload));
+    }
+
+    [Fact]
+    public async Task Holds_Messages_Published_While_The_Broker_Is_Down_Until_It_Acknowledges_Them()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+        await broker.StopAsync();
+        Assert.True(await Eventually.TrueAsync(() => !sender.IsConnected));
+
+        sender.Publish("later", [1]);
+        sender.Publish("later", [2]);
+        await Task.Delay(200);
+        var pendingWhileDown = sender.Pending;
+        await broker.RestartAsync();
+
+        Assert.Equal(2, pendingWhileDown);
+        Assert.True(await sender.FlushAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal(2, sender.Statistics.Published);
+    }
+
+    [Fact]
+    public async Task Refuses_An_Oversized_Inbound_Message_And_Counts_It()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(broker.Endpoint, "rx", inbox);
+        receiver.Subscribe("big");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(10)));
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+
+        sender.Publish("big", new byte[MqttMessageBus.MaxPayloadBytes + 1]);
+        sender.Publish("big", [42]);
+
+        Assert.True(await inbox.WaitForAsync(1));
+        Assert.Equal(new byte[] { 42 }, Assert.Single(inbox.Messages).Payload);
+        Assert.Equal(1, receiver.Statistics.Dropped);
+    }
+
+    internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox)
+    {
+        var bus = new MqttMessageBus(endpoint, clientId, inbox.Add, new ListLog());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await bus.ConnectAsync(timeout.Token);
+        return bus;
+    }
+}

@@ -1,0 +1,61 @@
+using GatewayQkd.Emulation.Hap;
+
+namespace GatewayQkd.Emulation.Tests.Hap;
+
+/// <summary>How the HAP shares link time: supplements first in the given DDKA order, the rest water-filled (hand-computed values).</summary>
+public sealed class LinkTimeSchedulerTests
+{
+    private static readonly ushort[] Four = [1, 2, 3, 4];
+
+    [Fact]
+    public void Shares_Idle_Time_Equally_When_Nobody_Asks()
+    {
+        // 2 terminals x 1 s = 2 link-seconds over 4 gateways: 0.5 s each.
+        var time = new LinkTimeScheduler(2).Allocate(1.0, Four, [], _ => 1000, _ => true);
+
+        Assert.All(Four, g => Assert.Equal(0.5, time[g], 9));
+    }
+
+    [Fact]
+    public void Serves_The_First_Supplement_In_Order_Before_Sharing_The_Rest()
+    {
+        // Gateway 3 needs 1500 bits at 1000 bit/s: capped at dt = 1 s. Budget 2 - 1 = 1 s shared by 1, 2, 4 (1/3 each).
+        var time = new LinkTimeScheduler(2).Allocate(1.0, Four, [new LinkDemand(3, 1500)], _ => 1000, _ => true);
+
+        Assert.Equal(1.0, time[3], 9);
+        Assert.Equal(1.0 / 3, time[1], 9);
+        Assert.Equal(1.0 / 3, time[4], 9);
+    }
+
+    [Fact]
+    public void Gives_A_Later_Supplement_Only_What_The_Earlier_Ones_Leave()
+    {
+        // One terminal: gateway 2 (first in order) needs 0.8 s, gateway 1 gets the remaining 0.2 s, nobody else any.
+        var time = new LinkTimeScheduler(1).Allocate(1.0, Four, [new LinkDemand(2, 800), new LinkDemand(1, 5000)], _ => 1000, _ => true);
+
+        Assert.Equal(0.8, time[2], 9);
+        Assert.Equal(0.2, time[1], 9);
+        Assert.Equal(0.0, time[3], 9);
+        Assert.Equal(0.0, time[4], 9);
+    }
+
+    [Fact]
+    public void Gives_No_Time_To_A_Full_Pool_Or_A_Dead_Link()
+    {
+        var time = new LinkTimeScheduler(2).Allocate(1.0, Four, [new LinkDemand(1, 500)], g => g == 2 ? 0 : 1000, g => g != 1);
+
+        Assert.Equal(0.0, time[1], 9);
+        Assert.Equal(0.0, time[2], 9);
+        Assert.Equal(1.0, time[3], 9);
+        Assert.Equal(1.0, time[4], 9);
+    }
+
+    [Fact]
+    public void Never_Hands_Out_More_Than_Terminals_Times_The_Interval()
+    {
+        var time = new LinkTimeScheduler(3).Allocate(0.25, Four, [new LinkDemand(4, 1e9), new LinkDemand(1, 1e9)], _ => 10, _ => true);
+
+        Assert.Equal(0.75, time.Values.Sum(), 9);
+        Assert.All(time.Values, t => Assert.InRange(t, 0, 0.25 + 1e-12));
+    }
+}

@@ -1,0 +1,45 @@
+using GatewayQkd.Emulation.Options;
+
+namespace GatewayQkd.Emulation.Tests.Options;
+
+/// <summary>Range checks on emulation options.</summary>
+public sealed class EmulationOptionsValidatorTests
+{
+    [Fact]
+    public void Accepts_The_Defaults()
+    {
+        Assert.Empty(EmulationOptionsValidator.Validate(new EmulationOptions()));
+    }
+
+    [Fact]
+    public void Rejects_A_Board_Id_That_Clashes_With_An_Emulated_Gateway()
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { Gateways = 4, BoardGateways = [3] });
+
+        Assert.Contains(problems, p => p.StartsWith("boardGateways", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_A_Pool_That_Cannot_Hold_The_Largest_Key()
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { PoolCapacityBits = 1024 });
+
+        Assert.Contains(problems, p => p.StartsWith("poolCapacityBits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_A_Security_Level_Above_Five()
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { SecurityLevels = [1, 6] });
+
+        Assert.Contains(problems, p => p.StartsWith("securityLevels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Builder_Throws_Naming_The_Problem()
+    {
+        var error = Assert.Throws<EmulationOptionsException>(() => new EmulationOptionsBuilder().WithSpeed(0).Build());
+
+        Assert.Contains("speed", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using GatewayQkd.Emulation.Options;
+
+namespace GatewayQkd.Emulation.Tests.Options;
+
+/// <summary>Scenario files in JSON and YAML, and the errors bad ones get.</summary>
+public sealed class ScenarioFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gatewayqkd-scenario-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Reads_A_Yaml_Scenario_And_Keeps_Defaults_For_Omitted_Fields()
+    {
+        var path = Write("s.yaml", "name: islands\ngateways: 7\nspeed: 20\nsecurityLevels: [1, 5]\nkeyRateModel: channel\n");
+
+        var options = ScenarioFile.Load(path);
+
+        Assert.Equal("islands", options.Name);
+        Assert.Equal(7, options.Gateways);
+        Assert.Equal(20, options.Speed);
+        Assert.Equal([1, 5], options.SecurityLevels);
+        Assert.Equal(KeyRateModel.Channel, options.KeyRateModel);
+        Assert.Equal(new EmulationOptions().SensorsPerGateway, options.SensorsPerGateway);
+    }
+
+    [Fact]
+    public void Reads_A_Json_Scenario_With_An_External_Broker_And_The_Password_From_The_Environment()
+    {
+        var path = Write("s.json", """{ "durationSeconds": 5, "broker": { "host": "mq.example", "port": 8883, "tls": true, "username": "hap", "passwordVariable": "MQ_PW" } }""");
+
+        var options = ScenarioFile.Load(path, name => name == "MQ_PW" ? "from-env" : null);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Duration);
+        Assert.NotNull(options.ExternalBroker);
+        Assert.Equal("mq.example", options.ExternalBroker.Host);
+        Assert.Equal(8883, options.ExternalBroker.Port);
+        Assert.True(options.ExternalBroker.UseTls);
+        Assert.Equal("from-env", options.ExternalBroker.Password);
+    }
+
+    [Fact]
+    public void Rejects_An_Unknown_Key_Naming_It()
+    {
+        var path = Write("s.yaml", "gateway: 3\n");
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
+        Assert.Contains("gateway", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_Out_Of_Range_Values_Naming_Each_Field()
+    {
+        var path = Write("s.json", """{ "speed": -1, "tradeOff": 2 }""");
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
+        Assert.Contains(error.Problems, p => p.Contains("speed", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("tradeOff", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_A_Missing_Password_Variable()
+    {
+        var path = Write("s.yaml", "broker:\n  host: h\n  port: 1883\n  username: u\n  passwordVariable: NOPE\n");
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path, _ => null));
+
+        Assert.Contains("NOPE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_Malformed_Json_With_The_File_Name()
+    {
+        var path = Write("s.json", "{ \"gateways\": ");
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_An_Unsupported_Extension()
+    {
+        var path = Write("s.toml", "gateways = 2");
+
+        Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+    }
+
+    [Fact]
+    public void Loads_The_Shipped_Example_Scenarios()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "scenarios");
+        var files = Directory.GetFiles(folder);
+
+        Assert.NotEmpty(files);
+        Assert.All(files, f => ScenarioFile.Load(f, _ => "pw"));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
