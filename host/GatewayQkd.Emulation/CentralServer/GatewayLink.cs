@@ -3,21 +3,21 @@ using GatewayQkd.Core.Protocol;
 namespace GatewayQkd.Emulation.CentralServer;
 
 /// <summary>
-/// What the HAP/CS knows about one gateway: the core's <see cref="AuthorityLink"/> (seals blocks, opens the gateway's
-/// frames), the blocks in flight to it, and its pool as last reported (block acknowledgements and status frames carry
-/// the level). Guarded by the central server's lock.
+/// What the HAP/CS knows about one gateway: its link keys, the blocks in flight to it, and its pool as last reported
+/// (block acknowledgements and status frames carry the level). Guarded by the central server's lock.
 /// </summary>
 internal sealed class GatewayLink
 {
-    public GatewayLink(AuthorityLink authority, long capacityBits)
+    public GatewayLink(ushort gatewayId, FrameKeys keys, long capacityBits)
     {
-        Authority = authority;
+        GatewayId = gatewayId;
+        Keys = keys;
         CapacityBits = capacityBits;
     }
 
-    public ushort GatewayId => Authority.GatewayId;
+    public ushort GatewayId { get; }
 
-    public AuthorityLink Authority { get; }
+    public FrameKeys Keys { get; }
 
     /// <summary>Gets or sets the pool capacity (from status frames once one arrived, else the scenario's value).</summary>
     public long CapacityBits { get; set; }
