@@ -26,7 +26,7 @@ namespace GatewayQkd.Emulation.Run;
 /// same folder resumes: gateways recover their pools, the central server pushes unacknowledged blocks again, and no
 /// key is issued twice.
 /// </summary>
-public sealed class EmulationRun : IAsyncDisposable
+public sealed partial class EmulationRun : IAsyncDisposable
 {
     /// <summary>Wall-clock time between two ticks of the run loop.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(20);
@@ -228,40 +228,6 @@ public sealed class EmulationRun : IAsyncDisposable
         Log.Write(LogLevel.Info, $"Gateway {id} restarted from its storage.");
     }
 
-    /// <summary>Takes a sample of every gateway and the counters (also kept for the report).</summary>
-    public RunSnapshot TakeSample()
-    {
-        Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_serverBus?.Statistics.Reconnects ?? 0));
-        Counters.Set(RunCounter.KeysIssuedTwice, IssuedKeys.Overlaps);
-        var samples = new List<GatewaySample>();
-        foreach (var id in _server!.GatewayIds)
-        {
-            var view = _server.View(id, TimeSpan.FromSeconds(5));
-            var (condition, share) = _hap!.LastLink(id);
-            var emulated = _gateways.FirstOrDefault(g => g.Id == id);
-            var state = emulated?.Read();
-            var served = state?.Counters[(int)GatewayCounter.RequestsServed] ?? 0;
-            samples.Add(new GatewaySample(
-                id,
-                state?.AvailableBits ?? view.ReportedAvailableBits,
-                condition.KeyRateBitsPerSecond,
-                condition.Qber,
-                share,
-                view.DeliveredBits,
-                served,
-                state?.QueueLength ?? view.ReportedQueueLength,
-                emulated is null ? view.RecentlyHeard : state is not null));
-        }
-
-        var snapshot = new RunSnapshot(Clock.WallElapsed.TotalSeconds, Clock.EmulatedSeconds, samples, Counters.ToList());
-        lock (_samples)
-        {
-            _samples.Add(snapshot);
-        }
-
-        return snapshot;
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -368,37 +334,5 @@ public sealed class EmulationRun : IAsyncDisposable
             Tick(sensorsActive: false);
             await Task.Delay(TickInterval).ConfigureAwait(false);
         }
-    }
-
-    private EmulationReport BuildReport(string endReason)
-    {
-        RunSnapshot[] samples;
-        lock (_samples)
-        {
-            samples = [.. _samples];
-        }
-
-        var last = samples[^1];
-        var lost = _server!.GatewayIds.Sum(id =>
-        {
-            var state = _gateways.FirstOrDefault(g => g.Id == id)?.Read();
-            return state is not null ? state.Counters[(int)GatewayCounter.KeyBytesLost] * 8L : _server.View(id, TimeSpan.Zero).ReportedLostBits;
-        });
-        return new EmulationReport
-        {
-            Options = Options,
-            KeyRateSource = Rates.Description,
-            Broker = (_embedded is null ? "external " : "embedded ") + BrokerEndpoint,
-            WallSeconds = last.WallSeconds,
-            EmulatedSeconds = last.EmulatedSeconds,
-            EndReason = endReason,
-            Counters = Counters.ToList(),
-            KeyBitsInPools = last.Gateways.Sum(g => g.PoolBits),
-            KeyBitsLost = lost,
-            KeyBitsIssuedUnused = Math.Max(0, Counters[RunCounter.KeyBitsIssued] - Counters[RunCounter.KeyBitsUsed]),
-            RequestToKey = RequestLatency.Summarize(),
-            TelemetryToVerified = Telemetry.Latency.Summarize(),
-            Samples = samples,
-        };
     }
 }

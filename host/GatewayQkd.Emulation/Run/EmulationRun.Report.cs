@@ -1,0 +1,75 @@
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Emulation.Metrics;
+using GatewayQkd.Emulation.Report;
+
+namespace GatewayQkd.Emulation.Run;
+
+/// <summary>Sampling and the end-of-run report of <see cref="EmulationRun"/>.</summary>
+public sealed partial class EmulationRun
+{
+    /// <summary>Takes a sample of every gateway and the counters (also kept for the report).</summary>
+    public RunSnapshot TakeSample()
+    {
+        Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_serverBus?.Statistics.Reconnects ?? 0));
+        Counters.Set(RunCounter.KeysIssuedTwice, IssuedKeys.Overlaps);
+        var samples = new List<GatewaySample>();
+        foreach (var id in _server!.GatewayIds)
+        {
+            var view = _server.View(id, TimeSpan.FromSeconds(5));
+            var (condition, share) = _hap!.LastLink(id);
+            var emulated = _gateways.FirstOrDefault(g => g.Id == id);
+            var state = emulated?.Read();
+            var served = state?.Counters[(int)GatewayCounter.RequestsServed] ?? 0;
+            samples.Add(new GatewaySample(
+                id,
+                state?.AvailableBits ?? view.ReportedAvailableBits,
+                condition.KeyRateBitsPerSecond,
+                condition.Qber,
+                share,
+                view.DeliveredBits,
+                served,
+                state?.QueueLength ?? view.ReportedQueueLength,
+                emulated is null ? view.RecentlyHeard : state is not null));
+        }
+
+        var snapshot = new RunSnapshot(Clock.WallElapsed.TotalSeconds, Clock.EmulatedSeconds, samples, Counters.ToList());
+        lock (_samples)
+        {
+            _samples.Add(snapshot);
+        }
+
+        return snapshot;
+    }
+
+    private EmulationReport BuildReport(string endReason)
+    {
+        RunSnapshot[] samples;
+        lock (_samples)
+        {
+            samples = [.. _samples];
+        }
+
+        var last = samples[^1];
+        var lost = _server!.GatewayIds.Sum(id =>
+        {
+            var state = _gateways.FirstOrDefault(g => g.Id == id)?.Read();
+            return state is not null ? state.Counters[(int)GatewayCounter.KeyBytesLost] * 8L : _server.View(id, TimeSpan.Zero).ReportedLostBits;
+        });
+        return new EmulationReport
+        {
+            Options = Options,
+            KeyRateSource = Rates.Description,
+            Broker = (_embedded is null ? "external " : "embedded ") + BrokerEndpoint,
+            WallSeconds = last.WallSeconds,
+            EmulatedSeconds = last.EmulatedSeconds,
+            EndReason = endReason,
+            Counters = Counters.ToList(),
+            KeyBitsInPools = last.Gateways.Sum(g => g.PoolBits),
+            KeyBitsLost = lost,
+            KeyBitsIssuedUnused = Math.Max(0, Counters[RunCounter.KeyBitsIssued] - Counters[RunCounter.KeyBitsUsed]),
+            RequestToKey = RequestLatency.Summarize(),
+            TelemetryToVerified = Telemetry.Latency.Summarize(),
+            Samples = samples,
+        };
+    }
+}
