@@ -1,0 +1,356 @@
+using GatewayQkd.Core.Ports;
+
+namespace GatewayQkd.Core.Pool
+{
+    /// <summary>
+    /// The gateway's quantum key pool (QKP): one virtual pool per peer (0 = central server, others = gateways), fed
+    /// with contiguous key blocks and drained by <see cref="Take"/>, durable on an <see cref="IKeyStorage"/>.
+    /// </summary>
+    /// <remarks>
+    /// Guarantees (docs/storage-layout.md gives the files and the argument): a block is on storage before
+    /// <see cref="Ingest"/> reports it accepted; a range is durably marked consumed before <see cref="Take"/> returns
+    /// any of its bytes, so no range is ever issued twice, across power cuts at any point; consumed bytes are removed
+    /// from the files before Take returns. After a restart, <see cref="Open(IKeyStorage)"/> counts the ranges consumed
+    /// but not known handed out as lost (<see cref="LostBits"/>). Not thread-safe: the caller serialises calls.
+    /// </remarks>
+    public sealed class KeyPool
+    {
+        /// <summary>The default capacity: 64 KiB of key, 524,288 bits (sizing argued in docs/storage-layout.md).</summary>
+        public const long DefaultCapacityBits = 524288;
+
+        /// <summary>The default limit on held block files (bounds the flash used, docs/storage-layout.md).</summary>
+        public const int DefaultMaxBlocks = 24;
+
+        /// <summary>The longest block accepted: a block file (27 bytes of framing) then fits one 4,096-byte LittleFS block.</summary>
+        public const int MaxBlockBytes = 4096 - BlockFileFormat.OverheadBytes;
+
+        /// <summary>The most peers the pool serves (bounds the snapshot to 622 bytes).</summary>
+        public const int MaxPeers = 16;
+
+        private readonly IKeyStorage _storage;
+        private readonly long _capacityBits;
+        private readonly int _maxBlocks;
+        private readonly System.Collections.ArrayList _peers;
+        private readonly RecoveryReport _lastRecovery;
+        private uint _sequence;
+
+        private KeyPool(IKeyStorage storage, long capacityBits, int maxBlocks, PoolRecovery recovery)
+        {
+            _storage = storage;
+            _capacityBits = capacityBits;
+            _maxBlocks = maxBlocks;
+            _peers = recovery.Peers;
+            _sequence = recovery.Sequence;
+            _lastRecovery = recovery.Report;
+        }
+
+        /// <summary>Gets the capacity: the most bits the pool holds available at once.</summary>
+        public long CapacityBits
+        {
+            get { return _capacityBits; }
+        }
+
+        /// <summary>Gets the limit on held block files.</summary>
+        public int MaxBlocks
+        {
+            get { return _maxBlocks; }
+        }
+
+        /// <summary>Gets what the recovery at <see cref="Open(IKeyStorage)"/> found.</summary>
+        public RecoveryReport LastRecovery
+        {
+            get { return _lastRecovery; }
+        }
+
+        /// <summary>Gets the bits available over all peers.</summary>
+        public long TotalAvailableBits
+        {
+            get
+            {
+                long bytes = 0;
+                for (int i = 0; i < _peers.Count; i++)
+                {
+                    bytes += ((PeerStream)_peers[i]).AvailableBytes;
+                }
+
+                return bytes * 8;
+            }
+        }
+
+        /// <summary>Gets the bits counted lost over all peers during the pool's life.</summary>
+        public long TotalLostBits
+        {
+            get
+            {
+                long bytes = 0;
+                for (int i = 0; i < _peers.Count; i++)
+                {
+                    bytes += ((PeerStream)_peers[i]).LostBytes;
+                }
+
+                return bytes * 8;
+            }
+        }
+
+        /// <summary>Gets the number of block files held over all peers.</summary>
+        public int HeldBlockCount
+        {
+            get
+            {
+                int count = 0;
+                for (int i = 0; i < _peers.Count; i++)
+                {
+                    count += ((PeerStream)_peers[i]).Blocks.Count;
+                }
+
+                return count;
+            }
+        }
+
+        /// <summary>Gets the ids of the peers the pool has received blocks from, ascending.</summary>
+        public ushort[] PeerIds
+        {
+            get
+            {
+                ushort[] ids = new ushort[_peers.Count];
+                for (int i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = ((PeerStream)_peers[i]).PeerId;
+                }
+
+                return ids;
+            }
+        }
+
+        /// <summary>Opens the pool on <paramref name="storage"/> with the default limits, recovering its state.</summary>
+        public static KeyPool Open(IKeyStorage storage)
+        {
+            return Open(storage, DefaultCapacityBits, DefaultMaxBlocks);
+        }
+
+        /// <summary>
+        /// Opens the pool on <paramref name="storage"/>, rebuilding its state from the files: torn or corrupt files are
+        /// dropped, unfinished erasures completed, and ranges consumed but not known handed out counted lost.
+        /// </summary>
+        public static KeyPool Open(IKeyStorage storage, long capacityBits, int maxBlocks)
+        {
+            if (storage == null)
+            {
+                throw new System.ArgumentNullException("storage");
+            }
+
+            if (capacityBits < 8)
+            {
+                throw new System.ArgumentOutOfRangeException("capacityBits", "The capacity must hold at least one byte.");
+            }
+
+            if (maxBlocks < 1)
+            {
+                throw new System.ArgumentOutOfRangeException("maxBlocks", "The pool must be allowed at least one block file.");
+            }
+
+            return new KeyPool(storage, capacityBits, maxBlocks, PoolRecovery.Run(storage));
+        }
+
+        /// <summary>Returns the bits available from <paramref name="peerId"/> (0 for an unknown peer).</summary>
+        public long AvailableBits(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? 0 : peer.AvailableBytes * 8;
+        }
+
+        /// <summary>Returns the bits of <paramref name="peerId"/>'s stream counted lost during the pool's life.</summary>
+        public long LostBits(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? 0 : peer.LostBytes * 8;
+        }
+
+        /// <summary>Returns the stream offset the next block of <paramref name="peerId"/> must start at.</summary>
+        public long StreamEnd(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? 0 : peer.StreamEnd;
+        }
+
+        /// <summary>Returns the id the next block of <paramref name="peerId"/> must carry.</summary>
+        public uint NextBlockId(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? 0 : peer.NextBlockId;
+        }
+
+        /// <summary>Returns the first stream offset of <paramref name="peerId"/> not yet consumed (the next Take starts there).</summary>
+        public long ConsumedEnd(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? 0 : peer.ConsumedEnd;
+        }
+
+        /// <summary>
+        /// Adds a key block: accepted (and durably stored, one storage commit) only when it continues its peer's stream;
+        /// any other result changes nothing (see <see cref="IngestResult"/>).
+        /// </summary>
+        public IngestResult Ingest(KeyBlock block)
+        {
+            if (block == null)
+            {
+                throw new System.ArgumentNullException("block");
+            }
+
+            PeerStream peer = FindPeer(block.PeerId);
+            IngestResult verdict = IngestRules.Judge(peer, block);
+            if (verdict != IngestResult.Accepted)
+            {
+                return verdict;
+            }
+
+            if (block.Material.Length > MaxBlockBytes)
+            {
+                return IngestResult.BlockTooLarge;
+            }
+
+            if (peer == null && _peers.Count >= MaxPeers)
+            {
+                return IngestResult.TooManyPeers;
+            }
+
+            if (TotalAvailableBits + block.Bits > _capacityBits)
+            {
+                return IngestResult.CapacityExceeded;
+            }
+
+            if (HeldBlockCount >= _maxBlocks)
+            {
+                return IngestResult.BlockLimitReached;
+            }
+
+            byte[] material = new byte[block.Material.Length];
+            System.Array.Copy(block.Material, material, material.Length);
+            HeldBlock held = new HeldBlock(block.PeerId, block.BlockId, block.Offset, material.Length, block.Offset, material);
+            byte[] file = BlockFileFormat.Encode(held);
+            _storage.Write(PoolFileNames.Block(held.PeerId, held.BlockId), file, 0, file.Length);
+
+            if (peer == null)
+            {
+                peer = new PeerStream(block.PeerId, 0, 0, 0, 0, 0);
+                InsertPeer(peer);
+            }
+
+            peer.Blocks.Add(held);
+            peer.NextBlockId = block.BlockId + 1;
+            peer.StreamEnd = held.End;
+            return IngestResult.Accepted;
+        }
+
+        /// <summary>
+        /// Takes the next <paramref name="lengthBytes"/> bytes of <paramref name="peerId"/>'s stream: durably marks them
+        /// consumed (one snapshot commit), erases them from the block files, then returns their key id and bytes.
+        /// </summary>
+        /// <remarks>
+        /// Storage commits: 1 snapshot write, plus 1 delete per block the take empties, plus 1 rewrite when it ends
+        /// inside a block. If a storage call throws, the range stays consumed and is counted lost (never issued).
+        /// </remarks>
+        public TakeResult Take(ushort peerId, int lengthBytes)
+        {
+            if (lengthBytes <= 0)
+            {
+                throw new System.ArgumentOutOfRangeException("lengthBytes", "A key must be at least one byte long.");
+            }
+
+            PeerStream peer = FindPeer(peerId);
+            if (peer == null)
+            {
+                return TakeResult.Refused(TakeStatus.UnknownPeer);
+            }
+
+            if (lengthBytes > peer.AvailableBytes)
+            {
+                return TakeResult.Refused(TakeStatus.InsufficientKey);
+            }
+
+            long start = peer.ConsumedEnd;
+            KeyRange range = new KeyRange(peerId, (uint)start, lengthBytes);
+            ConsumptionPlan plan = ConsumptionPlan.Cut(peer, lengthBytes);
+            peer.ConsumedEnd = start + lengthBytes;
+            try
+            {
+                WriteSnapshot();
+                plan.EraseFrom(_storage);
+            }
+            catch (System.Exception)
+            {
+                // The range may be durably consumed: it must never be issued; it was not handed out, so it is lost.
+                peer.LostBytes += peer.ConsumedEnd - peer.AccountedEnd;
+                peer.AccountedEnd = peer.ConsumedEnd;
+                throw;
+            }
+
+            peer.AccountedEnd = peer.ConsumedEnd;
+            return TakeResult.Taken(range, plan.Material);
+        }
+
+        /// <summary>
+        /// Erases all key material (the zeroize button): first durably marks every held byte consumed, then deletes all
+        /// block files. Stream positions and loss counters stay, so blocks sent again are not re-accepted and no range is
+        /// ever issued twice. Returns the bits erased.
+        /// </summary>
+        public long Zeroize()
+        {
+            long erasedBytes = 0;
+            for (int i = 0; i < _peers.Count; i++)
+            {
+                PeerStream peer = (PeerStream)_peers[i];
+                erasedBytes += peer.AvailableBytes;
+                peer.ConsumedEnd = peer.StreamEnd;
+                peer.AccountedEnd = peer.StreamEnd;
+                peer.Blocks.Clear();
+            }
+
+            WriteSnapshot();
+            string[] names = _storage.ListFiles();
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (PoolFileNames.IsBlockFile(names[i]))
+                {
+                    _storage.Delete(names[i]);
+                }
+            }
+
+            return erasedBytes * 8;
+        }
+
+        private void WriteSnapshot()
+        {
+            uint next = _sequence + 1;
+            byte[] file = SnapshotFormat.Encode(next, _peers);
+            _storage.Write(PoolFileNames.Snapshot((int)(next & 1)), file, 0, file.Length);
+            _sequence = next;
+        }
+
+        private PeerStream FindPeer(ushort peerId)
+        {
+            for (int i = 0; i < _peers.Count; i++)
+            {
+                PeerStream peer = (PeerStream)_peers[i];
+                if (peer.PeerId == peerId)
+                {
+                    return peer;
+                }
+            }
+
+            return null;
+        }
+
+        private void InsertPeer(PeerStream peer)
+        {
+            int at = 0;
+            while (at < _peers.Count && ((PeerStream)_peers[at]).PeerId < peer.PeerId)
+            {
+                at++;
+            }
+
+            _peers.Insert(at, peer);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace GatewayQkd.Core.Protocol
+{
+    /// <summary>Why a key request was not served (docs/protocol.md s6); <see cref="None"/> on success.</summary>
+    public enum KeyResponseReason : byte
+    {
+        /// <summary>No problem (status Ok).</summary>
+        None = 0,
+
+        /// <summary>K_sec 0 is plaintext (paper s3.2): no key is issued for it.</summary>
+        PlaintextLevel = 1,
+
+        /// <summary>The destination peer has no key stream on this gateway.</summary>
+        UnknownDestination = 2,
+
+        /// <summary>The request queue is at capacity.</summary>
+        QueueFull = 3,
+
+        /// <summary>The sensor already has a request with this id queued.</summary>
+        DuplicateRequest = 4,
+
+        /// <summary>Not enough key in the pool for the destination now (status Waiting).</summary>
+        PoolLow = 5,
+
+        /// <summary>The request exceeds the pool's capacity and can never be served.</summary>
+        ExceedsCapacity = 6,
+
+        /// <summary>The request waited longer than the configured deadline.</summary>
+        Expired = 7,
+
+        /// <summary>The pool was zeroized; no keys are served until new blocks arrive.</summary>
+        Zeroized = 8,
+    }
+}

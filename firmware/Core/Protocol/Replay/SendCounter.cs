@@ -1,0 +1,103 @@
+using GatewayQkd.Core.Ports;
+
+namespace GatewayQkd.Core.Protocol
+{
+    /// <summary>
+    /// A sender's frame counter that never repeats across restarts: counters are reserved in chunks of
+    /// <see cref="ChunkSize"/>, and the end of the reservation is committed to storage before the first counter of a
+    /// chunk is used. After a restart numbering resumes above the last reservation, skipping at most a chunk of unused
+    /// counters, so one storage write covers <see cref="ChunkSize"/> frames (docs/protocol.md s5).
+    /// </summary>
+    /// <remarks>File layout: 'S' 'C' version(1) reserved u32. Not thread-safe: the caller serialises access.</remarks>
+    public sealed class SendCounter
+    {
+        private const int FileLength = 7;
+
+        private readonly IKeyStorage _storage;
+        private readonly string _fileName;
+        private readonly uint _chunkSize;
+        private uint _next;
+        private uint _reserved;
+
+        /// <summary>Opens the counter, resuming above the reservation stored in <paramref name="fileName"/> if it exists.</summary>
+        /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
+        public SendCounter(IKeyStorage storage, string fileName, int chunkSize)
+        {
+            if (storage == null)
+            {
+                throw new System.ArgumentNullException("storage");
+            }
+
+            if (chunkSize < 1 || chunkSize > 65536)
+            {
+                throw new System.ArgumentOutOfRangeException("chunkSize", "The chunk size must be 1..65536.");
+            }
+
+            _storage = storage;
+            _fileName = fileName;
+            _chunkSize = (uint)chunkSize;
+            _reserved = storage.Exists(fileName) ? Load(storage.Read(fileName)) : 0;
+            _next = _reserved + 1;
+        }
+
+        /// <summary>Gets how many counters one storage write reserves.</summary>
+        public int ChunkSize
+        {
+            get { return (int)_chunkSize; }
+        }
+
+        /// <summary>Gets the counter <see cref="Next"/> will return.</summary>
+        public uint Peek
+        {
+            get { return _next; }
+        }
+
+        /// <summary>Returns a counter never returned before by this file's owner, reserving a new chunk first when needed.</summary>
+        /// <exception cref="System.InvalidOperationException">The 32-bit counter space is used up (the pairwise keys must be renewed).</exception>
+        public uint Next()
+        {
+            if (_next == 0)
+            {
+                throw new System.InvalidOperationException("The frame counter space is exhausted; renew the pairwise keys.");
+            }
+
+            if (_next > _reserved)
+            {
+                ulong end = (ulong)_reserved + _chunkSize;
+                uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
+                FrameWriter writer = new FrameWriter(FileLength);
+                writer.WriteByte((byte)'S');
+                writer.WriteByte((byte)'C');
+                writer.WriteByte(1);
+                writer.WriteUInt32(reserved);
+                _storage.Write(_fileName, writer.Buffer, 0, FileLength);
+                _reserved = reserved;
+            }
+
+            uint counter = _next;
+            _next = counter + 1; // wraps to 0 after 2^32 - 1, which the check above refuses
+            return counter;
+        }
+
+        private uint Load(byte[] data)
+        {
+            try
+            {
+                FrameReader reader = new FrameReader(data, 0, data.Length);
+                if (reader.ReadByte("magic") != (byte)'S' || reader.ReadByte("magic") != (byte)'C' || reader.ReadByte("version") != 1)
+                {
+                    throw new FrameFormatException(FrameStatus.UnsupportedVersion, "expected magic SC and version 1");
+                }
+
+                uint reserved = reader.ReadUInt32("reserved");
+                reader.RequireEnd("counter file");
+                return reserved;
+            }
+            catch (FrameFormatException e)
+            {
+                throw new System.InvalidOperationException(
+                    "Counter file '" + _fileName + "' is corrupt (" + e.Message + "); refusing to start, since guessing could reuse counters.");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GatewayQkd.Kms.Etsi014;
+
+/// <summary>
+/// JSON settings for the ETSI GS QKD 014 bodies: exact, case-sensitive field names; an unknown or mis-cased request
+/// field is an error (so a typo is reported, not silently ignored); absent optional fields are omitted.
+/// </summary>
+public static class Etsi014Json
+{
+    /// <summary>Gets the shared serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNameCaseInsensitive = false,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+    };
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using GatewayQkd.Kms.Etsi014;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GatewayQkd.Kms.Server;
+
+/// <summary>
+/// The ETSI GS QKD 014 V1.1.1 routes under /api/v1/keys/: {slave_SAE_ID}/status (GET), {slave_SAE_ID}/enc_keys
+/// (GET with number and size, or POST with a key request), {master_SAE_ID}/dec_keys (GET with key_ID, or POST with key IDs).
+/// </summary>
+internal sealed class Etsi014Endpoints
+{
+    private const int MaxBodyBytes = 64 * 1024;
+    private readonly Etsi014Service _service;
+    private readonly SaeAuthenticator _authenticator;
+
+    public Etsi014Endpoints(Etsi014Service service, SaeAuthenticator authenticator)
+    {
+        _service = service;
+        _authenticator = authenticator;
+    }
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/keys/{sae}/status", Status);
+        routes.MapGet("/api/v1/keys/{sae}/enc_keys", EncKeysGet);
+        routes.MapPost("/api/v1/keys/{sae}/enc_keys", EncKeysPost);
+        routes.MapGet("/api/v1/keys/{sae}/dec_keys", DecKeysGet);
+        routes.MapPost("/api/v1/keys/{sae}/dec_keys", DecKeysPost);
+    }
+
+    private Task Status(HttpContext context) => Handle(context, (caller, sae) => _service.Status(caller, sae));
+
+    private Task EncKeysGet(HttpContext context) => Handle(context, (caller, sae) => _service.EncKeys(caller, sae,
+        new KeyRequest { Number = QueryInt(context, "number"), Size = QueryInt(context, "size") }));
+
+    private async Task EncKeysPost(HttpContext context)
+    {
+        var request = await ReadBodyOrError<KeyRequest>(context).ConfigureAwait(false);
+        await Handle(context, (caller, sae) => _service.EncKeys(caller, sae, Required(request))).ConfigureAwait(false);
+    }
+
+    private Task DecKeysGet(HttpContext context) => Handle(context, (caller, sae) =>
+        _service.DecKeys(caller, sae, context.Request.Query["key_ID"].ToList()));
+
+    private async Task DecKeysPost(HttpContext context)
+    {
+        var request = await ReadBodyOrError<KeyIdsRequest>(context).ConfigureAwait(false);
+        await Handle(context, (caller, sae) =>
+        {
+            var ids = Required(request).KeyIds ?? throw new Etsi014Exception(400, Etsi014Service.KeyAccessMessage,
+                ("key_IDs", "the request has no key_IDs array"));
+            return _service.DecKeys(caller, sae, ids.Select(entry => entry?.KeyId).ToList());
+        }).ConfigureAwait(false);
+    }
+
+    // A body that cannot be read is reported only after the caller is authenticated (401 before 400).
+    private static T Required<T>(BodyOrError<T> body)
+        where T : class => body.Value ?? throw body.Error!;
+
+    private static async Task<BodyOrError<T>> ReadBodyOrError<T>(HttpContext context)
+        where T : class
+    {
+        try
+        {
+            return new BodyOrError<T>(await ReadBody<T>(context).ConfigureAwait(false), null);
+        }
+        catch (Etsi014Exception e)
+        {
+            return new BodyOrError<T>(null, e);
+        }
+    }
+
+    private static int? QueryInt(HttpContext context, string name)
+    {
+        var values = context.Request.Query[name];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count > 1 || !int.TryParse(values[0], System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            throw new Etsi014Exception(400, Etsi014Service.RulesMessage,
+                (name + "_unsupported", $"query parameter {name} must be one integer, got '{values}'"));
+        }
+
+        return value;
+    }
+
+    private static async Task<T> ReadBody<T>(HttpContext context)
+        where T : class
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            throw new Etsi014Exception(400, "bad request", ("body", $"the request body exceeds {MaxBodyBytes} bytes"));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new Etsi014Exception(400, "bad request", ("body", $"the request body exceeds {MaxBodyBytes} bytes"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.ToArray(), Etsi014Json.Options)
+                ?? throw new Etsi014Exception(400, "bad request", ("body", "the request body is JSON null"));
+        }
+        catch (JsonException e)
+        {
+            throw new Etsi014Exception(400, "bad request", ("body", "the request body is not a valid " +
+                typeof(T).Name + " (field names are case-sensitive): " + e.Message));
+        }
+    }
+
+    private async Task Handle(HttpContext context, Func<ushort, string, object> operation)
+    {
+        object body;
+        var status = StatusCodes.Status200OK;
+        try
+        {
+            var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+            var caller = _authenticator.Authenticate(certificate);
+            body = operation(caller, (string)context.Request.RouteValues["sae"]!);
+        }
+        catch (Etsi014Exception e)
+        {
+            status = e.StatusCode;
+            body = e.Body;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), Etsi014Json.Options,
+            context.RequestAborted).ConfigureAwait(false);
+    }
+}

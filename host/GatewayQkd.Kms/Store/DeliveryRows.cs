@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace GatewayQkd.Kms.Store;
+
+/// <summary>
+/// The deliveries table: each key the KMS handed out through the REST interface, who got it first (master) and
+/// whether the other side (slave) has fetched it. A key delivered to its master awaits its slave; once the slave has
+/// it too, the bytes are erased and no further delivery is possible.
+/// </summary>
+internal static class DeliveryRows
+{
+    /// <summary>Records a delivery.</summary>
+    public static void Insert(SqliteTransaction transaction, KeyStreamId stream, long offset, int length,
+        ushort master, ushort slave, bool slaveDelivered)
+    {
+        Sql.Execute(transaction,
+            "INSERT INTO deliveries(gateway, peer, offset, length, master, slave, slave_delivered) " +
+            "VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6);",
+            stream.GatewayId, stream.PeerId, offset, length, master, slave, slaveDelivered ? 1 : 0);
+    }
+
+    /// <summary>The delivery recorded at exactly this range, or null.</summary>
+    public static (ushort Master, ushort Slave, bool SlaveDelivered)? Find(
+        SqliteTransaction transaction, KeyStreamId stream, long offset, int length)
+    {
+        using var command = Sql.Command(transaction,
+            "SELECT master, slave, slave_delivered FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND offset = $p2 " +
+            "AND length = $p3;", stream.GatewayId, stream.PeerId, offset, length);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
+    }
+
+    /// <summary>Marks the delivery as fetched by its slave.</summary>
+    public static void MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset)
+    {
+        Sql.Execute(transaction,
+            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
+            stream.GatewayId, stream.PeerId, offset);
+    }
+
+    /// <summary>Number of keys delivered to a master and still awaiting their slave.</summary>
+    public static long PendingCount(SqliteTransaction transaction, KeyStreamId stream)
+    {
+        using var command = Sql.Command(transaction,
+            "SELECT COUNT(*) FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND slave_delivered = 0;",
+            stream.GatewayId, stream.PeerId);
+        return (long)command.ExecuteScalar()!;
+    }
+}

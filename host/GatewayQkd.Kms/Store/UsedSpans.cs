@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace GatewayQkd.Kms.Store;
+
+/// <summary>
+/// The used_spans table: the union of every used or delivered range of a stream, kept as disjoint, coalesced spans
+/// [offset, end_offset). Because spans never overlap, one look-up of the span starting last before a range's end
+/// decides whether the range touches used material.
+/// </summary>
+internal static class UsedSpans
+{
+    /// <summary>True when any byte of [offset, end) is used.</summary>
+    public static bool Overlaps(SqliteTransaction transaction, KeyStreamId stream, long offset, long end)
+    {
+        var before = LastStartingBefore(transaction, stream, end);
+        return before is { } span && span.End > offset;
+    }
+
+    /// <summary>Marks [offset, end) used (the caller checked it is free) and merges it with touching spans.</summary>
+    public static void Add(SqliteTransaction transaction, KeyStreamId stream, long offset, long end)
+    {
+        var start = offset;
+        var before = LastStartingBefore(transaction, stream, offset);
+        if (before is { } left && left.End == offset)
+        {
+            start = left.Offset;
+            Delete(transaction, stream, left.Offset);
+        }
+
+        var stop = end;
+        using (var command = Sql.Command(transaction,
+            "SELECT end_offset FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
+            stream.GatewayId, stream.PeerId, end))
+        {
+            if (command.ExecuteScalar() is long rightEnd)
+            {
+                stop = rightEnd;
+                Delete(transaction, stream, end);
+            }
+        }
+
+        Sql.Execute(transaction, "INSERT INTO used_spans(gateway, peer, offset, end_offset) VALUES($p0, $p1, $p2, $p3);",
+            stream.GatewayId, stream.PeerId, start, stop);
+    }
+
+    /// <summary>
+    /// The highest free range of <paramref name="length"/> bytes below <paramref name="top"/>, or null. enc_keys takes
+    /// keys from the top of the acknowledged material down, while a gateway's pool hands keys to sensors from the
+    /// oldest block up, so the two meet only when the stream is nearly exhausted (see docs/kms.md).
+    /// </summary>
+    public static long? HighestFree(SqliteTransaction transaction, KeyStreamId stream, long top, int length)
+    {
+        while (top >= length)
+        {
+            var below = LastStartingBefore(transaction, stream, top);
+            var gapStart = below is { } span ? span.End : 0;
+            if (gapStart <= top - length)
+            {
+                return top - length;
+            }
+
+            if (below is null)
+            {
+                return null;
+            }
+
+            top = below.Value.Offset;
+        }
+
+        return null;
+    }
+
+    /// <summary>Used bytes below <paramref name="end"/>.</summary>
+    public static long UsedBelow(SqliteTransaction transaction, KeyStreamId stream, long end)
+    {
+        using var command = Sql.Command(transaction,
+            "SELECT COALESCE(SUM(MIN(end_offset, $p2) - offset), 0) FROM used_spans " +
+            "WHERE gateway = $p0 AND peer = $p1 AND offset < $p2;", stream.GatewayId, stream.PeerId, end);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static (long Offset, long End)? LastStartingBefore(SqliteTransaction transaction, KeyStreamId stream, long bound)
+    {
+        using var command = Sql.Command(transaction,
+            "SELECT offset, end_offset FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset < $p2 " +
+            "ORDER BY offset DESC LIMIT 1;", stream.GatewayId, stream.PeerId, bound);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    private static void Delete(SqliteTransaction transaction, KeyStreamId stream, long offset) =>
+        Sql.Execute(transaction, "DELETE FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
+            stream.GatewayId, stream.PeerId, offset);
+}

@@ -1,0 +1,67 @@
+using GatewayQkd.Adapters;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
+
+namespace GatewayQkd.Core.Tests.Protocol;
+
+/// <summary>A sender and a receiver sharing one pairwise key, with the receiver's replay state on real files.</summary>
+internal sealed class ProtocolFixture : IDisposable
+{
+    public const ushort SenderId = 501;
+    public const ushort ReceiverId = 7;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gqkd-protocol-" + Guid.NewGuid().ToString("N"));
+
+    public ProtocolFixture(params FrameType[] accepted)
+    {
+        Storage = new FileKeyStorage(_folder);
+        Crypto = new HostCryptoPrimitives();
+        PairKey = Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray();
+        Keys = FrameKeys.Derive(Crypto, PairKey);
+        Sealer = new FrameSealer(Crypto);
+        Accepted = accepted.Length == 0 ? AllSealedTypes : accepted;
+        Opener = NewOpener();
+    }
+
+    public static FrameType[] AllSealedTypes { get; } =
+    [
+        FrameType.KeyRequest, FrameType.KeyResponse, FrameType.KeyBlockDelivery,
+        FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus,
+    ];
+
+    public IKeyStorage Storage { get; }
+
+    public ICryptoPrimitives Crypto { get; }
+
+    public byte[] PairKey { get; }
+
+    public FrameKeys Keys { get; }
+
+    public FrameSealer Sealer { get; }
+
+    public FrameType[] Accepted { get; }
+
+    public FrameOpener Opener { get; private set; }
+
+    /// <summary>Builds a fresh opener from storage, as a receiver does after a restart.</summary>
+    public FrameOpener NewOpener()
+    {
+        var table = new PeerKeyTable(Crypto);
+        table.Add(SenderId, PairKey);
+        return new FrameOpener(ReceiverId, Crypto, table, new ReplayGuard(Storage, "rg-test"), Accepted);
+    }
+
+    public void Restart() => Opener = NewOpener();
+
+    public byte[] Seal(FrameBody body, uint counter) => Sealer.Seal(body, SenderId, ReceiverId, counter, Keys);
+
+    public FrameOpenResult Open(byte[] frame) => Opener.Open(frame, 0, frame.Length);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

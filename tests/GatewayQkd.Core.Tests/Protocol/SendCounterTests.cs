@@ -1,0 +1,60 @@
+using GatewayQkd.Core.Protocol;
+
+namespace GatewayQkd.Core.Tests.Protocol;
+
+/// <summary>Sender counters never repeat across restarts and cost one storage write per chunk.</summary>
+public sealed class SendCounterTests : IDisposable
+{
+    private readonly ProtocolFixture _fx = new();
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public void Counters_Start_At_One_And_Increase()
+    {
+        var counter = new SendCounter(_fx.Storage, "sc-a", 4);
+
+        Assert.Equal(new uint[] { 1, 2, 3, 4, 5 }, Enumerable.Range(0, 5).Select(_ => counter.Next()).ToArray());
+    }
+
+    [Fact]
+    public void Restart_Resumes_Above_Every_Counter_Used_Before()
+    {
+        var used = new List<uint>();
+        for (var restart = 0; restart < 5; restart++)
+        {
+            var counter = new SendCounter(_fx.Storage, "sc-b", 8);
+            for (var i = 0; i < restart + 3; i++)
+            {
+                used.Add(counter.Next());
+            }
+        }
+
+        Assert.Equal(used.Count, used.Distinct().Count());
+        Assert.Equal(used.OrderBy(c => c), used);
+    }
+
+    [Fact]
+    public void One_Storage_Write_Reserves_A_Whole_Chunk()
+    {
+        var counter = new SendCounter(_fx.Storage, "sc-c", 16);
+        counter.Next();
+        var fileBefore = _fx.Storage.Read("sc-c");
+        for (var i = 0; i < 15; i++)
+        {
+            counter.Next();
+        }
+
+        Assert.Equal(fileBefore, _fx.Storage.Read("sc-c"));
+        Assert.Equal(17u, counter.Next());
+        Assert.NotEqual(fileBefore, _fx.Storage.Read("sc-c"));
+    }
+
+    [Fact]
+    public void Corrupt_Counter_File_Refuses_To_Load()
+    {
+        _fx.Storage.Write("sc-bad", [(byte)'S', (byte)'C', 1, 0], 0, 4);
+
+        Assert.Throws<InvalidOperationException>(() => new SendCounter(_fx.Storage, "sc-bad", 16));
+    }
+}

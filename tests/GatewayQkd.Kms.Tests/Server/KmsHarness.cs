@@ -1,0 +1,94 @@
+using System.Security.Cryptography.X509Certificates;
+using GatewayQkd.Kms.Client;
+using GatewayQkd.Kms.Server;
+using GatewayQkd.Kms.Store;
+
+namespace GatewayQkd.Kms.Tests.Server;
+
+/// <summary>
+/// A KMS on 127.0.0.1 port 0 over a fresh store whose stream gateway 7 - central server holds 1024 acknowledged
+/// random bytes (four 256-byte blocks); raw HTTP clients per SAE so tests see the exact JSON on the wire.
+/// </summary>
+public sealed class KmsHarness : IAsyncDisposable
+{
+    public const int SeededBytes = 1024;
+
+    private readonly TempFolder _folder = new();
+    private readonly List<HttpClient> _clients = [];
+
+    private KmsHarness(TestCertificates certificates)
+    {
+        Certificates = certificates;
+        Material = new byte[SeededBytes];
+        new Random(7).NextBytes(Material);
+    }
+
+    public TestCertificates Certificates { get; }
+
+    public byte[] Material { get; }
+
+    public CentralKeyStore Store { get; private set; } = null!;
+
+    public KmsServer Server { get; private set; } = null!;
+
+    public string DatabasePath => _folder.File("kms.db");
+
+    public static async Task<KmsHarness> StartAsync(TestCertificates certificates)
+    {
+        var harness = new KmsHarness(certificates);
+        harness.Store = CentralKeyStore.Open(harness.DatabasePath);
+        for (var i = 0; i < SeededBytes / 256; i++)
+        {
+            harness.Store.AppendBlock(7, 0, harness.Material[(i * 256)..((i + 1) * 256)]);
+            harness.Store.MarkAcknowledged(7, 0, (uint)i);
+        }
+
+        await harness.StartServerAsync();
+        return harness;
+    }
+
+    /// <summary>Stops the server, closes the store, and starts a new store and server on the same file.</summary>
+    public async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        Store.Dispose();
+        Store = CentralKeyStore.Open(DatabasePath);
+        await StartServerAsync();
+    }
+
+    public HttpClient Client(X509Certificate2? certificate)
+    {
+        var client = KmsHttpClientFactory.Create(Server.Url, certificate, Certificates.Ca);
+        _clients.Add(client);
+        return client;
+    }
+
+    public HttpClient Cs => Client(Certificates.Cs);
+
+    public HttpClient Gn7 => Client(Certificates.Gn7);
+
+    public HttpClient Gn8 => Client(Certificates.Gn8);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        await Server.DisposeAsync();
+        Store.Dispose();
+        _folder.Dispose();
+    }
+
+    private async Task StartServerAsync()
+    {
+        Server = await KmsServer.StartAsync(new KmsServerOptions
+        {
+            Store = Store,
+            ServerCertificate = Certificates.Server,
+            ClientCa = Certificates.Ca,
+        });
+        _clients.Clear();
+    }
+}

@@ -1,0 +1,134 @@
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Kms.Store;
+
+namespace GatewayQkd.Kms.Tests.Store;
+
+public sealed class KeyDeliveryTests : IDisposable
+{
+    private const ushort Cs = 0;
+    private const ushort Gateway = 7;
+    private readonly StoreFixture _fixture = new();
+    private readonly byte[] _material;
+
+    public KeyDeliveryTests()
+    {
+        _material = _fixture.RandomBytes(128);
+        Store.AppendBlock(Gateway, Cs, _material);
+        Store.MarkAcknowledged(Gateway, Cs, 0);
+    }
+
+    private CentralKeyStore Store => _fixture.Store;
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void Master_Keys_Come_From_The_Top_Of_The_Acknowledged_Material()
+    {
+        var keys = Store.DeliverToMaster(Cs, Gateway, 32, 2);
+
+        Assert.Equal(new uint[] { 96, 64 }, keys.Select(k => k.Range.Offset));
+        Assert.Equal(_material[96..128], keys[0].Key);
+        Assert.Equal(_material[64..96], keys[1].Key);
+    }
+
+    [Fact]
+    public void Master_Keys_Skip_Ranges_Already_Used()
+    {
+        Store.MarkUsed(Gateway, new KeyRange(Cs, 100, 4));
+
+        var key = Assert.Single(Store.DeliverToMaster(Cs, Gateway, 32, 1));
+
+        Assert.Equal(68u, key.Range.Offset);
+    }
+
+    [Fact]
+    public void Unacknowledged_Material_Is_Not_Handed_To_A_Master()
+    {
+        Store.AppendBlock(Gateway, Cs, _fixture.RandomBytes(64));
+
+        var key = Assert.Single(Store.DeliverToMaster(Cs, Gateway, 32, 1));
+
+        Assert.Equal(96u, key.Range.Offset);
+    }
+
+    [Fact]
+    public void Insufficient_Key_Fails_The_Whole_Request_And_Changes_Nothing()
+    {
+        var error = Assert.Throws<KeyStoreException>(() => Store.DeliverToMaster(Cs, Gateway, 48, 3));
+
+        Assert.Equal(KeyStoreError.InsufficientKey, error.Error);
+        Assert.Equal(0, Store.GetCounts(Gateway, Cs).UsedBytes);
+        Assert.Equal(0, Store.GetPendingDeliveries(Cs, Gateway));
+    }
+
+    [Fact]
+    public void Slave_Gets_The_Masters_Key_Once()
+    {
+        var sent = Store.DeliverToMaster(Cs, Gateway, 16, 1)[0];
+        var id = new GatewayKeyId(Gateway, sent.Range);
+
+        var received = Assert.Single(Store.DeliverToSlave(Gateway, Cs, [id]));
+
+        Assert.Equal(_material[(int)sent.Range.Offset..(int)sent.Range.End], received.Key);
+        var again = Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Gateway, Cs, [id]));
+        Assert.Equal(KeyStoreError.AlreadyUsed, again.Error);
+    }
+
+    [Fact]
+    public void Master_Cannot_Fetch_Its_Own_Key_Again_As_Slave()
+    {
+        var sent = Store.DeliverToMaster(Cs, Gateway, 16, 1)[0];
+
+        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [new GatewayKeyId(Gateway, sent.Range)]));
+        Assert.Equal(1, Store.GetPendingDeliveries(Cs, Gateway));
+    }
+
+    [Fact]
+    public void A_Gateway_Issued_Range_Is_Delivered_Once_By_Key_Id()
+    {
+        var id = new GatewayKeyId(Gateway, new KeyRange(Cs, 8, 16));
+
+        var key = Assert.Single(Store.DeliverToSlave(Cs, Gateway, [id]));
+
+        Assert.Equal(_material[8..24], key.Key);
+        Assert.True(Store.IsUsed(Gateway, id.Range));
+        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [id]));
+    }
+
+    [Fact]
+    public void A_Key_Of_Another_Stream_Is_Not_Authorized()
+    {
+        Store.AppendBlock(8, Cs, _fixture.RandomBytes(32));
+        var other = new GatewayKeyId(8, new KeyRange(Cs, 0, 16));
+
+        var error = Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [other]));
+
+        Assert.Equal(KeyStoreError.NotAuthorized, error.Error);
+        Assert.False(Store.IsUsed(8, other.Range));
+    }
+
+    [Fact]
+    public void A_Bad_Id_Among_Good_Ones_Delivers_Nothing()
+    {
+        var good = new GatewayKeyId(Gateway, new KeyRange(Cs, 0, 16));
+        var notGenerated = new GatewayKeyId(Gateway, new KeyRange(Cs, 120, 16));
+
+        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [good, notGenerated]));
+
+        Assert.False(Store.IsUsed(Gateway, good.Range));
+        Assert.Equal(_material[..16], Store.DeliverToSlave(Cs, Gateway, [good])[0].Key);
+    }
+
+    [Fact]
+    public void Pending_Deliveries_Survive_A_Restart()
+    {
+        var sent = Store.DeliverToMaster(Cs, Gateway, 16, 2);
+
+        var reopened = _fixture.Reopen();
+
+        Assert.Equal(2, reopened.GetPendingDeliveries(Gateway, Cs));
+        var received = reopened.DeliverToSlave(Gateway, Cs, sent.Select(k => new GatewayKeyId(Gateway, k.Range)).ToList());
+        Assert.Equal(sent.Select(k => Convert.ToHexString(k.Key)), received.Select(k => Convert.ToHexString(k.Key)));
+        Assert.DoesNotContain(reopened.DeliverToMaster(Cs, Gateway, 16, 6), k => sent.Any(s => s.Range.Overlaps(k.Range)));
+    }
+}
