@@ -1,6 +1,8 @@
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Crypto;
 
+using static GatewayQkd.Core.Tests.Crypto.BitFlip;
+
 namespace GatewayQkd.Core.Tests.Crypto;
 
 public sealed class AesCtrHmacAeadTests
@@ -174,12 +176,5 @@ public sealed class AesCtrHmacAeadTests
     {
         var error = Assert.Throws<ArgumentException>(() => _aead.Seal(_key, new byte[12], _ad, _plaintext));
         Assert.Contains("nonce must be 16 bytes", error.Message, StringComparison.Ordinal);
-    }
-
-    private static byte[] Flip(byte[] bytes, int bit)
-    {
-        var copy = (byte[])bytes.Clone();
-        copy[bit / 8] ^= (byte)(1 << (bit % 8));
-        return copy;
     }
 }

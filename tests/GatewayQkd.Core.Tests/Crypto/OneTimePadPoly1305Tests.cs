@@ -1,5 +1,7 @@
 using GatewayQkd.Core.Crypto;
 
+using static GatewayQkd.Core.Tests.Crypto.BitFlip;
+
 namespace GatewayQkd.Core.Tests.Crypto;
 
 public sealed class OneTimePadPoly1305Tests
@@ -136,12 +138,5 @@ public sealed class OneTimePadPoly1305Tests
     {
         var error = Assert.Throws<ArgumentException>(() => OneTimePadPoly1305.Seal(new byte[50], _ad, _plaintext));
         Assert.Contains("must be 51 bytes, got 50", error.Message, StringComparison.Ordinal);
-    }
-
-    private static byte[] Flip(byte[] bytes, int bit)
-    {
-        var copy = (byte[])bytes.Clone();
-        copy[bit / 8] ^= (byte)(1 << (bit % 8));
-        return copy;
     }
 }

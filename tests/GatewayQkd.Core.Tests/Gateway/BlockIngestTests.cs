@@ -84,11 +84,8 @@ public sealed class BlockIngestTests
 
     private List<BlockAckMessage> Acks()
     {
-        var keys = new PeerKeyTable(_h.Crypto);
-        keys.Add(GatewayHarness.GatewayId, _h.Config.LinkKey);
-        var hap = new FrameOpener(GatewayHarness.Authority, _h.Crypto, keys, new ReplayGuard(new InMemoryKeyStorage(), "rg-hap"), [FrameType.BlockAck]);
         return _h.Bus.PublishedOn(Topics.Ack(GatewayHarness.GatewayId))
-            .Select(m => hap.Open(m.Payload, 0, m.Payload.Length))
+            .Select(m => _h.Hap.Open(m.Payload))
             .Select(r => Assert.IsType<BlockAckMessage>(r.Body))
             .ToList();
     }

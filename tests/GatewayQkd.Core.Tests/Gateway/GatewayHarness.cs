@@ -1,5 +1,6 @@
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
 using GatewayQkd.TestSupport;
@@ -16,9 +17,6 @@ internal sealed class GatewayHarness
     public const ushort Authority = 0;
     public const int BlockBytes = 64;
 
-    private readonly FrameSealer _sealer;
-    private readonly KeyWrap _wrap;
-    private uint _hapCounter;
 
     public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null)
     {
@@ -31,9 +29,7 @@ internal sealed class GatewayHarness
         }
 
         configure?.Invoke(Config);
-        _sealer = new FrameSealer(Crypto);
-        _wrap = new KeyWrap(Crypto);
-        LinkKeys = FrameKeys.Derive(Crypto, Config.LinkKey);
+        Hap = new AuthorityLink(Authority, GatewayId, Config.LinkKey, Crypto, new InMemoryKeyStorage(), 16);
         Boot();
     }
 
@@ -48,7 +44,8 @@ internal sealed class GatewayHarness
 
     public GatewayConfig Config { get; }
 
-    public FrameKeys LinkKeys { get; }
+    /// <summary>Gets the HAP/CS end of the link: seals blocks, opens acks, supplements and status.</summary>
+    public AuthorityLink Hap { get; }
 
     public LoopbackMessageBus Bus { get; private set; } = null!;
 
@@ -107,12 +104,8 @@ internal sealed class GatewayHarness
         return BlockFrame(peer, blockId, (uint)(blockId * bytes), KeyStreamModel.Bytes(peer, blockId * bytes, bytes));
     }
 
-    public byte[] BlockFrame(ushort peer, uint blockId, uint offset, byte[] material)
-    {
-        var counter = ++_hapCounter;
-        var wrapped = _wrap.Apply(LinkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, material);
-        return _sealer.Seal(new KeyBlockMessage(peer, blockId, offset, wrapped), Authority, GatewayId, counter, LinkKeys);
-    }
+    public byte[] BlockFrame(ushort peer, uint blockId, uint offset, byte[] material) =>
+        Hap.SealBlock(new KeyBlock(peer, blockId, offset, material));
 
     /// <summary>Delivers <paramref name="count"/> blocks of <paramref name="peer"/>'s stream through the bus.</summary>
     public void DeliverBlocks(int count, ushort peer = 0)

@@ -38,8 +38,7 @@ public sealed class PoolShortageTests
         h.EndSlot();
 
         var frame = Assert.Single(h.Bus.PublishedOn(Topics.Supplement(GatewayHarness.GatewayId)));
-        var hap = HapOpener(h);
-        var opened = hap.Open(frame.Payload, 0, frame.Payload.Length);
+        var opened = h.Hap.Open(frame.Payload);
         Assert.True(opened.IsOk, opened.Message);
         var supplement = (SupplementMessage)opened.Body;
         Assert.Equal(SupplementMessage.ReasonInsufficientKeys, supplement.Reason);
@@ -92,13 +91,5 @@ public sealed class PoolShortageTests
 
         Assert.Equal(IndicatorState.Ready, h.Indicator.States[^1]);
         Assert.Equal(512 * 100 / 5120, h.Indicator.LastPoolLevel);
-    }
-
-    private static FrameOpener HapOpener(GatewayHarness h)
-    {
-        var keys = new PeerKeyTable(h.Crypto);
-        keys.Add(GatewayHarness.GatewayId, h.Config.LinkKey);
-        return new FrameOpener(GatewayHarness.Authority, h.Crypto, keys, new ReplayGuard(new GatewayQkd.TestSupport.InMemoryKeyStorage(), "rg-hap"),
-            [FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus]);
     }
 }

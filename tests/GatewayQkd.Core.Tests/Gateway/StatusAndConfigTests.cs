@@ -64,9 +64,6 @@ public sealed class StatusAndConfigTests
 
     private static List<GatewayStatusMessage> Open(GatewayHarness h, IEnumerable<PublishedMessage> messages)
     {
-        var keys = new PeerKeyTable(h.Crypto);
-        keys.Add(GatewayHarness.GatewayId, h.Config.LinkKey);
-        var hap = new FrameOpener(GatewayHarness.Authority, h.Crypto, keys, new ReplayGuard(new InMemoryKeyStorage(), "rg-hap"), [FrameType.GatewayStatus]);
-        return messages.Select(m => hap.Open(m.Payload, 0, m.Payload.Length)).Select(r => Assert.IsType<GatewayStatusMessage>(r.Body)).ToList();
+        return messages.Select(m => h.Hap.Open(m.Payload)).Select(r => Assert.IsType<GatewayStatusMessage>(r.Body)).ToList();
     }
 }

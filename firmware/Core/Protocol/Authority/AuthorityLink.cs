@@ -1,0 +1,76 @@
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Core.Ports;
+
+namespace GatewayQkd.Core.Protocol
+{
+    /// <summary>
+    /// The HAP/CS key authority's end of the link to one gateway (used by the host emulator, and by any real key
+    /// relay): seals key block deliveries with the block wrapped under the link key, and opens the gateway's
+    /// acknowledgements, supplement requests and status frames, replay-protected across restarts.
+    /// </summary>
+    /// <remarks>Files on its storage: "sc-auth-{gw}" (send counter) and "rg-auth-{gw}" (the gateway's replay mark). Not thread-safe.</remarks>
+    public sealed class AuthorityLink
+    {
+        private readonly ushort _authorityId;
+        private readonly ushort _gatewayId;
+        private readonly FrameKeys _keys;
+        private readonly FrameSealer _sealer;
+        private readonly KeyWrap _wrap;
+        private readonly FrameOpener _opener;
+        private readonly SendCounter _counter;
+
+        /// <summary>Creates the link to <paramref name="gatewayId"/> with their shared 32-byte link key.</summary>
+        public AuthorityLink(ushort authorityId, ushort gatewayId, byte[] linkKey, ICryptoPrimitives crypto, IKeyStorage storage, int counterChunk)
+        {
+            if (crypto == null || storage == null)
+            {
+                throw new System.ArgumentNullException(crypto == null ? "crypto" : "storage");
+            }
+
+            _authorityId = authorityId;
+            _gatewayId = gatewayId;
+            _keys = FrameKeys.Derive(crypto, linkKey);
+            _sealer = new FrameSealer(crypto);
+            _wrap = new KeyWrap(crypto);
+            PeerKeyTable gateway = new PeerKeyTable(crypto);
+            gateway.Add(gatewayId, linkKey);
+            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus };
+            _opener = new FrameOpener(authorityId, crypto, gateway, new ReplayGuard(storage, "rg-auth-" + gatewayId.ToString()), accepted);
+            _counter = new SendCounter(storage, "sc-auth-" + gatewayId.ToString(), counterChunk);
+        }
+
+        /// <summary>Gets the gateway at the other end.</summary>
+        public ushort GatewayId
+        {
+            get { return _gatewayId; }
+        }
+
+        /// <summary>Gets the topic to publish block deliveries on.</summary>
+        public string BlocksTopic
+        {
+            get { return Topics.Blocks(_gatewayId); }
+        }
+
+        /// <summary>Returns the delivery frame of <paramref name="block"/>, its material AES-256-CTR wrapped under the link key.</summary>
+        public byte[] SealBlock(KeyBlock block)
+        {
+            if (block == null)
+            {
+                throw new System.ArgumentNullException("block");
+            }
+
+            uint counter = _counter.Next();
+            byte[] wrapped = _wrap.Apply(_keys, FrameType.KeyBlockDelivery, _authorityId, _gatewayId, counter, block.Material);
+            KeyBlockMessage body = new KeyBlockMessage(block.PeerId, block.BlockId, block.Offset, wrapped);
+            return _sealer.Seal(body, _authorityId, _gatewayId, counter, _keys);
+        }
+
+        /// <summary>Opens a frame from the gateway (ack, supplement request or status); any failure returns a code and changes nothing.</summary>
+        public FrameOpenResult Open(byte[] payload)
+        {
+            return payload == null
+                ? FrameOpenResult.Rejected(FrameStatus.Truncated, "frame: no payload.")
+                : _opener.Open(payload, 0, payload.Length, _gatewayId);
+        }
+    }
+}
