@@ -14,19 +14,14 @@ namespace GatewayQkd.Emulation.CentralServer;
 /// link key), keeps blocks in flight until acknowledged and pushes them again when overdue or after a restart,
 /// tracks each gateway's pool from acknowledgements and status frames, hands supplement requests to the HAP, and
 /// verifies telemetry: looks the key id up, decrypts and authenticates, then marks the key used (a second use is a
-/// replay and is refused). Every inbound frame is opened by the core's <see cref="FrameOpener"/> (length,
-/// authentication, replay) before it changes anything. Thread-safe (one lock).
+/// replay and is refused). Frames to and from gateways go through the core's <see cref="AuthorityLink"/> (one per
+/// gateway: sealing, length, authentication, replay), so nothing changes before a frame passed every check.
+/// Thread-safe (one lock).
 /// </summary>
 public sealed class CentralServerNode
 {
     /// <summary>The authority's node id (the central server's stream id).</summary>
     public const ushort AuthorityId = 0;
-
-    /// <summary>Storage file of the authority's send counter.</summary>
-    public const string SendCounterFile = "sc-authority";
-
-    /// <summary>Storage file of the gateways' replay marks.</summary>
-    public const string ReplayFile = "rg-gateways";
 
     private readonly object _sync = new();
     private readonly CentralKeyStore _store;
@@ -35,11 +30,7 @@ public sealed class CentralServerNode
     private readonly RunCounters _counters;
     private readonly TelemetryTracker _telemetry;
     private readonly IRandomSource _random;
-    private readonly FrameSealer _sealer;
-    private readonly KeyWrap _wrap;
     private readonly TelemetryCodec _codec;
-    private readonly SendCounter _sendCounter;
-    private readonly FrameOpener _upstream;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
     private readonly Dictionary<FrameStatus, long> _rejections = [];
 
@@ -64,18 +55,11 @@ public sealed class CentralServerNode
         _counters = counters ?? throw new ArgumentNullException(nameof(counters));
         _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         _random = random ?? throw new ArgumentNullException(nameof(random));
-        _sealer = new FrameSealer(crypto);
-        _wrap = new KeyWrap(crypto);
         _codec = new TelemetryCodec(crypto);
-        _sendCounter = new SendCounter(storage, SendCounterFile, 256);
-        var table = new PeerKeyTable(crypto);
         foreach (var (id, key) in gatewayLinkKeys)
         {
-            table.Add(id, key);
-            _links[id] = new GatewayLink(id, table.Find(id), poolCapacityBits);
+            _links[id] = new GatewayLink(new AuthorityLink(AuthorityId, id, key, crypto, storage, 256), poolCapacityBits);
         }
-
-        _upstream = new FrameOpener(AuthorityId, crypto, table, new ReplayGuard(storage, ReplayFile), [FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus]);
     }
 
     /// <summary>Raised (under the node's lock) for each accepted supplement request: gateway, frame counter, message.</summary>
@@ -201,7 +185,7 @@ public sealed class CentralServerNode
             return Refuse(FrameStatus.UnknownSender, $"gateway {address.GatewayId} is not served here");
         }
 
-        var opened = _upstream.Open(payload, 0, payload.Length, address.GatewayId);
+        var opened = link.Authority.Open(payload);
         if (!opened.IsOk)
         {
             return Refuse(opened.Status, $"{address.Kind} frame of gateway {address.GatewayId}: {opened.Message}");
@@ -339,11 +323,9 @@ public sealed class CentralServerNode
 
     private void Push(GatewayLink link, KeyBlock block)
     {
-        var counter = _sendCounter.Next();
-        var wrapped = _wrap.Apply(link.Keys, FrameType.KeyBlockDelivery, AuthorityId, link.GatewayId, counter, block.Material);
-        var frame = _sealer.Seal(new KeyBlockMessage(block.PeerId, block.BlockId, block.Offset, wrapped), AuthorityId, link.GatewayId, counter, link.Keys);
+        var frame = link.Authority.SealBlock(block);
         link.InFlight[block.BlockId] = new InFlightBlock(block, Stopwatch.GetTimestamp());
-        _bus.Publish(Topics.Blocks(link.GatewayId), frame);
+        _bus.Publish(link.Authority.BlocksTopic, frame);
     }
 
     private FrameStatus RefuseTelemetry(FrameStatus status, string message)

@@ -3,21 +3,21 @@ using GatewayQkd.Core.Protocol;
 namespace GatewayQkd.Emulation.CentralServer;
 
 /// <summary>
-/// What the HAP/CS knows about one gateway: its link keys, the blocks in flight to it, and its pool as last reported
-/// (block acknowledgements and status frames carry the level). Guarded by the central server's lock.
+/// What the HAP/CS knows about one gateway: the core's <see cref="AuthorityLink"/> (seals blocks, opens the gateway's
+/// frames), the blocks in flight to it, and its pool as last reported (block acknowledgements and status frames carry
+/// the level). Guarded by the central server's lock.
 /// </summary>
 internal sealed class GatewayLink
 {
-    public GatewayLink(ushort gatewayId, FrameKeys keys, long capacityBits)
+    public GatewayLink(AuthorityLink authority, long capacityBits)
     {
-        GatewayId = gatewayId;
-        Keys = keys;
+        Authority = authority;
         CapacityBits = capacityBits;
     }
 
-    public ushort GatewayId { get; }
+    public ushort GatewayId => Authority.GatewayId;
 
-    public FrameKeys Keys { get; }
+    public AuthorityLink Authority { get; }
 
     /// <summary>Gets or sets the pool capacity (from status frames once one arrived, else the scenario's value).</summary>
     public long CapacityBits { get; set; }
