@@ -16,13 +16,7 @@ public static class ChannelTable
     public static void Write(ChannelRun run, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 240;
+        var console = PlainConsole.For(writer);
         console.WriteLine(run.Title);
         if (run.XName is null)
         {

@@ -14,7 +14,7 @@ internal static class EmulationConsole
 {
     public static async Task<int> RunAsync(EmulationOptions options, TextWriter output, TextWriter error, bool live)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = PlainConsole.ForTerminalOrWriter(output);
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -67,14 +67,7 @@ internal static class SimulateTables
 
     private static void Render(TextWriter writer, Table table)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
+        var console = PlainConsole.For(writer);
         console.Write(table);
     }
 }
