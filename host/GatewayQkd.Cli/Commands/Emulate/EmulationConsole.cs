@@ -31,8 +31,9 @@ internal static class EmulationConsole
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
             if (run.Kms is { } kms)
             {
-                console.MarkupLine($"ETSI GS QKD 014 KMS at [bold]{Markup.Escape(kms.Url.ToString())}[/] (certificates in {Markup.Escape(kms.CertificateFolder)}; " +
-                    $"e.g. curl --cacert ca.crt --cert cs.crt --key cs.key {Markup.Escape(kms.Url.ToString())}api/v1/keys/gn-1/status).");
+                // Plain text, not markup: the console would wrap the URL at its width.
+                await output.WriteLineAsync($"ETSI GS QKD 014 KMS at {kms.Url} (certificates in {kms.CertificateFolder}; " +
+                    $"e.g. curl --cacert ca.crt --cert cs.crt --key cs.key {kms.Url}api/v1/keys/gn-1/status).");
             }
 
             EmulationReport report;
