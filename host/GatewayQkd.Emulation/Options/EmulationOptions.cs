@@ -72,6 +72,18 @@ public sealed record EmulationOptions
     /// <summary>Gets the seconds of wall-clock time between two samples of the time series (and live view refreshes).</summary>
     public double SampleIntervalSeconds { get; init; } = 0.5;
 
+    /// <summary>
+    /// Gets the port of the ETSI GS QKD 014 KMS served on the central key store during the run (0 = a free port), or
+    /// null for no KMS (the default).
+    /// </summary>
+    public int? KmsPort { get; init; }
+
+    /// <summary>Gets the KMS certificate folder, or null for <see cref="DataFolder"/>/certs.</summary>
+    public string? KmsCertFolder { get; init; }
+
+    /// <summary>Gets the KMS certificate folder in use: <see cref="KmsCertFolder"/> or a certs folder in the data folder.</summary>
+    public string KmsCertificateFolder => KmsCertFolder ?? Path.Combine(DataFolder, "certs");
+
     /// <summary>Gets the central key store file (SQLite) inside <see cref="DataFolder"/>.</summary>
     public string KeyStoreFile => Path.Combine(DataFolder, "central-keys.sqlite");
 

@@ -53,6 +53,9 @@ public sealed class EmulationOptionsBuilder
     /// <summary>Runs the embedded broker on this port (0 = free port).</summary>
     public EmulationOptionsBuilder WithEmbeddedBroker(int port) => Set(_options with { ExternalBroker = null, EmbeddedBrokerPort = port });
 
+    /// <summary>Serves the central key store over ETSI GS QKD 014 on this port (0 = free port) with the certificates in <paramref name="certFolder"/> (null = data folder/certs).</summary>
+    public EmulationOptionsBuilder WithKms(int port, string? certFolder = null) => Set(_options with { KmsPort = port, KmsCertFolder = certFolder });
+
     /// <summary>Sets the durable state folder and the report folder.</summary>
     public EmulationOptionsBuilder WithFolders(string dataFolder, string outputFolder) =>
         Set(_options with { DataFolder = dataFolder, OutputFolder = outputFolder });

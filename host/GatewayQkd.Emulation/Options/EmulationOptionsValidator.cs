@@ -40,6 +40,9 @@ public static class EmulationOptionsValidator
         Check(options.SlotSeconds > 0 && double.IsFinite(options.SlotSeconds), $"slotSeconds: must be above 0, got {options.SlotSeconds}.");
         Check(options.TradeOff is >= 0 and <= 1, $"tradeOff: w must be in [0, 1], got {options.TradeOff}.");
         Check(options.EmbeddedBrokerPort is >= 0 and <= 65535, $"brokerPort: must be 0..65535, got {options.EmbeddedBrokerPort}.");
+        Check(options.KmsPort is null or (>= 0 and <= 65535), $"kmsPort: must be 0..65535 (0 = a free port), got {options.KmsPort}.");
+        Check(options.KmsCertFolder is null || !string.IsNullOrWhiteSpace(options.KmsCertFolder), "kmsCerts: must be a folder path.");
+        Check(options.KmsCertFolder is null || !File.Exists(options.KmsCertFolder), $"kmsCerts: '{options.KmsCertFolder}' is a file, not a folder.");
         Check(options.SampleIntervalSeconds is >= 0.05 and <= 60, $"sampleIntervalSeconds: must be 0.05..60, got {options.SampleIntervalSeconds}.");
         Check(!string.IsNullOrWhiteSpace(options.DataFolder), "dataFolder: must be a folder path.");
         Check(!string.IsNullOrWhiteSpace(options.OutputFolder), "outputFolder: must be a folder path.");

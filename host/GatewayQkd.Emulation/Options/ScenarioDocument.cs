@@ -60,6 +60,12 @@ public sealed class ScenarioDocument
     /// <summary>Gets or sets the embedded broker's port (0 = free).</summary>
     public int? EmbeddedBrokerPort { get; set; }
 
+    /// <summary>Gets or sets the port of the ETSI GS QKD 014 KMS (0 = free; omit for no KMS).</summary>
+    public int? KmsPort { get; set; }
+
+    /// <summary>Gets or sets the KMS certificate folder (default: certs in the data folder).</summary>
+    public string? KmsCerts { get; set; }
+
     /// <summary>Gets or sets the durable state folder.</summary>
     public string? DataFolder { get; set; }
 

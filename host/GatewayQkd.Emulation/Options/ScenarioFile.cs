@@ -106,6 +106,8 @@ public static class ScenarioFile
             SlotSeconds = document.SlotSeconds ?? o.SlotSeconds,
             TradeOff = document.TradeOff ?? o.TradeOff,
             EmbeddedBrokerPort = document.EmbeddedBrokerPort ?? o.EmbeddedBrokerPort,
+            KmsPort = document.KmsPort ?? o.KmsPort,
+            KmsCertFolder = document.KmsCerts ?? o.KmsCertFolder,
             DataFolder = document.DataFolder ?? o.DataFolder,
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,

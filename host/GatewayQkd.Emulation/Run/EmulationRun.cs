@@ -43,6 +43,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private MqttMessageBus? _serverBus;
     private CentralServerNode? _server;
     private HapEmulator? _hap;
+    private EmulationKms? _kms;
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
     {
@@ -87,6 +88,9 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
     /// <summary>Gets the central key store.</summary>
     public CentralKeyStore Store => _store!;
+
+    /// <summary>Gets the ETSI GS QKD 014 KMS serving <see cref="Store"/>, or null when the options enable none.</summary>
+    public EmulationKms? Kms => _kms;
 
     /// <summary>Gets the central server.</summary>
     public CentralServerNode CentralServer => _server!;
@@ -247,6 +251,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
             await _serverBus.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_kms is not null)
+        {
+            await _kms.DisposeAsync().ConfigureAwait(false); // before the store it serves
+        }
+
         _store?.Dispose();
         if (_embedded is not null)
         {
@@ -272,6 +281,13 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var secrets = RunSecrets.LoadOrCreate(o.DataFolder, crypto, _random);
         _store = CentralKeyStore.Open(o.KeyStoreFile);
         var ids = o.AllGatewayIds;
+        if (o.KmsPort is { } kmsPort)
+        {
+            _kms = await EmulationKms.StartAsync(_store, o.KmsCertificateFolder, kmsPort, ids, cancellationToken).ConfigureAwait(false);
+            Log.Write(LogLevel.Info, $"ETSI GS QKD 014 KMS at {_kms.Url} (certificates in {_kms.CertificateFolder}" +
+                (_kms.CreatedFiles.Count > 0 ? $", {_kms.CreatedFiles.Count} written now)." : ")."));
+        }
+
         _serverBus = new MqttMessageBus(BrokerEndpoint, "gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload), Log);
         _server = new CentralServerNode(
             ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),

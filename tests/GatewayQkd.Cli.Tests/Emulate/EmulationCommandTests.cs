@@ -45,6 +45,29 @@ public sealed class EmulationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Emulate_Refuses_A_Kms_Port_Out_Of_Range_Naming_The_Option()
+    {
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--kms-port", "70000", "--data", Path.Combine(_folder, "data"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--kms-port", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+    }
+
+    [Fact]
+    public async Task Emulate_Serves_The_Etsi014_Kms_And_Prints_Its_Url()
+    {
+        var data = Path.Combine(_folder, "data");
+
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "1", "--speed", "10", "--gateways", "1",
+            "--sensors", "1", "--no-live", "--kms-port", "0", "--data", data, "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"KMS at https://127\.0\.0\.1:\d+/", output);
+        Assert.True(File.Exists(Path.Combine(data, "certs", "gn-1.pfx")));
+    }
+
+    [Fact]
     public async Task Emulate_Prints_What_A_Board_Needs_To_Join()
     {
         var data = Path.Combine(_folder, "data");

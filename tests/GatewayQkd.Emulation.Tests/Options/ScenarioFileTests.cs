@@ -25,6 +25,21 @@ public sealed class ScenarioFileTests : IDisposable
     }
 
     [Fact]
+    public void Reads_The_Kms_Port_And_Certificate_Folder_And_Leaves_The_Kms_Off_When_Omitted()
+    {
+        var path = Write("kms.yaml", "kmsPort: 8443\nkmsCerts: my-certs\ndataFolder: d\n");
+        var plain = Write("plain.yaml", "dataFolder: d\n");
+
+        var options = ScenarioFile.Load(path);
+        var without = ScenarioFile.Load(plain);
+
+        Assert.Equal(8443, options.KmsPort);
+        Assert.Equal("my-certs", options.KmsCertificateFolder);
+        Assert.Null(without.KmsPort);
+        Assert.Equal(Path.Combine("d", "certs"), without.KmsCertificateFolder);
+    }
+
+    [Fact]
     public void Reads_A_Json_Scenario_With_An_External_Broker_And_The_Password_From_The_Environment()
     {
         var path = Write("s.json", """{ "durationSeconds": 5, "broker": { "host": "mq.example", "port": 8883, "tls": true, "username": "hap", "passwordVariable": "MQ_PW" } }""");

@@ -33,6 +33,7 @@ public static class EmulateCommand
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var broker = new BrokerCliOptions();
+        var kms = new KmsCliOptions();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
         foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive })
@@ -41,6 +42,7 @@ public static class EmulateCommand
         }
 
         broker.AddTo(command);
+        kms.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -63,7 +65,7 @@ public static class EmulateCommand
                     BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
-                });
+                }).With(o => kms.Apply(parse, o));
                 options = builder.Build();
             }
             catch (EmulationOptionsException e)

@@ -29,6 +29,13 @@ internal static class EmulationConsole
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
             console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
+            if (run.Kms is { } kms)
+            {
+                // Plain text, not markup: the console would wrap the URL at its width.
+                await output.WriteLineAsync($"ETSI GS QKD 014 KMS at {kms.Url} (certificates in {kms.CertificateFolder}; " +
+                    $"e.g. curl --cacert ca.crt --cert cs.crt --key cs.key {kms.Url}api/v1/keys/gn-1/status).");
+            }
+
             EmulationReport report;
             if (live && console.Profile.Capabilities.Interactive)
             {
@@ -60,7 +67,7 @@ internal static class EmulationConsole
             await error.WriteLineAsync(e.Message);
             return 2;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException or GatewayQkd.Kms.Store.KeyStoreException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException or GatewayQkd.Kms.Store.KeyStoreException or System.Security.Cryptography.CryptographicException)
         {
             await error.WriteLineAsync($"The run failed: {e.Message}");
             return 1;

@@ -1,0 +1,84 @@
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Emulation.Options;
+using GatewayQkd.Emulation.Run;
+using GatewayQkd.Emulation.Tests.Support;
+using GatewayQkd.Kms.Certificates;
+using GatewayQkd.Kms.Client;
+using GatewayQkd.Kms.KeyIds;
+using GatewayQkd.Kms.Store;
+
+namespace GatewayQkd.Emulation.Tests.Run;
+
+/// <summary>The ETSI GS QKD 014 KMS that `emulate --kms-port` serves on the run's own central key store.</summary>
+public sealed class KmsInsideRunTests
+{
+    [Fact]
+    public async Task Serves_Status_And_Keys_Of_The_Run_Store_While_The_Run_Holds_It()
+    {
+        using var folder = new RunFolder();
+        var options = new EmulationOptionsBuilder(folder.Options(seconds: 3)).WithKms(0).Build();
+        await using var run = await folder.StartAsync(options);
+        await run.RunAsync();
+        Assert.NotNull(run.Kms);
+        // An unused key of gateway 1's stream with the central server, from the top of the acknowledged prefix (the
+        // gateways' sensors take keys from the bottom); the bytes are read from the store before the KMS is asked.
+        var acknowledged = run.Store.GetCounts(1, 0).AcknowledgedBytes;
+        var range = Enumerable.Range(1, (int)(acknowledged / 32)).Select(i => new KeyRange(0, (uint)(acknowledged - (32 * i)), 32))
+            .First(r => !run.Store.IsUsed(1, r));
+        var expected = run.Store.GetKey(1, range);
+        var certs = options.KmsCertificateFolder;
+        using var cs = CertificateFolder.Load(certs, "cs");
+        using var ca = CertificateFolder.LoadCaCertificate(certs);
+        using var client = new KmsClient(run.Kms.Url, cs, ca);
+        var keyId = KeyIdCodec.Format(new GatewayKeyId(1, range));
+
+        var status = await client.GetStatusAsync("gn-1");
+        var container = await client.GetKeysWithIdsAsync("gn-1", [keyId]);
+
+        Assert.True(status.StoredKeyCount > 0, $"stored_key_count {status.StoredKeyCount}");
+        var entry = Assert.Single(container.Keys);
+        Assert.Equal(keyId, entry.KeyId);
+        Assert.Equal(expected, Convert.FromBase64String(entry.Key));
+        Assert.True(run.Store.IsUsed(1, range)); // the same store instance: the delivery burnt the key for the run too
+    }
+
+    [Fact]
+    public async Task Creates_Missing_Gateway_Certificates_And_Keeps_The_Existing_CA()
+    {
+        using var folder = new RunFolder();
+        var certs = Path.Combine(folder.Path, "certs");
+        CertificateKit.Create(certs, ["cs"], CertificateKit.LoopbackHosts);
+        var caBefore = await File.ReadAllTextAsync(Path.Combine(certs, "ca.crt"));
+        using var store = CentralKeyStore.Open(Path.Combine(folder.Path, "keys.sqlite"));
+
+        await using (var kms = await EmulationKms.StartAsync(store, certs, 0, [1, 2]))
+        {
+            Assert.NotEmpty(kms.CreatedFiles);
+        }
+
+        Assert.Equal(caBefore, await File.ReadAllTextAsync(Path.Combine(certs, "ca.crt")));
+        Assert.True(File.Exists(Path.Combine(certs, "gn-1.pfx")));
+        Assert.True(File.Exists(Path.Combine(certs, "gn-2.pfx")));
+    }
+
+    [Fact]
+    public async Task Writes_No_Certificates_When_The_Folder_Has_Them_All()
+    {
+        using var folder = new RunFolder();
+        var certs = Path.Combine(folder.Path, "certs");
+        CertificateKit.Create(certs, ["cs", "gn-1"], CertificateKit.LoopbackHosts);
+        using var store = CentralKeyStore.Open(Path.Combine(folder.Path, "keys.sqlite"));
+
+        await using var kms = await EmulationKms.StartAsync(store, certs, 0, [1]);
+
+        Assert.Empty(kms.CreatedFiles);
+    }
+
+    [Fact]
+    public void Rejects_A_Kms_Port_Out_Of_Range_Naming_It()
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { KmsPort = 70000 });
+
+        Assert.Contains(problems, p => p.StartsWith("kmsPort", StringComparison.Ordinal));
+    }
+}
