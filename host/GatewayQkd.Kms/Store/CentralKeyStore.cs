@@ -197,7 +197,7 @@ public sealed partial class CentralKeyStore : IDisposable
         var state = StreamRows.Load(transaction, stream);
         var available = state.AckedPrefixEnd - UsedSpans.UsedBelow(transaction, stream, state.AckedPrefixEnd);
         return new KeyStreamCounts(stream, state.NextBlock, state.AckedBlocks, state.NextOffset, state.AckedBytes,
-            state.UsedBytes, available);
+            state.UsedBytes, available, state.AckedPrefixEnd);
     }
 
     // The acknowledged prefix grows while the block right after it is acknowledged (acks may arrive out of order).

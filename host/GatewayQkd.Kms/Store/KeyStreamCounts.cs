@@ -4,6 +4,8 @@ namespace GatewayQkd.Kms.Store;
 /// How much key material one stream holds. Generated = every block appended; acknowledged = blocks the gateway
 /// confirmed; used = ranges consumed or delivered (never handed out again); stored = generated minus used, the
 /// material still held; available = the unused part of the acknowledged prefix, which is what enc_keys can hand out.
+/// The acknowledged prefix ends where the first block not yet acknowledged starts (acks can arrive out of order when
+/// blocks are resent); only key below it is served over ETSI 014.
 /// </summary>
 public sealed record KeyStreamCounts(
     KeyStreamId Stream,
@@ -12,7 +14,8 @@ public sealed record KeyStreamCounts(
     long GeneratedBytes,
     long AcknowledgedBytes,
     long UsedBytes,
-    long AvailableBytes)
+    long AvailableBytes,
+    long AcknowledgedPrefixBytes)
 {
     /// <summary>Gets the bytes generated but not used yet.</summary>
     public long StoredBytes => GeneratedBytes - UsedBytes;

@@ -165,6 +165,23 @@ public sealed class CentralKeyStoreTests : IDisposable
     }
 
     [Fact]
+    public void Acknowledged_Prefix_Stops_At_The_First_Unacknowledged_Block()
+    {
+        Store.AppendBlock(7, 0, _fixture.RandomBytes(40));
+        Store.AppendBlock(7, 0, _fixture.RandomBytes(24));
+        Store.AppendBlock(7, 0, _fixture.RandomBytes(16));
+
+        Store.MarkAcknowledged(7, 0, 0);
+        Store.MarkAcknowledged(7, 0, 2); // block 1 (bytes 40..63) still in flight
+        var withGap = Store.GetCounts(7, 0);
+        Store.MarkAcknowledged(7, 0, 1);
+        var closed = Store.GetCounts(7, 0);
+
+        Assert.Equal((56L, 40L), (withGap.AcknowledgedBytes, withGap.AcknowledgedPrefixBytes));
+        Assert.Equal((80L, 80L), (closed.AcknowledgedBytes, closed.AcknowledgedPrefixBytes));
+    }
+
+    [Fact]
     public void Counts_Report_Generated_Acknowledged_Used_And_Stored_Bits()
     {
         Store.AppendBlock(7, 0, _fixture.RandomBytes(100));
