@@ -13,30 +13,17 @@ namespace GatewayQkd.Core.Protocol
     {
         private readonly ushort _authorityId;
         private readonly ushort _gatewayId;
-        private readonly FrameKeys _keys;
-        private readonly FrameSealer _sealer;
+        private readonly PeerChannel _channel;
         private readonly KeyWrap _wrap;
-        private readonly FrameOpener _opener;
-        private readonly SendCounter _counter;
 
         /// <summary>Creates the link to <paramref name="gatewayId"/> with their shared 32-byte link key.</summary>
         public AuthorityLink(ushort authorityId, ushort gatewayId, byte[] linkKey, ICryptoPrimitives crypto, IKeyStorage storage, int counterChunk)
         {
-            if (crypto == null || storage == null)
-            {
-                throw new System.ArgumentNullException(crypto == null ? "crypto" : "storage");
-            }
-
+            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus };
+            _channel = new PeerChannel(authorityId, gatewayId, linkKey, crypto, storage, "rg-auth-" + gatewayId.ToString(), "sc-auth-" + gatewayId.ToString(), counterChunk, accepted);
             _authorityId = authorityId;
             _gatewayId = gatewayId;
-            _keys = FrameKeys.Derive(crypto, linkKey);
-            _sealer = new FrameSealer(crypto);
             _wrap = new KeyWrap(crypto);
-            PeerKeyTable gateway = new PeerKeyTable(crypto);
-            gateway.Add(gatewayId, linkKey);
-            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus };
-            _opener = new FrameOpener(authorityId, crypto, gateway, new ReplayGuard(storage, "rg-auth-" + gatewayId.ToString()), accepted);
-            _counter = new SendCounter(storage, "sc-auth-" + gatewayId.ToString(), counterChunk);
         }
 
         /// <summary>Gets the gateway at the other end.</summary>
@@ -59,18 +46,16 @@ namespace GatewayQkd.Core.Protocol
                 throw new System.ArgumentNullException("block");
             }
 
-            uint counter = _counter.Next();
-            byte[] wrapped = _wrap.Apply(_keys, FrameType.KeyBlockDelivery, _authorityId, _gatewayId, counter, block.Material);
+            uint counter = _channel.NextCounter();
+            byte[] wrapped = _wrap.Apply(_channel.Keys, FrameType.KeyBlockDelivery, _authorityId, _gatewayId, counter, block.Material);
             KeyBlockMessage body = new KeyBlockMessage(block.PeerId, block.BlockId, block.Offset, wrapped);
-            return _sealer.Seal(body, _authorityId, _gatewayId, counter, _keys);
+            return _channel.Seal(body, counter);
         }
 
         /// <summary>Opens a frame from the gateway (ack, supplement request or status); any failure returns a code and changes nothing.</summary>
         public FrameOpenResult Open(byte[] payload)
         {
-            return payload == null
-                ? FrameOpenResult.Rejected(FrameStatus.Truncated, "frame: no payload.")
-                : _opener.Open(payload, 0, payload.Length, _gatewayId);
+            return _channel.Open(payload);
         }
     }
 }

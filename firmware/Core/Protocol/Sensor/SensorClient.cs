@@ -20,31 +20,18 @@ namespace GatewayQkd.Core.Protocol
 
         private readonly ushort _sensorId;
         private readonly ushort _gatewayId;
-        private readonly FrameKeys _keys;
-        private readonly FrameSealer _sealer;
-        private readonly FrameOpener _opener;
+        private readonly PeerChannel _channel;
         private readonly KeyWrap _wrap;
         private readonly TelemetryCodec _telemetry;
-        private readonly SendCounter _counter;
 
         /// <summary>Creates the client for sensor <paramref name="sensorId"/> of gateway <paramref name="gatewayId"/> with its 32-byte device key.</summary>
         public SensorClient(ushort sensorId, ushort gatewayId, byte[] deviceKey, ICryptoPrimitives crypto, IKeyStorage storage, int counterChunk)
         {
-            if (crypto == null || storage == null)
-            {
-                throw new System.ArgumentNullException(crypto == null ? "crypto" : "storage");
-            }
-
+            _channel = new PeerChannel(sensorId, gatewayId, deviceKey, crypto, storage, ReplayFile, SendCounterFile, counterChunk, new FrameType[] { FrameType.KeyResponse });
             _sensorId = sensorId;
             _gatewayId = gatewayId;
-            _keys = FrameKeys.Derive(crypto, deviceKey);
-            _sealer = new FrameSealer(crypto);
-            PeerKeyTable gateway = new PeerKeyTable(crypto);
-            gateway.Add(gatewayId, deviceKey);
-            _opener = new FrameOpener(sensorId, crypto, gateway, new ReplayGuard(storage, ReplayFile), new FrameType[] { FrameType.KeyResponse });
             _wrap = new KeyWrap(crypto);
             _telemetry = new TelemetryCodec(crypto);
-            _counter = new SendCounter(storage, SendCounterFile, counterChunk);
         }
 
         /// <summary>Gets this sensor's id.</summary>
@@ -75,18 +62,13 @@ namespace GatewayQkd.Core.Protocol
         public byte[] BuildKeyRequest(uint requestId, ushort destination, int securityLevel, int quantityBits)
         {
             KeyRequestMessage request = new KeyRequestMessage(requestId, destination, securityLevel, quantityBits);
-            return _sealer.Seal(request, _sensorId, _gatewayId, _counter.Next(), _keys);
+            return _channel.Seal(request, _channel.NextCounter());
         }
 
         /// <summary>Verifies a key response frame from the gateway and, when it carries a key, unwraps it.</summary>
         public SensorKeyResult OpenKeyResponse(byte[] payload)
         {
-            if (payload == null)
-            {
-                return SensorKeyResult.Rejected(FrameStatus.Truncated, "frame: no payload.");
-            }
-
-            FrameOpenResult opened = _opener.Open(payload, 0, payload.Length, _gatewayId);
+            FrameOpenResult opened = _channel.Open(payload);
             if (!opened.IsOk)
             {
                 return SensorKeyResult.Rejected(opened.Status, opened.Message);
@@ -113,7 +95,7 @@ namespace GatewayQkd.Core.Protocol
                 throw new System.ArgumentNullException(range == null ? "range" : key == null ? "key" : "plaintext");
             }
 
-            TelemetryHeader header = new TelemetryHeader(_sensorId, _gatewayId, _counter.Next(), range, TelemetryModes.ForLevel(securityLevel), plaintext.Length);
+            TelemetryHeader header = new TelemetryHeader(_sensorId, _gatewayId, _channel.NextCounter(), range, TelemetryModes.ForLevel(securityLevel), plaintext.Length);
             byte[] frame = _telemetry.Seal(header, key, plaintext);
             Bytes.Erase(key);
             return frame;
