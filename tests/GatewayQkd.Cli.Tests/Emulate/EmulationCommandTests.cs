@@ -68,6 +68,40 @@ public sealed class EmulationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Emulate_Listening_On_Every_Interface_Prints_Where_A_Board_Connects()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "1", "--speed", "10", "--gateways", "1",
+            "--sensors", "1", "--no-live", "--listen", "0.0.0.0:0", "--data", Path.Combine(_folder, "data"), "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(exit == 0, error);
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"A board connects to (\S+):(\d+) \(settings mqtt\.host=\1, mqtt\.port=\2\); the embedded broker listens on 0\.0\.0\.0:\2\.");
+        Assert.True(match.Success, output);
+        Assert.NotEqual("127.0.0.1", match.Groups[1].Value);
+        Assert.NotEqual("0", match.Groups[2].Value);
+    }
+
+    [Fact]
+    public async Task Demo_On_Loopback_Says_No_Board_Can_Reach_Its_Broker()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("demo", "--duration", "1", "--no-live", "--gateways", "1", "--out", Path.Combine(_folder, "demo"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("a board cannot reach it (use --listen 0.0.0.0:1883)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--listen", "lab-pc:1883")]
+    [InlineData("--listen", "0.0.0.0:1883", "--broker-port", "1883")]
+    public async Task Emulate_Refuses_A_Bad_Listen_Option_Naming_It(params string[] options)
+    {
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync(["emulate", .. options, "--data", Path.Combine(_folder, "data")]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--listen", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+    }
+
+    [Fact]
     public async Task Emulate_Prints_What_A_Board_Needs_To_Join()
     {
         var data = Path.Combine(_folder, "data");

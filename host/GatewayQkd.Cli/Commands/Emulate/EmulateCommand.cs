@@ -34,6 +34,7 @@ public static class EmulateCommand
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
+        var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
         foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive })
@@ -42,7 +43,15 @@ public static class EmulateCommand
         }
 
         broker.AddTo(command);
+        listen.AddTo(command);
         kms.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(listen.Listen) is { Implicit: false } && r.GetResult(broker.Port) is { Implicit: false })
+            {
+                r.AddError("--listen and --broker-port both set the embedded broker's port: give one of them.");
+            }
+        });
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -65,7 +74,7 @@ public static class EmulateCommand
                     BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
-                }).With(o => kms.Apply(parse, o));
+                }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
                 options = builder.Build();
             }
             catch (EmulationOptionsException e)
