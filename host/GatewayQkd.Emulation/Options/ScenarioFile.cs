@@ -112,6 +112,26 @@ public static class ScenarioFile
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
         };
+        if (document.Listen is { } listenText)
+        {
+            if (document.EmbeddedBrokerPort is not null)
+            {
+                throw new EmulationOptionsException("listen: give either listen (ADDRESS:PORT) or embeddedBrokerPort, not both.");
+            }
+
+            ListenEndpoint listen;
+            try
+            {
+                listen = ListenEndpoint.Parse(listenText);
+            }
+            catch (FormatException e)
+            {
+                throw new EmulationOptionsException($"listen: {e.Message}", e);
+            }
+
+            o = o with { EmbeddedBrokerAddress = listen.Address, EmbeddedBrokerPort = listen.Port };
+        }
+
         if (document.Broker is { } b)
         {
             if (b.Host is null || b.Port is null)

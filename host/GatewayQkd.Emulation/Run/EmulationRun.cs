@@ -269,7 +269,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         Directory.CreateDirectory(o.DataFolder);
         if (o.ExternalBroker is null)
         {
-            _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerPort).ConfigureAwait(false);
+            _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerListen).ConfigureAwait(false);
             BrokerEndpoint = _embedded.Endpoint;
         }
         else
