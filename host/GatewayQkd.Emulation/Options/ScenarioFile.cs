@@ -18,6 +18,7 @@ public static class ScenarioFile
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        AllowDuplicateProperties = false, // a key given twice is refused, never "last one wins"
     };
 
     /// <summary>Loads and validates a scenario file; throws <see cref="EmulationOptionsException"/> naming the file and the problem.</summary>
@@ -69,7 +70,7 @@ public static class ScenarioFile
     /// <summary>Parses YAML text into the document model.</summary>
     public static ScenarioDocument ParseYaml(string text, string source)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithDuplicateKeyChecking().Build();
         try
         {
             return deserializer.Deserialize<ScenarioDocument?>(text) ?? throw new EmulationOptionsException($"Scenario file '{source}' is empty.");
