@@ -37,7 +37,7 @@ public static class DemoCommand
                     .WithSpeed(parse.GetValue(speed))
                     .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
                     .WithFolders(DataFolder(folder), folder)
-                    .Build();
+                    .Build(EmulationOptionNames.Demo);
             }
             catch (EmulationOptionsException e)
             {

@@ -66,7 +66,7 @@ public static class EmulateCommand
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
                 }).With(o => kms.Apply(parse, o));
-                options = builder.Build();
+                options = builder.Build(EmulationOptionNames.Emulate);
             }
             catch (EmulationOptionsException e)
             {
