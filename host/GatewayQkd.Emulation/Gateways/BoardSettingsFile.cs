@@ -99,7 +99,6 @@ public static class BoardSettingsFile
             Line(text, SettingsKeys.MqttPassword, settings.BrokerPassword ?? string.Empty);
         }
 
-        Default(text, SettingsKeys.MqttClientId, DeviceSettings.DefaultClientIdPrefix + Number(gateway.GatewayId));
         text.Append("\n# Gateway, key authority, link key and one device key per sensor.\n");
         Line(text, SettingsKeys.GatewayId, Number(gateway.GatewayId));
         Setting(text, SettingsKeys.AuthorityId, Number(gateway.AuthorityId), Number(defaults.AuthorityId));
