@@ -119,7 +119,7 @@ public static class EmulateCommand
         {
             var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
             var wifiPassword = wifiSsid is null ? null : Environment.GetEnvironmentVariable(WifiPasswordVariable) ?? string.Empty;
-            settings = BoardSettingsFile.Create(options, secrets, boardId, wifiSsid, wifiPassword);
+            settings = BoardSettingsFile.ForBoard(options, secrets, boardId, wifiSsid, wifiPassword);
         }
         catch (EmulationOptionsException e)
         {
@@ -128,11 +128,6 @@ public static class EmulateCommand
         }
 
         var (settingsFile, manifest) = BoardProvisioning.Write(settings, folder ?? Path.Combine(options.DataFolder, $"board-gn-{boardId}"));
-        foreach (var note in settings.Notes)
-        {
-            await error.WriteLineAsync(note);
-        }
-
         await output.WriteLineAsync($"Wrote {settingsFile} (gateway {boardId}, broker {settings.BrokerHost}:{settings.BrokerPort}, {settings.Gateway.SensorIds.Length} sensors) and {manifest}.");
         if (settings.WifiSsid is null)
         {
