@@ -1,6 +1,7 @@
 namespace GatewayQkd.Cli.Tests.Emulate;
 
 /// <summary>`emulate --mosquitto-config`: the Mosquitto LAN configuration of the bench guide, as a user asks for it.</summary>
+[Collection(EnvironmentCollection.Name)]
 public sealed class MosquittoConfigCommandTests : IDisposable
 {
     private const string Variable = "GATEWAYQKD_BROKER_PASSWORD";
