@@ -8,8 +8,11 @@ namespace GatewayQkd.Simulation.Engine;
 /// </summary>
 internal static class ResidualAdaptiveRates
 {
-    /// <summary>Re-divides the generation at <paramref name="now"/>; returns each gateway's stream end through the callback.</summary>
-    public static void Apply(GatewayState[] gateways, long now, long ceilingBits, int channels, Action<GatewayState, long> streamEnds)
+    /// <summary>
+    /// Re-divides the generation at <paramref name="now"/>, passing each gateway's stream end to the callback; returns
+    /// false when every pool is at the ceiling (nothing to generate).
+    /// </summary>
+    public static bool Apply(GatewayState[] gateways, long now, long ceilingBits, int channels, Action<GatewayState, long> streamEnds)
     {
         long totalDeficit = 0;
         foreach (var gateway in gateways)
@@ -25,5 +28,7 @@ internal static class ResidualAdaptiveRates
             long end = gateway.StartStream(now, share * gateway.VGen, share > 0 ? deficit : 0);
             streamEnds(gateway, end);
         }
+
+        return totalDeficit > 0;
     }
 }

@@ -169,8 +169,12 @@ public sealed class Simulator
         }
         else
         {
-            ResidualAdaptiveRates.Apply(_gateways, _now, _options.HighThresholdBits, _options.HapChannels, _sharedStreamSet);
-            _timers.Set(SlottedEntity, _now + _slotTicks);
+            // Slotted reading: re-divide every t_slot; while every pool is at the ceiling the re-division changes
+            // nothing, so the timer rests until a request takes keys (then resumes on the slot grid).
+            if (ResidualAdaptiveRates.Apply(_gateways, _now, _options.HighThresholdBits, _options.HapChannels, _sharedStreamSet))
+            {
+                _timers.Set(SlottedEntity, _now + _slotTicks);
+            }
         }
     }
 
@@ -207,21 +211,9 @@ public sealed class Simulator
             }
         }
 
-        g.Queue.Insert(new WaitingRequest(RequestKey(r), r.KQuaBits, r.KSec, serial));
+        g.Queue.Insert(new WaitingRequest(RequestKeys.Of(_scheme.RequestOrder, _slotTicks, _requestWeights, r), r.KQuaBits, r.KSec, serial));
         g.PendingDemand += r.KQuaBits;
         TryStart(g);
-    }
-
-    private OrderKey RequestKey(in SimRequest r)
-    {
-        long slot = r.ArrivalTicks / _slotTicks;
-        return _scheme.RequestOrder switch
-        {
-            RequestOrder.Ddka or RequestOrder.DdkaOmegaZero => new OrderKey(slot, _requestWeights.Of(r.KQuaBits, r.KSec), r.ArrivalTicks, r.SensorId, r.RequestId),
-            RequestOrder.ClusteredByDestination => new OrderKey(slot, r.DestinationGateway, r.ArrivalTicks, r.SensorId, r.RequestId),
-            RequestOrder.ClusteredBySecurity => new OrderKey(slot, ((SecurityLevel.Highest - r.KSec) * 2097152.0) + r.DestinationGateway, r.ArrivalTicks, r.SensorId, r.RequestId),
-            _ => new OrderKey(0, 0, r.ArrivalTicks, r.SensorId, r.RequestId),
-        };
     }
 
     /// <summary>Starts the next request of a gateway if its slot is free and keys are there; else arranges a wake-up.</summary>
@@ -318,6 +310,10 @@ public sealed class Simulator
         if (_scheme.Supply == SupplyMode.UtilizationShare)
         {
             ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
+        }
+        else if (_scheme.Supply == SupplyMode.SlottedDeficitShare && !_timers.IsSet(SlottedEntity))
+        {
+            _timers.Set(SlottedEntity, ((_now / _slotTicks) + 1) * _slotTicks);
         }
 
         RequestSupplement(g);
