@@ -27,8 +27,13 @@ public static class ChannelRunner
             }
         }
 
-        var title = preset?.ChartTitle ?? (variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep");
-        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false);
+        var subject = preset?.Subject ?? (options.NetworkMode ? $"HAP network, {options.Network.NodeCount} GNs" : $"{options.Link.Kind.ToString().ToLowerInvariant()} link");
+        var title = preset is not null ? $"{preset.Name}: {preset.Description}" : variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep ({subject})";
+        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false)
+        {
+            Subject = subject,
+            Options = options,
+        };
     }
 
     private static ChannelRow Evaluate(ChannelCommandOptions options, ChannelSeries curve, SweepVariable? variable, double x)
@@ -70,6 +75,7 @@ public static class ChannelRunner
         SweepVariable.Rain => "rain_mm_h",
         SweepVariable.Turbulence => "turbulence_cn2",
         SweepVariable.Jitter => "jitter_urad",
+        SweepVariable.BlockPulses => "block_pulses",
         _ => "nodes",
     };
 
@@ -80,6 +86,7 @@ public static class ChannelRunner
         SweepVariable.Rain => "rain rate (mm/h)",
         SweepVariable.Turbulence => "Cn2 (m^-2/3)",
         SweepVariable.Jitter => "pointing jitter (urad)",
+        SweepVariable.BlockPulses => "block size N (pulses)",
         _ => "number of ground nodes",
     };
 }
