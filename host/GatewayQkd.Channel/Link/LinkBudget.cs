@@ -80,8 +80,8 @@ public sealed record LinkBudget
     /// <summary>Gets E[h] = h_l E[C] / N, the mean channel transmittance of the fading law.</summary>
     public double MeanChannelTransmittance => FixedChannelTransmittance * Fading.MeanCollected;
 
-    /// <summary>Gets the mean channel loss in dB (atmosphere + geometry + mean pointing + split).</summary>
-    public double MeanChannelDb => -10 * Math.Log10(MeanChannelTransmittance);
+    /// <summary>Gets the mean channel loss in dB (atmosphere + geometry + mean pointing + split), summed in dB so it stays finite when the transmittance underflows.</summary>
+    public double MeanChannelDb => AtmosphericDb + GeometricDb + MeanPointingDb + SplitDb;
 
     /// <summary>Gets the mean total loss in dB including the receiver.</summary>
     public double MeanTotalDb => MeanChannelDb + ReceiverDb;

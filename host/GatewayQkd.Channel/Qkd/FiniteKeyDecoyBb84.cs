@@ -72,7 +72,7 @@ public static class FiniteKeyDecoyBb84
 
     /// <summary>
     /// The largest key length over q_x in (0, 1) and the intensity probabilities (p_mu1, p_mu2, p_mu3 &gt; 0, summing to 1),
-    /// found by Nelder-Mead from a few starting points; returns the length and the chosen probabilities.
+    /// found by a coarse grid and Nelder-Mead from its best point; returns the length and the chosen probabilities.
     /// </summary>
     public static FiniteKeyResult Optimal(FiniteKeyParameters parameters, double errorCorrectionEfficiency, IReadOnlyList<IntensityCounts> intensities)
     {
@@ -83,10 +83,36 @@ public static class FiniteKeyDecoyBb84
             return KeyLengthBits(parameters, errorCorrectionEfficiency, q, probabilities, intensities);
         }
 
-        var best = new FiniteKeyResult(0, 0.5, [1.0 / 3, 1.0 / 3, 1.0 / 3]);
-        foreach (var start in new[] { new[] { 1.0, 1.0, 0.0 }, new[] { 2.5, 1.5, 0.5 }, new[] { 0.0, 0.5, 0.0 } })
+        // The length is 0 on much of the space (bounds consumed by the statistical deviations), where a simplex cannot move:
+        // start from the best point of a coarse grid over q_x, p_mu2 and p_mu3, then refine.
+        var start = new[] { 1.0, 1.0, 0.0 };
+        var startLength = 0.0;
+        foreach (var q in new[] { 0.3, 0.5, 0.7, 0.85, 0.95 })
         {
-            var u = NelderMead.Minimise(v => -Length(v), start, 0.7, 300, 1e-9);
+            foreach (var p2 in new[] { 0.1, 0.2, 0.35 })
+            {
+                foreach (var p3 in new[] { 0.05, 0.15, 0.3 })
+                {
+                    var p1 = 1 - p2 - p3;
+                    double[] u = [Math.Log(q / (1 - q)), Math.Log(p1 / p3), Math.Log(p2 / p3)];
+                    var length = Length(u);
+                    if (length > startLength)
+                    {
+                        (start, startLength) = (u, length);
+                    }
+                }
+            }
+        }
+
+        var best = new FiniteKeyResult(0, 0.5, [1.0 / 3, 1.0 / 3, 1.0 / 3]);
+        if (startLength <= 0)
+        {
+            return best;
+        }
+
+        var refined = NelderMead.Minimise(v => -Length(v), start, 0.3, 400, 1e-10);
+        foreach (var u in new[] { refined, start })
+        {
             var length = Length(u);
             if (length > best.KeyLengthBits)
             {

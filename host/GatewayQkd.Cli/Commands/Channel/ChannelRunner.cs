@@ -4,7 +4,7 @@ using GatewayQkd.Channel.Sweeps;
 
 namespace GatewayQkd.Cli.Commands.Channel;
 
-/// <summary>Evaluates a single report, a sweep or a preset into a <see cref="ChannelRun"/>, reporting progress per point.</summary>
+/// <summary>Evaluates a single report, a sweep or a preset into a <see cref="ChannelRun"/> (points in parallel), reporting progress per point.</summary>
 public static class ChannelRunner
 {
     /// <summary>Runs the options (already validated); progress gets (done, total) after each point.</summary>
@@ -17,15 +17,21 @@ public static class ChannelRunner
         var series = preset?.Series ?? [ChannelSeries.Unchanged(options.NetworkMode ? "network" : options.Link.Kind.ToString().ToLowerInvariant())];
         var values = variable is null || range is null ? [double.NaN] : ValuesOf(variable.Value, range);
         var total = series.Count * values.Count;
-        var rows = new List<ChannelRow>(total);
-        foreach (var curve in series)
+        var points = series.SelectMany(curve => values.Select(x => (curve, x))).ToArray();
+        var done = 0;
+        var gate = new object();
+
+        // Points are independent: evaluate them on every core, keep their order, report progress as each finishes.
+        var rows = points.AsParallel().AsOrdered().Select(p =>
         {
-            foreach (var x in values)
+            var row = Evaluate(options, p.curve, variable, p.x);
+            lock (gate)
             {
-                rows.Add(Evaluate(options, curve, variable, x));
-                progress?.Invoke(rows.Count, total);
+                progress?.Invoke(++done, total);
             }
-        }
+
+            return row;
+        }).ToList();
 
         var subject = preset?.Subject ?? (options.NetworkMode ? $"HAP network, {options.Network.NodeCount} GNs" : $"{options.Link.Kind.ToString().ToLowerInvariant()} link");
         var title = preset is not null ? $"{preset.Name}: {preset.Description}" : variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep ({subject})";
