@@ -196,7 +196,7 @@ namespace GatewayQkd.Core.Pool
         /// <summary>
         /// Returns the holes of <paramref name="peerId"/>'s stream (blocks recovery found corrupt or missing between
         /// intact ones), in stream order; empty when there are none. Bytes behind a hole are held but not available
-        /// until the hole is refilled (<see cref="Ingest"/>) or written off (<see cref="WriteOffFrontHole"/>).
+        /// until the hole is refilled (<see cref="Ingest"/>) or written off (<see cref="WriteOffFirstHole"/>).
         /// </summary>
         public MissingBlocks[] Holes(ushort peerId)
         {
@@ -205,25 +205,39 @@ namespace GatewayQkd.Core.Pool
         }
 
         /// <summary>
-        /// Writes off the hole that <paramref name="peerId"/>'s takes have reached (every byte before it is consumed):
-        /// its bytes are counted lost and the stream continues after it, durably (one snapshot commit). Returns the
-        /// bits written off, 0 when no hole is at the front. A block resent for it later is already consumed.
+        /// Writes off the first hole of <paramref name="peerId"/>'s stream and the held bytes before it (none when the takes
+        /// have reached the hole): they are counted lost, erased like a take's, and the stream continues after the hole,
+        /// durably (one snapshot commit, then the erasures). Returns the bits written off, 0 when there is no hole. Used
+        /// when the central server did not resend the hole's blocks in time; a block resent later is already consumed.
         /// </summary>
-        public long WriteOffFrontHole(ushort peerId)
+        public long WriteOffFirstHole(ushort peerId)
         {
             PeerStream peer = FindPeer(peerId);
-            if (peer == null || peer.Holes.Count == 0 || ((MissingBlocks)peer.Holes[0]).Start != peer.ConsumedEnd)
+            if (peer == null || peer.Holes.Count == 0)
             {
                 return 0;
             }
 
             MissingBlocks hole = (MissingBlocks)peer.Holes[0];
+            long run = hole.Start - peer.ConsumedEnd;
+            ConsumptionPlan plan = run > 0 ? ConsumptionPlan.Cut(peer, (int)run) : null;
+            if (plan != null)
+            {
+                GatewayQkd.Core.Crypto.Bytes.Erase(plan.Material); // written off, never handed out
+            }
+
             peer.Holes.RemoveAt(0);
-            peer.LostBytes += hole.Length;
+            long lost = hole.End - peer.ConsumedEnd;
+            peer.LostBytes += lost;
             peer.ConsumedEnd = hole.End;
             peer.AccountedEnd = hole.End;
             WriteSnapshot();
-            return hole.Length * 8;
+            if (plan != null)
+            {
+                plan.EraseFrom(_storage, _erasePartialBlocks);
+            }
+
+            return lost * 8;
         }
 
         /// <summary>Returns the bits of <paramref name="peerId"/>'s stream counted lost during the pool's life.</summary>

@@ -142,7 +142,7 @@ public sealed class PoolFileCorruptionTests(ITestOutputHelper output)
                 var available = (int)(pool.AvailableBits(peer) / 8);
                 if (available == 0)
                 {
-                    if (pool.WriteOffFrontHole(peer) > 0)
+                    if (pool.WriteOffFirstHole(peer) > 0)
                     {
                         continue;
                     }
