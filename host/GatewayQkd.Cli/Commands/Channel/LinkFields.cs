@@ -14,7 +14,7 @@ public static class LinkFields
         new("path_length_km", "km", "link path length (slant range with Earth curvature)", r => r.Budget.Geometry.PathLengthKm),
         new("elevation_deg", "deg", "elevation at the ground terminal (0 for horizontal links)", r => r.Budget.Geometry.IsSlant ? r.Budget.Geometry.ElevationDeg : 0),
         new("aerosol_db", "dB", "aerosol (visibility) attenuation, Kim/Kruse", r => r.Budget.AerosolDb),
-        new("rain_db", "dB", "rain attenuation, ITU-R P.1814", r => r.Budget.RainDb),
+        new("rain_db", "dB", "rain attenuation, optical law 1.076 R^0.67 dB/km", r => r.Budget.RainDb),
         new("atmospheric_db", "dB", "aerosol + rain attenuation", r => r.Budget.AtmosphericDb),
         new("geometric_db", "dB", "beam spreading over the aperture, -10 log10 A0", r => r.Budget.GeometricDb),
         new("pointing_db", "dB", "mean pointing loss (jitter, beam wander, receiver tilt), -10 log10 E[X_tx X_rx]", r => r.Budget.MeanPointingDb),

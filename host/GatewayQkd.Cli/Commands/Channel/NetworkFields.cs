@@ -9,7 +9,7 @@ public static class NetworkFields
     public static IReadOnlyList<ReportField<NetworkReport>> All { get; } =
     [
         new("nodes", "1", "number of ground nodes N", r => r.Nodes.Count),
-        new("uplink_skr_bps", "bit/s", "ergodic CS-HAP uplink key rate", r => r.Uplink.ErgodicKeyRateBitsPerSecond),
+        new("uplink_skr_bps", "bit/s", "CS-HAP uplink key rate (chosen distillation)", r => r.Uplink.KeyRateBitsPerSecond),
         new("uplink_qber", "1", "overall average QBER of the uplink", r => r.Uplink.Averaged.Qber),
         new("per_gn_skr_bps", "bit/s", "mean end-to-end CS-GN key rate per GN, min(uplink/N, downlink share)", r => r.MeanKeyRatePerNodeBitsPerSecond),
         new("min_gn_skr_bps", "bit/s", "smallest end-to-end CS-GN key rate over the GNs", r => r.Nodes.Min(n => n.EndToEndKeyRateBitsPerSecond)),
