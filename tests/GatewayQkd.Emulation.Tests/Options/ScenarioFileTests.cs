@@ -88,6 +88,18 @@ public sealed class ScenarioFileTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("s.json", "{ \"gateways\": 2, \"gateways\": 9 }")]
+    [InlineData("s.yaml", "gateways: 2\ngateways: 9\n")]
+    public void Rejects_A_Key_Given_Twice(string name, string text)
+    {
+        var path = Write(name, text);
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rejects_Out_Of_Range_Values_Naming_Each_Field()
     {

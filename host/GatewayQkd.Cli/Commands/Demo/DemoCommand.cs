@@ -41,7 +41,7 @@ public static class DemoCommand
                     .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
                     .WithFolders(DataFolder(folder), folder)
                     .With(o => listen.Apply(parse, o))
-                    .Build();
+                    .Build(EmulationOptionNames.Demo);
             }
             catch (EmulationOptionsException e)
             {

@@ -116,7 +116,7 @@ public static class EmulateCommand
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
                 }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
-                options = builder.Build();
+                options = builder.Build(EmulationOptionNames.Emulate);
             }
             catch (EmulationOptionsException e)
             {
