@@ -9,7 +9,7 @@ namespace GatewayQkd.Emulation.Broker;
 /// <c>mosquitto.conf</c> (one listener, no anonymous clients, the two files below), <c>passwd</c> (hashed, see
 /// <see cref="MosquittoPasswordHash"/>) and <c>acl</c>: the emulator's user may use everything under <c>qkd/</c>; each
 /// board's user (gn-&lt;id&gt;) only its own gateway's topics (<see cref="Topics"/>), so a board cannot read another
-/// gateway's key blocks or speak for it. Directives: mosquitto.conf(5) of Mosquitto 2.0.
+/// gateway's key blocks or speak for it; each sensor board's user (sn-&lt;gateway&gt;-&lt;sensor&gt;) only its own sensor topics. Directives: mosquitto.conf(5) of Mosquitto 2.0.
 /// </summary>
 public static class MosquittoLanConfig
 {
@@ -34,11 +34,25 @@ public static class MosquittoLanConfig
         $"topic write {Topics.GatewayPrefix}{gatewayId.ToString(CultureInfo.InvariantCulture)}/resp/+",
     ];
 
+    /// <summary>Returns the ACL lines of a sensor board: write its requests and telemetry, read its responses.</summary>
+    public static IReadOnlyList<string> SensorTopics(ushort gatewayId, ushort sensorId) =>
+    [
+        $"topic write {Topics.Request(gatewayId, sensorId)}",
+        $"topic read {Topics.Response(gatewayId, sensorId)}",
+        $"topic write {Topics.Telemetry(gatewayId, sensorId)}",
+    ];
+
     /// <summary>
     /// Writes the three files into <paramref name="folder"/> and returns the configuration file's full path. Mosquitto
     /// listens on <paramref name="listen"/>'s port, on every interface when its address is 0.0.0.0.
     /// </summary>
-    public static string Write(string folder, ListenEndpoint listen, string emulatorUser, string emulatorPassword, IReadOnlyList<(ushort GatewayId, string Username, string Password)> boards)
+    public static string Write(
+        string folder,
+        ListenEndpoint listen,
+        string emulatorUser,
+        string emulatorPassword,
+        IReadOnlyList<(ushort GatewayId, string Username, string Password)> boards,
+        IReadOnlyList<(ushort GatewayId, ushort SensorId, string Username, string Password)>? sensors = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentNullException.ThrowIfNull(listen);
@@ -61,6 +75,16 @@ public static class MosquittoLanConfig
             passwords.Append(username).Append(':').Append(MosquittoPasswordHash.Create(password)).Append('\n');
             acl.Append(CultureInfo.InvariantCulture, $"\n# Board gateway {gatewayId}: its own topics only.\nuser {username}\n");
             foreach (var line in BoardTopics(gatewayId))
+            {
+                acl.Append(line).Append('\n');
+            }
+        }
+
+        foreach (var (gatewayId, sensorId, username, password) in sensors ?? [])
+        {
+            passwords.Append(username).Append(':').Append(MosquittoPasswordHash.Create(password)).Append('\n');
+            acl.Append(CultureInfo.InvariantCulture, $"\n# Sensor board {sensorId} of gateway {gatewayId}: its own requests, responses and telemetry.\nuser {username}\n");
+            foreach (var line in SensorTopics(gatewayId, sensorId))
             {
                 acl.Append(line).Append('\n');
             }

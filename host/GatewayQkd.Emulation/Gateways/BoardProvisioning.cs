@@ -14,21 +14,32 @@ public static class BoardProvisioning
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFileName = "filedeployment.json";
 
-    /// <summary>Writes both files into <paramref name="folder"/> (created if needed) and returns their full paths.</summary>
+    /// <summary>Writes a gateway board's settings file and manifest into <paramref name="folder"/> and returns their full paths.</summary>
     public static (string SettingsFile, string Manifest) Write(BoardSettings settings, string folder)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return Write(BoardSettingsFile.Format(settings), BoardSettingsFile.FileName, DeviceSettings.DefaultPath, folder);
+    }
+
+    /// <summary>
+    /// Writes settings <paramref name="text"/> as <paramref name="fileName"/> and a manifest copying it to
+    /// <paramref name="devicePath"/> into <paramref name="folder"/> (created if needed); returns their full paths.
+    /// </summary>
+    public static (string SettingsFile, string Manifest) Write(string text, string fileName, string devicePath, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(devicePath);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var text = BoardSettingsFile.Format(settings);
         var full = Path.GetFullPath(folder);
         Directory.CreateDirectory(full);
-        var settingsPath = Path.Combine(full, BoardSettingsFile.FileName);
+        var settingsPath = Path.Combine(full, fileName);
         var manifestPath = Path.Combine(full, ManifestFileName);
         var manifest = new JsonObject
         {
             ["Files"] = new JsonArray(new JsonObject
             {
-                ["DestinationFilePath"] = DeviceSettings.DefaultPath,
+                ["DestinationFilePath"] = devicePath,
                 ["SourceFilePath"] = settingsPath,
             }),
         };

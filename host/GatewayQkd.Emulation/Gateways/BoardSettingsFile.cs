@@ -46,14 +46,7 @@ public static class BoardSettingsFile
             throw new EmulationOptionsException($"--board-config {gatewayId}: gateway {gatewayId} is not a board of this run; add --board {gatewayId}.");
         }
 
-        var embedded = options.ExternalBroker is null ? options.EmbeddedBrokerListen : null;
-        if (embedded is { Port: 0 })
-        {
-            throw new EmulationOptionsException($"--board-config {gatewayId}: the embedded broker has no fixed port, so the board would not know it; give --listen 0.0.0.0:1883.");
-        }
-
-        var target = BoardBrokerAddress.Find(embedded, options.ExternalBroker)
-            ?? throw new EmulationOptionsException($"--board-config {gatewayId}: {BoardBrokerAddress.Describe(embedded, options.ExternalBroker)}");
+        var target = ReachableBroker(options, $"--board-config {gatewayId}");
         return new BoardSettings
         {
             Gateway = WallClock(GatewayConfigFactory.Create(options, secrets, gatewayId), options.Speed),
@@ -65,6 +58,23 @@ public static class BoardSettingsFile
             WifiPassword = wifiPassword,
             Notes = [$"Times are wall-clock milliseconds: the run's emulated times divided by its speed ({options.Speed.ToString(CultureInfo.InvariantCulture)}x)."],
         };
+    }
+
+    /// <summary>
+    /// Returns the broker host and port a board of the run connects to: the PC's LAN address and the embedded broker's
+    /// fixed port, or the external broker; <paramref name="what"/> names the option in the error.
+    /// </summary>
+    /// <exception cref="EmulationOptionsException">No board could reach the broker, or its port is not fixed.</exception>
+    internal static (string Host, int Port) ReachableBroker(EmulationOptions options, string what)
+    {
+        var embedded = options.ExternalBroker is null ? options.EmbeddedBrokerListen : null;
+        if (embedded is { Port: 0 })
+        {
+            throw new EmulationOptionsException($"{what}: the embedded broker has no fixed port, so the board would not know it; give --listen 0.0.0.0:1883.");
+        }
+
+        return BoardBrokerAddress.Find(embedded, options.ExternalBroker)
+            ?? throw new EmulationOptionsException($"{what}: {BoardBrokerAddress.Describe(embedded, options.ExternalBroker)}");
     }
 
     /// <summary>
@@ -119,18 +129,8 @@ public static class BoardSettingsFile
             text.Append("# ").Append(note).Append('\n');
         }
 
-        text.Append("\n# Wi-Fi (2.4 GHz)").Append(settings.WifiSsid is null ? ": replace both placeholders.\n" : ".\n");
-        Line(text, SettingsKeys.WifiSsid, settings.WifiSsid ?? WifiSsidPlaceholder);
-        Line(text, SettingsKeys.WifiPassword, settings.WifiPassword ?? (settings.WifiSsid is null ? WifiPasswordPlaceholder : string.Empty));
-        text.Append("\n# MQTT broker.\n");
-        Line(text, SettingsKeys.MqttHost, settings.BrokerHost);
-        Line(text, SettingsKeys.MqttPort, Number(settings.BrokerPort));
-        if (settings.BrokerUsername is not null)
-        {
-            Line(text, SettingsKeys.MqttUsername, settings.BrokerUsername);
-            Line(text, SettingsKeys.MqttPassword, settings.BrokerPassword ?? string.Empty);
-        }
-
+        text.Append('\n');
+        AppendNetwork(text, settings.BrokerHost, settings.BrokerPort, settings.BrokerUsername, settings.BrokerPassword, settings.WifiSsid, settings.WifiPassword);
         text.Append("\n# Gateway, key authority, link key and one device key per sensor.\n");
         Line(text, SettingsKeys.GatewayId, Number(gateway.GatewayId));
         Setting(text, SettingsKeys.AuthorityId, Number(gateway.AuthorityId), Number(defaults.AuthorityId));
@@ -154,6 +154,22 @@ public static class BoardSettingsFile
         Setting(text, SettingsKeys.StatusIntervalMs, Number(gateway.StatusIntervalMilliseconds), Number(defaults.StatusIntervalMilliseconds));
         Setting(text, SettingsKeys.CounterChunk, Number(gateway.CounterChunk), Number(defaults.CounterChunk));
         return text.ToString();
+    }
+
+    /// <summary>Appends the Wi-Fi and MQTT lines every board's settings file has (placeholders for a Wi-Fi not given).</summary>
+    internal static void AppendNetwork(StringBuilder text, string brokerHost, int brokerPort, string? username, string? password, string? wifiSsid, string? wifiPassword)
+    {
+        text.Append("# Wi-Fi (2.4 GHz)").Append(wifiSsid is null ? ": replace both placeholders.\n" : ".\n");
+        Line(text, SettingsKeys.WifiSsid, wifiSsid ?? WifiSsidPlaceholder);
+        Line(text, SettingsKeys.WifiPassword, wifiPassword ?? (wifiSsid is null ? WifiPasswordPlaceholder : string.Empty));
+        text.Append("\n# MQTT broker.\n");
+        Line(text, SettingsKeys.MqttHost, brokerHost);
+        Line(text, SettingsKeys.MqttPort, Number(brokerPort));
+        if (username is not null)
+        {
+            Line(text, SettingsKeys.MqttUsername, username);
+            Line(text, SettingsKeys.MqttPassword, password ?? string.Empty);
+        }
     }
 
     private static void Setting(StringBuilder text, string key, string value, string firmwareDefault)

@@ -10,7 +10,7 @@ public static class GatewayConfigFactory
     /// <summary>The status interval in emulated milliseconds (the HAP learns pool levels from it; one DDKA slot in the paper's setup).</summary>
     public const long StatusIntervalMilliseconds = 1000;
 
-    /// <summary>Returns the sensor ids of a gateway: 1..M.</summary>
+    /// <summary>Returns the emulated sensor ids of a gateway: 1..M.</summary>
     public static IReadOnlyList<ushort> SensorIds(EmulationOptions options) =>
         [.. Enumerable.Range(1, options.SensorsPerGateway).Select(i => (ushort)i)];
 
@@ -32,7 +32,8 @@ public static class GatewayConfigFactory
             SlotMilliseconds = Math.Max(1, (long)(options.SlotSeconds * 1000)),
             StatusIntervalMilliseconds = StatusIntervalMilliseconds,
         };
-        foreach (var sensor in SensorIds(options))
+        // Its emulated sensors 1..M and the real sensor boards of this gateway: one device key each.
+        foreach (var sensor in SensorIds(options).Concat(options.BoardSensors.Where(b => b.GatewayId == gatewayId).Select(b => b.SensorId)))
         {
             config.AddSensor(sensor, secrets.DeviceKey(gatewayId, sensor));
         }

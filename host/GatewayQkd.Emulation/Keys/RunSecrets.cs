@@ -63,5 +63,9 @@ public sealed class RunSecrets
     /// </summary>
     public string BrokerPassword(ushort gatewayId) => Hex.Encode(Derive($"GatewayQkd emulation broker password gn {gatewayId}"))[..32];
 
+    /// <summary>Returns sensor board <paramref name="sensorId"/> of gateway <paramref name="gatewayId"/>'s MQTT password, as <see cref="BrokerPassword"/>.</summary>
+    public string SensorBrokerPassword(ushort gatewayId, ushort sensorId) =>
+        Hex.Encode(Derive($"GatewayQkd emulation broker password gn {gatewayId} sensor {sensorId}"))[..32];
+
     private byte[] Derive(string label) => _hkdf.Expand(_master, Encoding.UTF8.GetBytes(label), KeyLength);
 }

@@ -27,6 +27,9 @@ public sealed record EmulationOptions
     /// <summary>Gets the gateway ids that are real boards joining over the broker (not emulated; ids above N are allowed).</summary>
     public IReadOnlyList<ushort> BoardGateways { get; init; } = [];
 
+    /// <summary>Gets the real sensor boards: sensor ids of a gateway that no emulated sensor takes (above <see cref="SensorsPerGateway"/>).</summary>
+    public IReadOnlyList<BoardSensor> BoardSensors { get; init; } = [];
+
     /// <summary>Gets the number of emulated sensors per gateway.</summary>
     public int SensorsPerGateway { get; init; } = 3;
 

@@ -40,6 +40,9 @@ public static class EmulationOptionsValidator
         Check(options.Gateways + options.BoardGateways.Count > 0, "gateways", "must leave at least one gateway (emulated or board), got 0 and no board.");
         Check(options.BoardGateways.All(id => id > options.Gateways), "boardGateways", $"ids must be above the emulated ones (1..{options.Gateways}), got {string.Join(", ", options.BoardGateways)}.");
         Check(options.BoardGateways.Distinct().Count() == options.BoardGateways.Count, "boardGateways", $"ids must be distinct, got {string.Join(", ", options.BoardGateways)}.");
+        Check(options.BoardSensors.All(b => b.SensorId > options.SensorsPerGateway), "boardSensors", $"sensor ids must be above the emulated ones (1..{options.SensorsPerGateway}), got {string.Join(", ", options.BoardSensors)}.");
+        Check(options.BoardSensors.All(b => options.AllGatewayIds.Contains(b.GatewayId)), "boardSensors", $"each gateway must be one of the run's (emulated or board), got {string.Join(", ", options.BoardSensors)}.");
+        Check(options.BoardSensors.Distinct().Count() == options.BoardSensors.Count, "boardSensors", $"must be distinct, got {string.Join(", ", options.BoardSensors)}.");
         Check(options.SensorsPerGateway is >= 1 and <= MaxSensorsPerGateway, "sensorsPerGateway", $"must be 1..{MaxSensorsPerGateway}, got {options.SensorsPerGateway}.");
         Check(options.RequestMeanIntervalSeconds > 0 && double.IsFinite(options.RequestMeanIntervalSeconds), "requestMeanIntervalSeconds", $"must be above 0, got {S(options.RequestMeanIntervalSeconds)}.");
         Check(options.SecurityLevels.Count > 0 && options.SecurityLevels.All(l => l is >= 0 and <= 5), "securityLevels", $"must be a non-empty list of K_sec levels 0..5, got [{string.Join(", ", options.SecurityLevels)}].");

@@ -24,6 +24,9 @@ public sealed class ScenarioDocument
     /// <summary>Gets or sets the ids of real boards joining as gateways.</summary>
     public List<ushort>? BoardGateways { get; set; }
 
+    /// <summary>Gets or sets the real sensor boards as "GATEWAY:SENSOR" (e.g. "9:101").</summary>
+    public List<string>? BoardSensors { get; set; }
+
     /// <summary>Gets or sets the emulated sensors per gateway.</summary>
     public int? SensorsPerGateway { get; set; }
 

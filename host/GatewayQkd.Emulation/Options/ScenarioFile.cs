@@ -113,6 +113,18 @@ public static class ScenarioFile
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
         };
+        if (document.BoardSensors is { } boardSensors)
+        {
+            try
+            {
+                o = o with { BoardSensors = [.. boardSensors.Select(BoardSensor.Parse)] };
+            }
+            catch (FormatException e)
+            {
+                throw new EmulationOptionsException($"boardSensors: {e.Message}", e);
+            }
+        }
+
         if (document.Listen is { } listenText)
         {
             if (document.EmbeddedBrokerPort is not null)

@@ -20,6 +20,7 @@ public sealed class BenchGuideTests : IDisposable
 {
     private const string WifiPassword = "the-wifi-password";
     private const string BrokerPassword = "the-emulators-broker-password";
+    private const string BenchScenario = "host/GatewayQkd.Emulation/Scenarios/bench.yaml";
     private readonly string _folder = Directory.CreateTempSubdirectory("gatewayqkd-bench-guide-").FullName;
 
     public void Dispose()
@@ -56,8 +57,26 @@ public sealed class BenchGuideTests : IDisposable
             var settings = DeviceSettings.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "data", "board-gn-9", "gatewayqkd.conf")));
             Assert.Equal(("lab-net", WifiPassword, (ushort)9), (settings.WifiSsid, settings.WifiPassword, settings.Gateway.GatewayId));
             Assert.Equal(1883, settings.BrokerPort);
-            Assert.Contains("nanoff deploy file ", output, StringComparison.Ordinal);
+            Assert.Contains((ushort)101, settings.Gateway.SensorIds); // the sensor board of step 10
+            AssertDeployLineInGuide(output);
         }
+    }
+
+    [Fact]
+    public async Task The_Sensor_Config_Command_Writes_The_Key_The_Gateways_File_Holds()
+    {
+        Environment.SetEnvironmentVariable(EmulateCommandVariables.Wifi, WifiPassword);
+        foreach (var words in Runnable("--board-config").Take(1).Concat(Runnable("--sensor-config")))
+        {
+            var (exit, output, error) = await EmulationCommandRunner.RunAsync(words);
+            Assert.True(exit == 0, $"`{string.Join(' ', words)}`: {error}");
+            AssertDeployLineInGuide(output);
+        }
+
+        var gateway = DeviceSettings.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "data", "board-gn-9", "gatewayqkd.conf")));
+        var sensor = await File.ReadAllTextAsync(Path.Combine(_folder, "data", "board-sn-9-101", "sensorqkd.conf"));
+        Assert.Contains("\nsensor.key=" + GatewayQkd.Core.Crypto.Hex.Encode(gateway.Gateway.DeviceKeyOf(101)) + "\n", sensor, StringComparison.Ordinal);
+        Assert.Contains("\nsensor.id=101\ngateway.id=9\n", sensor, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +173,22 @@ public sealed class BenchGuideTests : IDisposable
 
     private static string Numbers(params double[] values) => string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>The guide's Linux (sh) gatewayqkd commands holding <paramref name="option"/>, with its out/bench folder moved to the test's folder.</summary>
-    private List<string[]> Runnable(string option) =>
-        [.. BenchGuide.CommandsOf("gatewayqkd", "sh").Where(w => w.Contains(option)).Select(w => w[1..].Select(a => a.Replace("out/bench", _folder, StringComparison.Ordinal)).ToArray())];
+    /// <summary>
+    /// The guide's Linux (sh) gatewayqkd commands holding <paramref name="option"/>, with the out/bench folder (in the
+    /// commands and in the bench scenario) moved to the test's folder.
+    /// </summary>
+    private List<string[]> Runnable(string option)
+    {
+        var scenario = Path.Combine(_folder, "bench.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(GatewayQkd.TestSupport.RepositoryPaths.Of(BenchScenario)).Replace("out/bench", _folder, StringComparison.Ordinal));
+        return [.. BenchGuide.CommandsOf("gatewayqkd", "sh").Where(w => w.Contains(option))
+            .Select(w => w[1..].Select(a => a == BenchScenario ? scenario : a.Replace("out/bench", _folder, StringComparison.Ordinal)).ToArray())];
+    }
+
+    /// <summary>Asserts that the deploy command the program printed is one of the guide's nanoff lines (folder moved back).</summary>
+    private void AssertDeployLineInGuide(string output)
+    {
+        var printed = Regex.Match(output, @"nanoff deploy file (\S+) serialport").Groups[1].Value.Replace(_folder, "out/bench", StringComparison.Ordinal);
+        Assert.Contains(BenchGuide.CommandsOf("nanoff", "sh"), w => w.Length > 3 && w[1] == "deploy" && w[2] == "file" && w[3] == printed);
+    }
 }

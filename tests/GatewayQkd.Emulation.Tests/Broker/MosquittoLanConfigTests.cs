@@ -16,6 +16,7 @@ public sealed class MosquittoLanConfigTests : IDisposable
 {
     private const string EmulatorPassword = "emulator-pw-1";
     private const string BoardPassword = "board-pw-9";
+    private const string SensorPassword = "sensor-pw-101";
     private readonly string _folder = Directory.CreateTempSubdirectory("gatewayqkd-mosquitto-lan-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -89,6 +90,34 @@ public sealed class MosquittoLanConfigTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Sensor_Board_Reads_Only_Its_Own_Responses_And_Writes_Its_Own_Telemetry()
+    {
+        await using var mosquitto = await StartAsync();
+        var sensorInbox = new MessageInbox();
+        await using var sensor = await MqttMessageBusTests.ConnectAsync(Login(mosquitto, "sn-9-101", SensorPassword), "sensor-101", sensorInbox);
+        sensor.Subscribe(Topics.Response(9, 1));
+        sensor.Subscribe(Topics.Response(9, 101));
+        Assert.True(await sensor.FlushAsync(TimeSpan.FromSeconds(10)));
+        var emulatorInbox = new MessageInbox();
+        await using var emulator = await MqttMessageBusTests.ConnectAsync(Login(mosquitto, "gatewayqkd", EmulatorPassword), "emulator", emulatorInbox);
+        emulator.Subscribe("qkd/#");
+        Assert.True(await emulator.FlushAsync(TimeSpan.FromSeconds(10)));
+
+        emulator.Publish(Topics.Response(9, 1), [1]);
+        emulator.Publish(Topics.Response(9, 101), [2]);
+        sensor.Publish(Topics.Telemetry(9, 1), [3]);
+        sensor.Publish(Topics.Request(9, 101), [4]);
+        sensor.Publish(Topics.Telemetry(9, 101), [5]);
+
+        Assert.True(await sensorInbox.WaitForAsync(1));
+        Assert.True(await emulatorInbox.WaitForAsync(4)); // its own two responses plus the sensor's two allowed messages
+        Assert.True(await Eventually.StableAsync(() => $"{sensorInbox.Count}/{emulatorInbox.Count}"));
+        Assert.Equal([Topics.Response(9, 101)], sensorInbox.Messages.Select(m => m.Topic));
+        Assert.DoesNotContain(Topics.Telemetry(9, 1), emulatorInbox.Messages.Select(m => m.Topic));
+        Assert.Contains(Topics.Telemetry(9, 101), emulatorInbox.Messages.Select(m => m.Topic));
+    }
+
+    [Fact]
     public async Task The_Emulator_Runs_Through_It_With_Its_User()
     {
         await using var mosquitto = await StartAsync();
@@ -113,7 +142,7 @@ public sealed class MosquittoLanConfigTests : IDisposable
     private async Task<MosquittoProcess> StartAsync()
     {
         var port = FreeTcpPort.Find();
-        var config = MosquittoLanConfig.Write(_folder, new ListenEndpoint(IPAddress.Loopback, port), "gatewayqkd", EmulatorPassword, [(9, "gn-9", BoardPassword)]);
+        var config = MosquittoLanConfig.Write(_folder, new ListenEndpoint(IPAddress.Loopback, port), "gatewayqkd", EmulatorPassword, [(9, "gn-9", BoardPassword)], [(9, 101, "sn-9-101", SensorPassword)]);
         if (Environment.UserName == "root")
         {
             // As root, Mosquitto would drop to user "mosquitto", who cannot read this test's private temp folder.

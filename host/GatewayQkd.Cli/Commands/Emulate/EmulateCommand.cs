@@ -39,6 +39,8 @@ public static class EmulateCommand
         var boardConfigOut = new Option<string?>("--board-config-out") { Description = "Folder for --board-config's files (default: board-gn-ID in the data folder)." };
         var wifiSsid = new Option<string?>("--wifi-ssid") { Description = $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit." };
         var mosquittoConfig = new Option<string?>("--mosquitto-config") { Description = $"Write a Mosquitto LAN configuration (listener, password file, ACL per board gateway) into this folder and exit; the emulator's user is --broker-user (default {DefaultBrokerUser}), its password ${BrokerCliOptions.PasswordVariable}." };
+        var boardSensors = new Option<string[]>("--board-sensor") { Description = "GATEWAY:SENSOR of a real sensor board (firmware/Sensor), e.g. 9:101, above the emulated sensor ids (repeat for several).", AllowMultipleArgumentsPerToken = true };
+        var sensorConfig = new Option<string?>("--sensor-config") { Description = "Write the settings file (sensorqkd.conf) and nanoff manifest sensor board GATEWAY:SENSOR needs, and exit." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var broker = new BrokerCliOptions();
@@ -46,7 +48,7 @@ public static class EmulateCommand
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, boardConfigOut, wifiSsid, mosquittoConfig, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive })
         {
             command.Options.Add(option);
         }
@@ -54,6 +56,35 @@ public static class EmulateCommand
         broker.AddTo(command);
         listen.AddTo(command);
         kms.AddTo(command);
+        boardSensors.Validators.Add(r =>
+        {
+            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    BoardSensor.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    r.AddError($"--board-sensor: {e.Message}");
+                }
+            }
+        });
+
+        sensorConfig.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text)
+            {
+                try
+                {
+                    BoardSensor.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    r.AddError($"--sensor-config: {e.Message}");
+                }
+            }
+        });
         command.Validators.Add(r =>
         {
             if (r.GetResult(listen.Listen) is { Implicit: false } && r.GetResult(broker.Port) is { Implicit: false })
@@ -81,6 +112,7 @@ public static class EmulateCommand
                     DataFolder = parse.GetValue(data) ?? o.DataFolder,
                     OutputFolder = parse.GetValue(outFolder) ?? o.OutputFolder,
                     BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
+                    BoardSensors = parse.GetValue(boardSensors) is { Length: > 0 } bs ? [.. bs.Select(BoardSensor.Parse)] : o.BoardSensors,
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
                 }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
@@ -100,6 +132,11 @@ public static class EmulateCommand
             if (parse.GetValue(mosquittoConfig) is { } mosquittoFolder)
             {
                 return await WriteMosquittoConfigAsync(options, mosquittoFolder, parse.GetValue(broker.User) ?? DefaultBrokerUser, output, error);
+            }
+
+            if (parse.GetValue(sensorConfig) is { } sensorText)
+            {
+                return await WriteSensorConfigAsync(options, BoardSensor.Parse(sensorText), parse.GetValue(boardConfigOut), parse.GetValue(wifiSsid), output, error);
             }
 
             if (parse.GetValue(boardConfig) is { } boardId)
@@ -150,9 +187,32 @@ public static class EmulateCommand
         var listen = options.EmbeddedBrokerPort == 0 ? new ListenEndpoint(System.Net.IPAddress.Any, 1883) : options.EmbeddedBrokerListen;
         var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
         var boards = options.BoardGateways.Select(id => (id, BoardSettingsFile.BrokerUsername(id), secrets.BrokerPassword(id))).ToList();
-        var config = MosquittoLanConfig.Write(folder, listen, user, password, boards);
-        await output.WriteLineAsync($"Wrote {config} with its password file and ACL ({boards.Count} board gateways: {string.Join(", ", boards.Select(b => b.Item2))}; emulator user '{user}').");
+        var sensors = options.BoardSensors.Select(s => (s.GatewayId, s.SensorId, SensorBoardSettingsFile.BrokerUsername(s), secrets.SensorBrokerPassword(s.GatewayId, s.SensorId))).ToList();
+        var config = MosquittoLanConfig.Write(folder, listen, user, password, boards, sensors);
+        await output.WriteLineAsync($"Wrote {config} with its password file and ACL (users: {string.Join(", ", boards.Select(b => b.Item2).Concat(sensors.Select(s => s.Item3)).Prepend(user))}).");
         await output.WriteLineAsync($"Start it: mosquitto -v -c {config}");
+        return 0;
+    }
+
+    private static async Task<int> WriteSensorConfigAsync(EmulationOptions options, BoardSensor sensor, string? folder, string? wifiSsid, TextWriter output, TextWriter error)
+    {
+        string text;
+        try
+        {
+            var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
+            var wifiPassword = wifiSsid is null ? null : Environment.GetEnvironmentVariable(WifiPasswordVariable) ?? string.Empty;
+            text = SensorBoardSettingsFile.Create(options, secrets, sensor, wifiSsid, wifiPassword);
+        }
+        catch (EmulationOptionsException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var target = folder ?? Path.Combine(options.DataFolder, $"board-sn-{sensor.GatewayId}-{sensor.SensorId}");
+        var (settingsFile, manifest) = BoardProvisioning.Write(text, SensorBoardSettingsFile.FileName, SensorBoardSettingsFile.DevicePath, target);
+        await output.WriteLineAsync($"Wrote {settingsFile} (sensor {sensor.SensorId} of gateway {sensor.GatewayId}) and {manifest}.");
+        await output.WriteLineAsync($"Deploy it to the sensor board: nanoff deploy file {manifest} serialport <PORT>");
         return 0;
     }
 }

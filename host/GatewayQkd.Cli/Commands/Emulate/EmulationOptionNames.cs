@@ -17,6 +17,8 @@ internal static class EmulationOptionNames
         ["keyRateModel"] = "--key-rate",
         ["keyRateBitsPerSecond"] = "--rate",
         ["boardGateways"] = "--board",
+        ["boardSensors"] = "--board-sensor",
+        ["listen"] = "--listen",
         ["broker"] = "--broker",
         ["embeddedBrokerPort"] = "--broker-port",
         ["kmsPort"] = "--kms-port",
