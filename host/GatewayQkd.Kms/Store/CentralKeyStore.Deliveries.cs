@@ -38,11 +38,12 @@ public sealed partial class CentralKeyStore
 
     /// <summary>
     /// Hands node <paramref name="slave"/> the keys <paramref name="ids"/> on the stream it shares with
-    /// <paramref name="master"/>: either keys delivered to the master and awaiting this slave, or key ranges that were
-    /// never delivered (a gateway issued them to its sensors) and are handed out here for the first time. Delivered
-    /// bytes are erased. All or nothing: a key of another stream (<see cref="KeyStoreError.NotAuthorized"/>), one not
-    /// generated yet, or one already used or delivered to this side (<see cref="KeyStoreError.AlreadyUsed"/>) fails the
-    /// whole call and changes nothing.
+    /// <paramref name="master"/>: only keys that <see cref="DeliverToMaster"/> issued to that master for this slave, with
+    /// exactly that offset and length, and that this slave has not fetched yet (ETSI GS QKD 014 s6.4: the slave gets
+    /// the keys the master was given). Delivered bytes are erased. All or nothing: a key of another stream
+    /// (<see cref="KeyStoreError.NotAuthorized"/>), one never issued that way - a made-up key_ID, a range a gateway
+    /// issued to its sensors, another pair's key (<see cref="KeyStoreError.NotIssued"/>) - or one already fetched
+    /// (<see cref="KeyStoreError.AlreadyUsed"/>) fails the whole call and changes nothing.
     /// </summary>
     public IReadOnlyList<StoredKey> DeliverToSlave(ushort slave, ushort master, IReadOnlyList<GatewayKeyId> ids)
     {
@@ -74,23 +75,21 @@ public sealed partial class CentralKeyStore
         var stream = id.Stream;
         var range = new KeyRange(stream.PeerId, id.Range.Offset, id.Range.Length);
         var delivery = DeliveryRows.Find(transaction, stream, range.Offset, range.Length);
-        if (delivery is { } found)
+        if (delivery is not { } found || found.Master != master || found.Slave != slave)
         {
-            if (found.SlaveDelivered || found.Slave != slave)
-            {
-                throw new KeyStoreException(KeyStoreError.AlreadyUsed,
-                    $"Key {range} of stream {stream} was already delivered to node {slave}.");
-            }
-
-            var key = BlockRows.Read(transaction, stream, range.Offset, range.Length);
-            BlockRows.Erase(transaction, stream, range.Offset, range.Length);
-            DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset);
-            return new StoredKey(stream, range, key);
+            throw new KeyStoreException(KeyStoreError.NotIssued,
+                $"Key {range} of stream {stream} was not issued by enc_keys to node {master} for node {slave}.");
         }
 
-        RequireUnused(transaction, id);
-        var fresh = TakeRange(transaction, stream, range.Offset, range.Length, erase: true);
-        DeliveryRows.Insert(transaction, stream, range.Offset, range.Length, master, slave, slaveDelivered: true);
-        return new StoredKey(stream, range, fresh);
+        if (found.SlaveDelivered)
+        {
+            throw new KeyStoreException(KeyStoreError.AlreadyUsed,
+                $"Key {range} of stream {stream} was already delivered to node {slave}.");
+        }
+
+        var key = BlockRows.Read(transaction, stream, range.Offset, range.Length);
+        BlockRows.Erase(transaction, stream, range.Offset, range.Length);
+        DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset);
+        return new StoredKey(stream, range, key);
     }
 }

@@ -26,4 +26,7 @@ public enum KeyStoreError
 
     /// <summary>The caller is not the node a pending delivery is meant for.</summary>
     NotAuthorized,
+
+    /// <summary>The key was never issued by enc_keys to that master for that slave (a made-up or foreign key_ID).</summary>
+    NotIssued,
 }

@@ -101,30 +101,32 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : Kms
     }
 
     [Fact]
-    public async Task A_Sensor_Key_Id_Resolves_Through_DecKeys_Once()
+    public async Task A_Made_Up_Key_Id_Is_Refused_And_Burns_Nothing()
     {
-        // docs/kms.md layout: 16 bytes at offset 0x40 of gateway 7's stream with the central server.
+        // docs/kms.md layout: 16 bytes at offset 0x40 of gateway 7's stream with the central server - generated and
+        // acknowledged, but never issued by enc_keys (it could be a key the gateway hands its sensors).
         const string path = "api/v1/keys/gn-7/dec_keys?key_ID=00000040-0007-814b-8000-000000000010";
 
         var (status, body) = await Wire.Get(Kms.Cs, path);
-        var (second, _) = await Wire.Get(Kms.Cs, path);
 
-        Assert.Equal(200, status);
-        Assert.Equal(Kms.Material[0x40..0x50], Wire.KeyBytes(body.GetProperty("keys")[0]));
-        Assert.Equal(400, second);
+        Assert.Equal(400, status);
+        Assert.Equal("key access error", body.GetProperty("message").GetString());
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
     }
 
     [Fact]
     public async Task DecKeys_Returns_Several_Keys_In_Request_Order()
     {
-        const string first = "00000100-0007-814b-8000-000000000010";
-        const string second = "00000000-0007-814b-8000-000000000020";
+        var (_, sent) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2&size=128");
+        var keys = sent.GetProperty("keys");
+        var first = keys[1].GetProperty("key_ID").GetString();
+        var second = keys[0].GetProperty("key_ID").GetString();
 
-        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/dec_keys",
+        var (status, body) = await Wire.Post(Kms.Gn7, "api/v1/keys/cs/dec_keys",
             $$"""{"key_IDs": [{"key_ID": "{{first}}"}, {"key_ID": "{{second}}"}]}""");
 
         Assert.Equal(200, status);
         Assert.Equal([first, second], body.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("key_ID").GetString()));
-        Assert.Equal(Kms.Material[0x100..0x110], Wire.KeyBytes(body.GetProperty("keys")[0]));
+        Assert.Equal(Wire.KeyBytes(keys[1]), Wire.KeyBytes(body.GetProperty("keys")[0]));
     }
 }

@@ -84,15 +84,38 @@ public sealed class KeyDeliveryTests : IDisposable
     }
 
     [Fact]
-    public void A_Gateway_Issued_Range_Is_Delivered_Once_By_Key_Id()
+    public void A_Range_Never_Issued_By_EncKeys_Is_Refused_And_Stays_Unused()
     {
-        var id = new GatewayKeyId(Gateway, new KeyRange(Cs, 8, 16));
+        var madeUp = new GatewayKeyId(Gateway, new KeyRange(Cs, 8, 16)); // generated and acknowledged, but never issued
 
-        var key = Assert.Single(Store.DeliverToSlave(Cs, Gateway, [id]));
+        var error = Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [madeUp]));
 
-        Assert.Equal(_material[8..24], key.Key);
-        Assert.True(Store.IsUsed(Gateway, id.Range));
-        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [id]));
+        Assert.Equal(KeyStoreError.NotIssued, error.Error);
+        Assert.False(Store.IsUsed(Gateway, madeUp.Range));
+    }
+
+    [Fact]
+    public void An_Issued_Key_Reaches_Its_Slave_Once_With_The_Masters_Bytes()
+    {
+        var sent = Assert.Single(Store.DeliverToMaster(Cs, Gateway, 16, 1));
+        var id = new GatewayKeyId(Gateway, sent.Range);
+
+        var received = Assert.Single(Store.DeliverToSlave(Gateway, Cs, [id]));
+
+        Assert.Equal(sent.Key, received.Key);
+        Assert.Equal(KeyStoreError.AlreadyUsed, Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Gateway, Cs, [id])).Error);
+    }
+
+    [Fact]
+    public void A_Key_Cannot_Be_Fetched_As_Slave_By_Its_Own_Master_Or_With_Another_Length()
+    {
+        var sent = Assert.Single(Store.DeliverToMaster(Gateway, Cs, 32, 1)); // gateway is the master, cs the slave
+        var asMaster = new GatewayKeyId(Gateway, sent.Range);
+        var shorter = new GatewayKeyId(Gateway, new KeyRange(sent.Range.PeerId, sent.Range.Offset, 16));
+
+        Assert.Equal(KeyStoreError.NotIssued, Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Gateway, Cs, [asMaster])).Error);
+        Assert.Equal(KeyStoreError.NotIssued, Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [shorter])).Error);
+        Assert.Equal(sent.Key, Assert.Single(Store.DeliverToSlave(Cs, Gateway, [asMaster])).Key);
     }
 
     [Fact]
@@ -110,13 +133,14 @@ public sealed class KeyDeliveryTests : IDisposable
     [Fact]
     public void A_Bad_Id_Among_Good_Ones_Delivers_Nothing()
     {
-        var good = new GatewayKeyId(Gateway, new KeyRange(Cs, 0, 16));
+        var sent = Assert.Single(Store.DeliverToMaster(Cs, Gateway, 16, 1));
+        var good = new GatewayKeyId(Gateway, sent.Range);
         var notGenerated = new GatewayKeyId(Gateway, new KeyRange(Cs, 120, 16));
 
-        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Cs, Gateway, [good, notGenerated]));
+        Assert.Throws<KeyStoreException>(() => Store.DeliverToSlave(Gateway, Cs, [good, notGenerated]));
 
-        Assert.False(Store.IsUsed(Gateway, good.Range));
-        Assert.Equal(_material[..16], Store.DeliverToSlave(Cs, Gateway, [good])[0].Key);
+        Assert.Equal(1, Store.GetPendingDeliveries(Gateway, Cs));
+        Assert.Equal(sent.Key, Store.DeliverToSlave(Gateway, Cs, [good])[0].Key);
     }
 
     [Fact]
