@@ -15,13 +15,12 @@ namespace GatewayQkd.Core.Board
         /// <summary>Prefix of sensor key lines: <c>sensor.&lt;id&gt;=&lt;64 hex digits&gt;</c>.</summary>
         public const string SensorPrefix = "sensor.";
 
-        private static readonly string[] KnownKeys = new string[]
+        private static readonly string[] KnownKeys = NetworkSettings.KeysWith(new string[]
         {
-            "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.username", "mqtt.password", "mqtt.client-id",
             "gateway.id", "authority.id", "link.key", "peers", "pool.capacity.bits", "pool.max.blocks", "pool.low.bits",
             "pool.high.bits", "ddka.w", "slot.ms", "queue.capacity", "request.deadline.ms", "supplement.retry.ms",
             "status.interval.ms", "counter.chunk",
-        };
+        });
 
         private DeviceSettings()
         {
@@ -57,14 +56,15 @@ namespace GatewayQkd.Core.Board
         {
             SettingsFile file = SettingsFile.Parse(text, KnownKeys, new string[] { SensorPrefix });
             DeviceSettings settings = new DeviceSettings();
-            settings.WifiSsid = file.GetString("wifi.ssid");
-            settings.WifiPassword = file.GetString("wifi.password", string.Empty);
-            settings.BrokerHost = file.GetString("mqtt.host");
-            settings.BrokerPort = (int)file.GetLong("mqtt.port", 1, 65535, 1883);
-            settings.BrokerUsername = file.GetString("mqtt.username", null);
-            settings.BrokerPassword = file.GetString("mqtt.password", null);
+            NetworkSettings network = NetworkSettings.Read(file);
             settings.Gateway = ReadGateway(file);
-            settings.ClientId = file.GetString("mqtt.client-id", "gatewayqkd-gn-" + settings.Gateway.GatewayId.ToString());
+            settings.WifiSsid = network.WifiSsid;
+            settings.WifiPassword = network.WifiPassword;
+            settings.BrokerHost = network.BrokerHost;
+            settings.BrokerPort = network.BrokerPort;
+            settings.BrokerUsername = network.BrokerUsername;
+            settings.BrokerPassword = network.BrokerPassword;
+            settings.ClientId = network.ClientId != null ? network.ClientId : "gatewayqkd-gn-" + settings.Gateway.GatewayId.ToString();
             return settings;
         }
 
