@@ -204,33 +204,4 @@ internal static class HeapBudgetRun
     {
         public byte[] Read(KeyRange key) => "n=1;up=60;heap=40000"u8.ToArray();
     }
-
-    private sealed class NullBus : IMessageBus
-    {
-        public void Publish(string topic, byte[] payload)
-        {
-        }
-
-        public void Subscribe(string topicFilter)
-        {
-        }
-    }
-
-    private sealed class NullIndicator : IIndicator
-    {
-        public void Show(IndicatorState state)
-        {
-        }
-
-        public void ShowPoolLevel(int percent)
-        {
-        }
-    }
-
-    private sealed class NullLog : ILog
-    {
-        public void Write(LogLevel level, string message)
-        {
-        }
-    }
 }
