@@ -6,10 +6,14 @@ namespace GatewayQkd.Core.Board
     /// </summary>
     public sealed class NetworkSettings
     {
-        /// <summary>The keys this part reads (each board adds its own).</summary>
+        /// <summary>The broker port when <c>mqtt.port</c> is absent: MQTT's registered port (IANA, 1883).</summary>
+        public const int DefaultBrokerPort = 1883;
+
+        /// <summary>The keys this part reads (each board adds its own; the gateway's are all in <see cref="SettingsKeys"/>).</summary>
         public static readonly string[] Keys = new string[]
         {
-            "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.username", "mqtt.password", "mqtt.client-id",
+            SettingsKeys.WifiSsid, SettingsKeys.WifiPassword, SettingsKeys.MqttHost, SettingsKeys.MqttPort,
+            SettingsKeys.MqttUsername, SettingsKeys.MqttPassword, SettingsKeys.MqttClientId,
         };
 
         private NetworkSettings()
@@ -42,13 +46,13 @@ namespace GatewayQkd.Core.Board
         public static NetworkSettings Read(SettingsFile file)
         {
             NetworkSettings settings = new NetworkSettings();
-            settings.WifiSsid = file.GetString("wifi.ssid");
-            settings.WifiPassword = file.GetString("wifi.password", string.Empty);
-            settings.BrokerHost = file.GetString("mqtt.host");
-            settings.BrokerPort = (int)file.GetLong("mqtt.port", 1, 65535, 1883);
-            settings.BrokerUsername = file.GetString("mqtt.username", null);
-            settings.BrokerPassword = file.GetString("mqtt.password", null);
-            settings.ClientId = file.GetString("mqtt.client-id", null);
+            settings.WifiSsid = file.GetString(SettingsKeys.WifiSsid);
+            settings.WifiPassword = file.GetString(SettingsKeys.WifiPassword, string.Empty);
+            settings.BrokerHost = file.GetString(SettingsKeys.MqttHost);
+            settings.BrokerPort = (int)file.GetLong(SettingsKeys.MqttPort, 1, 65535, DefaultBrokerPort);
+            settings.BrokerUsername = file.GetString(SettingsKeys.MqttUsername, null);
+            settings.BrokerPassword = file.GetString(SettingsKeys.MqttPassword, null);
+            settings.ClientId = file.GetString(SettingsKeys.MqttClientId, null);
             return settings;
         }
 
