@@ -81,6 +81,7 @@ public class DeviceApiTests
     [InlineData(TestsProject, TestsFolder + "/packages.config")]
     [InlineData(SensorProject, SensorFolder + "/packages.config")]
     [InlineData(SensorTestsProject, SensorTestsFolder + "/packages.config")]
+    [InlineData("firmware/Core/GatewayQkd.Core.nfproj", "firmware/Core/packages.config")]
     public void Project_References_Come_From_The_Pinned_Packages(string project, string packagesConfig)
     {
         var pinned = RepositoryFiles.Packages(packagesConfig).Select(p => p.Key + "." + p.Value).ToHashSet(StringComparer.Ordinal);
