@@ -22,8 +22,8 @@ namespace GatewayQkd.Sensor.Adapters
     {
         /// <summary>
         /// QoS 1 messages M2Mqtt may hold unacknowledged: 8, twice the default open requests, so responses are not
-        /// discarded by a full in-flight queue (M2Mqtt drops an incoming message silently then: MqttClient.cs, the
-        /// enqueue whose return value is ignored).
+        /// discarded by a full in-flight queue (M2Mqtt v5.1.218 drops an incoming QoS 1 message silently then:
+        /// M2Mqtt/MqttClient.cs:1108 bounds the queue, :1366 ignores EnqueueInflight's result).
         /// </summary>
         public const int InflightCapacity = 8;
 
