@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace GatewayQkd.NanoApi.Tests;
 
 /// <summary>
-/// The device application (firmware/Device) and the on-device tests (tests/GatewayQkd.Device.Tests) use only the
-/// nanoFramework API, with exact signatures, of the packages they reference; their projects list every source and
-/// pin the versions the listings describe.
+/// The device application (firmware/Device), the sensor board application (firmware/Sensor) and their on-device tests
+/// (tests/GatewayQkd.Device.Tests, tests/GatewayQkd.Sensor.Tests) use only the nanoFramework API, with exact
+/// signatures, of the packages they reference; their projects list every source and reference the pinned packages.
 /// </summary>
 public class DeviceApiTests
 {
@@ -15,6 +15,10 @@ public class DeviceApiTests
     private const string DeviceProject = DeviceFolder + "/GatewayQkd.Device.nfproj";
     private const string TestsFolder = "tests/GatewayQkd.Device.Tests";
     private const string TestsProject = TestsFolder + "/GatewayQkd.Device.Tests.nfproj";
+    private const string SensorFolder = "firmware/Sensor";
+    private const string SensorProject = SensorFolder + "/GatewayQkd.Sensor.nfproj";
+    private const string SensorTestsFolder = "tests/GatewayQkd.Sensor.Tests";
+    private const string SensorTestsProject = SensorTestsFolder + "/GatewayQkd.Sensor.Tests.nfproj";
 
     [Fact]
     public void Device_App_Uses_Only_Listed_NanoFramework_Api()
@@ -33,6 +37,34 @@ public class DeviceApiTests
     }
 
     [Fact]
+    public void Sensor_App_Uses_Only_Listed_NanoFramework_Api()
+    {
+        var violations = CheckWithCore(RepositoryFiles.CompileItems(SensorProject), SensorFolder + "/packages.config");
+
+        Assert.True(violations.Count == 0, "nanoFramework API violations in firmware/Sensor:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Sensor_Tests_Use_Only_Listed_NanoFramework_Api()
+    {
+        var violations = CheckWithCore(RepositoryFiles.CompileItems(SensorTestsProject), SensorTestsFolder + "/packages.config");
+
+        Assert.True(violations.Count == 0, "nanoFramework API violations in the sensor's on-device tests:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void SensorNfprojListsEverySource()
+    {
+        AssertListsEverySource(SensorFolder, SensorProject);
+    }
+
+    [Fact]
+    public void SensorTestsNfprojListsEverySource()
+    {
+        AssertListsEverySource(SensorTestsFolder, SensorTestsProject);
+    }
+
+    [Fact]
     public void DeviceNfprojListsEverySource()
     {
         AssertListsEverySource(DeviceFolder, DeviceProject);
@@ -47,6 +79,9 @@ public class DeviceApiTests
     [Theory]
     [InlineData(DeviceProject, DeviceFolder + "/packages.config")]
     [InlineData(TestsProject, TestsFolder + "/packages.config")]
+    [InlineData(SensorProject, SensorFolder + "/packages.config")]
+    [InlineData(SensorTestsProject, SensorTestsFolder + "/packages.config")]
+    [InlineData("firmware/Core/GatewayQkd.Core.nfproj", "firmware/Core/packages.config")]
     public void Project_References_Come_From_The_Pinned_Packages(string project, string packagesConfig)
     {
         var pinned = RepositoryFiles.Packages(packagesConfig).Select(p => p.Key + "." + p.Value).ToHashSet(StringComparer.Ordinal);

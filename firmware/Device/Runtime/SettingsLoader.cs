@@ -5,11 +5,20 @@ using GatewayQkd.Core.Ports;
 
 namespace GatewayQkd.Device.Runtime
 {
-    /// <summary>Reads the settings file from I:\ and parses it; any problem is logged with its cause and gives null.</summary>
+    /// <summary>
+    /// Reads a board's settings file from I:\ and parses it; any problem is logged with its cause and gives null.
+    /// Shared by the gateway (firmware/Device) and the sensor board (firmware/Sensor links this file).
+    /// </summary>
     internal static class SettingsLoader
     {
-        /// <summary>Returns the parsed settings, or null after logging why the file is missing, too large or bad.</summary>
+        /// <summary>Returns the gateway's parsed settings, or null after logging why the file is missing, too large or bad.</summary>
         public static DeviceSettings Load(string path, ILog log)
+        {
+            return (DeviceSettings)Load(path, log, ParseDevice);
+        }
+
+        /// <summary>Returns the settings <paramref name="parse"/> makes of the file, or null after logging why the file is missing, too large or bad.</summary>
+        public static object Load(string path, ILog log, SettingsParser parse)
         {
             if (!File.Exists(path))
             {
@@ -43,13 +52,18 @@ namespace GatewayQkd.Device.Runtime
 
             try
             {
-                return DeviceSettings.Parse(Encoding.UTF8.GetString(bytes, 0, bytes.Length));
+                return parse(Encoding.UTF8.GetString(bytes, 0, bytes.Length));
             }
             catch (System.FormatException e)
             {
                 log.Write(LogLevel.Error, e.Message + " (" + path + ")");
                 return null;
             }
+        }
+
+        private static object ParseDevice(string text)
+        {
+            return DeviceSettings.Parse(text);
         }
     }
 }

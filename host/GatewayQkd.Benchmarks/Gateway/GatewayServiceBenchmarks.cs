@@ -174,22 +174,4 @@ public class GatewayServiceBenchmarks
         {
         }
     }
-
-    private sealed class NullIndicator : IIndicator
-    {
-        public void Show(IndicatorState state)
-        {
-        }
-
-        public void ShowPoolLevel(int percent)
-        {
-        }
-    }
-
-    private sealed class NullLog : ILog
-    {
-        public void Write(LogLevel level, string message)
-        {
-        }
-    }
 }

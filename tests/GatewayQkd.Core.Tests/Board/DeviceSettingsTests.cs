@@ -127,14 +127,4 @@ public class DeviceSettingsTests
 
         Assert.Contains("more than the " + SettingsFile.MaxLength + " accepted", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void SettingsKeys_Lists_Exactly_The_Keys_The_Board_Parser_Accepts()
-    {
-        // The parser's own list (private: the firmware has no use for it outside), read by reflection.
-        var parserKeys = (string[])typeof(DeviceSettings).GetField("KnownKeys", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
-
-        Assert.Equal(parserKeys.Order(StringComparer.Ordinal), SettingsKeys.All().Order(StringComparer.Ordinal));
-        Assert.Equal(DeviceSettings.SensorPrefix, SettingsKeys.SensorPrefix);
-    }
 }

@@ -1,4 +1,3 @@
-using GatewayQkd.Adapters;
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
@@ -17,7 +16,7 @@ public sealed class SensorStateMachineTests
     private const ushort Gateway = 7;
     private const int MaxReading = 48;
 
-    private static readonly HostCryptoPrimitives Crypto = new();
+    private static readonly BoardCryptoPrimitives Crypto = new();
     private static readonly byte[] DeviceKey = Enumerable.Range(0, 32).Select(i => (byte)(i + 1)).ToArray();
     private readonly LoopbackMessageBus _broker = new();
     private readonly FixedReadings _readings = new("t=21.50C"u8.ToArray());

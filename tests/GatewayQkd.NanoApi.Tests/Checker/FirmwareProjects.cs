@@ -15,8 +15,14 @@ internal static class FirmwareProjects
     /// <summary>The gateway's on-device tests.</summary>
     public static readonly FirmwareProject DeviceTests = new("tests/GatewayQkd.Device.Tests", "tests/GatewayQkd.Device.Tests/GatewayQkd.Device.Tests.nfproj", UsesCore: true);
 
+    /// <summary>The sensor board application.</summary>
+    public static readonly FirmwareProject Sensor = new("firmware/Sensor", "firmware/Sensor/GatewayQkd.Sensor.nfproj", UsesCore: true);
+
+    /// <summary>The sensor board's on-device tests.</summary>
+    public static readonly FirmwareProject SensorTests = new("tests/GatewayQkd.Sensor.Tests", "tests/GatewayQkd.Sensor.Tests/GatewayQkd.Sensor.Tests.nfproj", UsesCore: true);
+
     /// <summary>Gets all of them.</summary>
-    public static IReadOnlyList<FirmwareProject> All { get; } = [Core, Device, DeviceTests];
+    public static IReadOnlyList<FirmwareProject> All { get; } = [Core, Device, DeviceTests, Sensor, SensorTests];
 }
 
 /// <summary>One nanoFramework project.</summary>
