@@ -6,7 +6,7 @@ namespace GatewayQkd.Reporting;
 /// </summary>
 public sealed class LineChart
 {
-    private readonly List<(string Name, double[] X, double[] Y)> _series = [];
+    private readonly List<(string Name, double[] X, double[] Y, double[]? Error)> _series = [];
 
     /// <summary>Creates a chart with a title and axis labels.</summary>
     public LineChart(string title, string xLabel, string yLabel)
@@ -28,48 +28,112 @@ public sealed class LineChart
     /// <summary>Gets or sets a value indicating whether the y axis is logarithmic (base 10); non-positive points are dropped.</summary>
     public bool LogY { get; set; }
 
+    /// <summary>Gets or sets the lowest y shown (e.g. 0 for a non-negative quantity), or null for automatic.</summary>
+    public double? YMin { get; set; }
+
+    /// <summary>Gets or sets the highest y shown (e.g. 1 for a rate), or null for automatic.</summary>
+    public double? YMax { get; set; }
+
+    /// <summary>Gets the ratio of the largest to the smallest positive y over all series (1 when there are none).</summary>
+    public double PositiveSpan
+    {
+        get
+        {
+            var positive = _series.SelectMany(s => s.Y).Where(y => y > 0 && double.IsFinite(y)).ToArray();
+            return positive.Length == 0 ? 1 : positive.Max() / positive.Min();
+        }
+    }
+
     /// <summary>Gets the number of series added.</summary>
     public int SeriesCount => _series.Count;
 
     /// <summary>Adds a named series; x and y must have the same length.</summary>
-    public LineChart Add(string name, IReadOnlyList<double> x, IReadOnlyList<double> y)
+    public LineChart Add(string name, IReadOnlyList<double> x, IReadOnlyList<double> y) => Add(name, x, y, null);
+
+    /// <summary>Adds a named series with symmetric y error bars (e.g. 95 % half-widths); all lengths must agree.</summary>
+    public LineChart Add(string name, IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double>? yError)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count != y.Count)
+        if (x.Count != y.Count || (yError is not null && yError.Count != y.Count))
         {
-            throw new ArgumentException($"Series '{name}' has {x.Count} x values but {y.Count} y values.", nameof(y));
+            throw new ArgumentException($"Series '{name}' has {x.Count} x values, {y.Count} y values and {yError?.Count} errors.", nameof(y));
         }
 
-        _series.Add((name, x.ToArray(), y.ToArray()));
+        _series.Add((name, x.ToArray(), y.ToArray(), yError?.ToArray()));
         return this;
     }
 
     /// <summary>Renders the chart to a PNG file, creating its folder.</summary>
     public void SavePng(string path, int width = 900, int height = 600)
     {
+        CreateFolder(path);
+        Render().SavePng(path, width, height);
+    }
+
+    /// <summary>
+    /// Renders charts side by side into one PNG (e.g. a quantity whose scale would flatten the others on its own
+    /// panel), each <paramref name="width"/> x <paramref name="height"/> pixels.
+    /// </summary>
+    public static void SavePanelsPng(string path, IReadOnlyList<LineChart> panels, int width = 900, int height = 600)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        CreateFolder(path);
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width * panels.Count, height));
+        surface.Canvas.Clear(SkiaSharp.SKColors.White);
+        for (int i = 0; i < panels.Count; i++)
+        {
+            byte[] png = panels[i].Render().GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+            surface.Canvas.DrawBitmap(bitmap, i * width, 0);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        data.SaveTo(file);
+    }
+
+    private static void CreateFolder(string path)
+    {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
+    }
 
+    private ScottPlot.Plot Render()
+    {
         var plot = new ScottPlot.Plot();
-        foreach (var (name, xs, ys) in _series)
+        foreach (var (name, xs, ys, errors) in _series)
         {
             double[] px = xs;
             double[] py = ys;
+            double[]? pe = errors;
+            var keep = Enumerable.Range(0, ys.Length).Where(i => double.IsFinite(ys[i]) && (!LogY || ys[i] > 0)).ToArray();
+            if (keep.Length != ys.Length)
+            {
+                px = keep.Select(i => xs[i]).ToArray();
+                py = keep.Select(i => ys[i]).ToArray();
+                pe = errors is null ? null : keep.Select(i => errors[i]).ToArray();
+            }
+
             if (LogY)
             {
-                var keep = Enumerable.Range(0, ys.Length).Where(i => ys[i] > 0 && double.IsFinite(ys[i])).ToArray();
-                px = keep.Select(i => xs[i]).ToArray();
-                py = keep.Select(i => Math.Log10(ys[i])).ToArray();
+                py = py.Select(Math.Log10).ToArray();
+                pe = null;
             }
 
             var scatter = plot.Add.Scatter(px, py);
             scatter.LegendText = name;
             scatter.MarkerSize = px.Length > 60 ? 0 : 5;
             scatter.LineWidth = 2;
+            if (pe is not null)
+            {
+                var bars = plot.Add.ErrorBar(px, py, pe.Select(e => double.IsFinite(e) ? e : 0).ToArray());
+                bars.Color = scatter.Color;
+            }
         }
 
         if (LogY)
@@ -86,11 +150,21 @@ public sealed class LineChart
         plot.Title(Title);
         plot.XLabel(XLabel);
         plot.YLabel(LogY ? YLabel + " (log scale)" : YLabel);
-        if (_series.Count > 1)
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        double bottom = YMin is { } min && !LogY ? min : limits.Bottom;
+        double top = YMax is { } max && !LogY ? Math.Min(max, limits.Top) : limits.Top;
+        if (top > bottom)
         {
-            plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+            plot.Axes.SetLimitsY(bottom, top);
         }
 
-        plot.SavePng(path, width, height);
+        if (_series.Count > 1)
+        {
+            // Outside the data area, so no line or point is hidden behind it.
+            plot.ShowLegend(ScottPlot.Edge.Right);
+        }
+
+        return plot;
     }
 }
