@@ -106,6 +106,8 @@ public sealed class LineChart
     private ScottPlot.Plot Render()
     {
         var plot = new ScottPlot.Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int index = 0;
         foreach (var (name, xs, ys, errors) in _series)
         {
             double[] px = xs;
@@ -125,7 +127,8 @@ public sealed class LineChart
                 pe = null;
             }
 
-            var scatter = plot.Add.Scatter(px, py);
+            // One colour per series from the palette (error bars would otherwise take palette slots of their own).
+            var scatter = plot.Add.Scatter(px, py, palette.GetColor(index++));
             scatter.LegendText = name;
             scatter.MarkerSize = px.Length > 60 ? 0 : 5;
             scatter.LineWidth = 2;
