@@ -25,7 +25,7 @@ internal static class SimulateFiles
 
         // Pool level over time, first seed of each scheme.
         var levels = new CsvTable("scheme", "time_s", "mean_level_bits", "gateway0_bits", "gateway1_bits", "gateway2_bits", "gateway3_bits");
-        var chart = new LineChart("QKP level over time (mean over gateways)", "Time (s)", "K_sur (bits)");
+        var chart = new LineChart("QKP level over time (mean over gateways)", "Time (s)", "K_sur (bits)") { YMin = 0 };
         foreach (var r in runs.GroupBy(r => r.Scheme).Select(g => g.First()))
         {
             foreach (var s in r.PoolLevels)
@@ -61,8 +61,8 @@ internal static class SimulateFiles
 
         string xLabel = SweepParameters.LabelOf(spec.X);
         string by = spec.Series is { } s ? " by " + SweepParameters.NameOf(s) : " by scheme";
-        yield return Save(folder, "delay.png", Chart(spec, points, $"Average delay T_sum{by}", xLabel, "Average delay (s)", p => p.MeanDelay.Mean));
-        yield return Save(folder, "success-rate.png", Chart(spec, points, $"Success rate of no-waiting requests{by}", xLabel, "SR", p => p.SuccessRate.Mean));
+        yield return SavePanels(folder, "delay.png", spec, points, $"Average delay T_sum{by} (95 % intervals over seeds)", xLabel, "Average delay (s)", p => p.MeanDelay, 0, null);
+        yield return SavePanels(folder, "success-rate.png", spec, points, $"Success rate of no-waiting requests{by} (95 % intervals)", xLabel, "SR", p => p.SuccessRate, 0, 1);
         foreach (string path in SaveImprovements(folder, spec, points, xLabel))
         {
             yield return path;
@@ -72,58 +72,96 @@ internal static class SimulateFiles
     private static IEnumerable<string> SaveImprovements(string folder, SweepSpec spec, IReadOnlyList<SweepPoint> points, string xLabel)
     {
         var ddka = points.Where(p => p.Scheme == "DDKA").ToArray();
-        // Like the paper's Figs. 10b-13b, against the published baselines when they ran (S1 and S3 have SR near 0,
-        // which would swamp the axis); otherwise against whatever else ran.
-        string[] baselines = ["KoD", "RAKP", "DSKP"];
-        var candidates = points.Where(p => p.Scheme != "DDKA").ToArray();
-        if (candidates.Any(p => baselines.Contains(p.Scheme)))
-        {
-            candidates = candidates.Where(p => baselines.Contains(p.Scheme)).ToArray();
-        }
-
-        var others = candidates.GroupBy(p => (p.Scheme, p.Series)).ToArray();
+        var others = points.Where(p => p.Scheme != "DDKA").GroupBy(p => (p.Scheme, p.Series)).ToArray();
         if (ddka.Length == 0 || others.Length == 0)
         {
             yield break;
         }
 
-        var delay = new LineChart("DDKA's improvement in average delay", xLabel, "Improvement (%)");
-        var sr = new LineChart("DDKA's improvement in SR", xLabel, "Improvement (%)");
+        // Paired over the shared seeds (Improvement.Paired*): mean and 95 % interval of the per-seed percentages.
+        var rows = new List<(string Name, SweepPoint Other, Estimate Delay, Estimate Sr)>();
         foreach (var group in others)
         {
-            var pairs = group.Select(o => (Other: o, Ddka: ddka.FirstOrDefault(d => d.X == o.X && d.Series == o.Series))).Where(t => t.Ddka is not null).ToArray();
-            double[] xs = pairs.Select(t => t.Other.X).ToArray();
-            string name = LineName(spec, group.Key.Scheme, group.Key.Series);
-            delay.Add(name, xs, pairs.Select(t => Improvement.OfDelay(t.Ddka!.MeanDelay.Mean, t.Other.MeanDelay.Mean)).ToArray());
-            sr.Add(name, xs, pairs.Select(t => Improvement.OfSuccessRate(t.Ddka!.SuccessRate.Mean, t.Other.SuccessRate.Mean)).ToArray());
+            foreach (var other in group)
+            {
+                var mine = ddka.FirstOrDefault(d => d.X == other.X && d.Series == other.Series);
+                if (mine is not null)
+                {
+                    rows.Add((LineName(spec, group.Key.Scheme, group.Key.Series), other, Improvement.PairedDelay(mine, other), Improvement.PairedSuccessRate(mine, other)));
+                }
+            }
         }
 
-        yield return Save(folder, "delay-improvement.png", delay);
-        yield return Save(folder, "success-rate-improvement.png", sr);
+        var csv = new CsvTable("scheme", "series", "x", "delay_improvement_pct", "delay_improvement_ci95", "sr_improvement_pct", "sr_improvement_ci95");
+        foreach (var r in rows)
+        {
+            csv.AddRow(r.Other.Scheme, r.Other.Series, r.Other.X, r.Delay.Mean, r.Delay.HalfWidth, r.Sr.Mean, r.Sr.HalfWidth);
+        }
+
+        string csvPath = Path.Combine(folder, "improvement.csv");
+        csv.Save(csvPath);
+        yield return csvPath;
+        yield return SaveImprovement(folder, "delay-improvement.png", "DDKA's improvement in average delay", xLabel, rows.Select(r => (r.Name, r.Other.X, r.Delay)));
+        yield return SaveImprovement(folder, "success-rate-improvement.png", "DDKA's improvement in SR", xLabel, rows.Select(r => (r.Name, r.Other.X, r.Sr)));
     }
 
-    private static LineChart Chart(SweepSpec spec, IReadOnlyList<SweepPoint> points, string title, string xLabel, string yLabel, Func<SweepPoint, double> y)
+    /// <summary>
+    /// Plots improvements with their 95 % intervals; lines that exceed 100 % (schemes with SR near 0, such as KoD and
+    /// S1) go to a second panel with its own axis, so they do not flatten the others.
+    /// </summary>
+    private static string SaveImprovement(string folder, string name, string title, string xLabel, IEnumerable<(string Line, double X, Estimate Value)> values)
     {
-        var chart = new LineChart(title, xLabel, yLabel);
-        foreach (var line in points.GroupBy(p => (p.Scheme, p.Series)))
+        var lines = values.GroupBy(v => v.Line).ToArray();
+        bool Large(IEnumerable<(string Line, double X, Estimate Value)> line) => line.Any(v => Math.Abs(v.Value.Mean) > 100);
+        var small = new LineChart(title + " (95 % paired intervals)", xLabel, "Improvement (%)");
+        var large = new LineChart(title + ": schemes above 100 %", xLabel, "Improvement (%)");
+        foreach (var line in lines)
         {
-            chart.Add(LineName(spec, line.Key.Scheme, line.Key.Series), line.Select(p => p.X).ToArray(), line.Select(y).ToArray());
+            var chart = Large(line) ? large : small;
+            chart.Add(line.Key, line.Select(v => v.X).ToArray(), line.Select(v => v.Value.Mean).ToArray(), line.Select(v => v.Value.HalfWidth).ToArray());
         }
 
-        return chart;
+        string path = Path.Combine(folder, name);
+        var panels = new[] { small, large }.Where(c => c.SeriesCount > 0).ToArray();
+        LineChart.SavePanelsPng(path, panels);
+        return path;
+    }
+
+    /// <summary>
+    /// Plots one line per scheme (and series) with 95 % intervals; lines whose peak is over ten times the median peak
+    /// (an unstable scheme, say) go to a second panel with their own axis, so the others stay readable.
+    /// </summary>
+    private static string SavePanels(string folder, string name, SweepSpec spec, IReadOnlyList<SweepPoint> points, string title, string xLabel, string yLabel,
+        Func<SweepPoint, Estimate> y, double? yMin, double? yMax)
+    {
+        var lines = points.GroupBy(p => (p.Scheme, p.Series)).ToArray();
+        double[] peaks = lines.Select(l => l.Max(p => Math.Abs(y(p).Mean))).Where(double.IsFinite).Order().ToArray();
+        double median = peaks.Length == 0 ? 0 : peaks[peaks.Length / 2];
+        var main = new LineChart(title, xLabel, yLabel) { YMin = yMin, YMax = yMax };
+        var large = new LineChart(title.Split(" (", StringSplitOptions.None)[0] + ": lines above 10x the median peak", xLabel, yLabel) { YMin = yMin, YMax = yMax };
+        foreach (var line in lines)
+        {
+            bool outlier = median > 0 && line.Max(p => Math.Abs(y(p).Mean)) > 10 * median;
+            (outlier ? large : main).Add(LineName(spec, line.Key.Scheme, line.Key.Series), line.Select(p => p.X).ToArray(),
+                line.Select(p => y(p).Mean).ToArray(), line.Select(p => y(p).HalfWidth).ToArray());
+        }
+
+        // A panel whose positive values span more than two decades (every line unstable at the top load, say) is
+        // drawn on a log axis; its intervals are then left to the CSV.
+        foreach (var panel in new[] { main, large })
+        {
+            panel.LogY = yMax is null && panel.PositiveSpan > 100;
+        }
+
+        string path = Path.Combine(folder, name);
+        LineChart.SavePanelsPng(path, new[] { main, large }.Where(c => c.SeriesCount > 0).ToArray());
+        return path;
     }
 
     private static string LineName(SweepSpec spec, string scheme, double? series) =>
         spec.Series is { } s && series is { } v
             ? (spec.Schemes.Count > 1 ? $"{scheme} " : string.Empty) + $"{SweepParameters.NameOf(s)}={SimulateOptionSet.Format(v)}"
             : scheme;
-
-    private static string Save(string folder, string name, LineChart chart)
-    {
-        string path = Path.Combine(folder, name);
-        chart.SavePng(path);
-        return path;
-    }
 
     private static double? At(IReadOnlyList<double> values, int index) => index < values.Count ? values[index] : null;
 }
