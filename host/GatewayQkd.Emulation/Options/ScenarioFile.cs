@@ -50,7 +50,7 @@ public static class ScenarioFile
         }
         catch (EmulationOptionsException e)
         {
-            throw new EmulationOptionsException([.. e.Problems.Select(p => $"Scenario file '{path}': {p}")]);
+            throw new EmulationOptionsException([.. e.Problems.Select(p => ScenarioErrors.AtKey(p, text, path))]);
         }
     }
 
@@ -63,7 +63,7 @@ public static class ScenarioFile
         }
         catch (JsonException e)
         {
-            throw new EmulationOptionsException($"Scenario file '{source}': {e.Message}", e);
+            throw new EmulationOptionsException(ScenarioErrors.FromJson(e, text, source), e);
         }
     }
 
@@ -77,7 +77,7 @@ public static class ScenarioFile
         }
         catch (YamlException e)
         {
-            throw new EmulationOptionsException($"Scenario file '{source}' line {e.Start.Line}: {(e.InnerException ?? e).Message}", e);
+            throw new EmulationOptionsException(ScenarioErrors.FromYaml(e, text, source), e);
         }
     }
 
@@ -113,6 +113,26 @@ public static class ScenarioFile
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
         };
+        if (document.Listen is { } listenText)
+        {
+            if (document.EmbeddedBrokerPort is not null)
+            {
+                throw new EmulationOptionsException("listen: give either listen (ADDRESS:PORT) or embeddedBrokerPort, not both.");
+            }
+
+            ListenEndpoint listen;
+            try
+            {
+                listen = ListenEndpoint.Parse(listenText);
+            }
+            catch (FormatException e)
+            {
+                throw new EmulationOptionsException($"listen: {e.Message}", e);
+            }
+
+            o = o with { EmbeddedBrokerAddress = listen.Address, EmbeddedBrokerPort = listen.Port };
+        }
+
         if (document.Broker is { } b)
         {
             if (b.Host is null || b.Port is null)
@@ -138,6 +158,7 @@ public static class ScenarioFile
                     AllowUntrustedCertificates = b.Insecure ?? false,
                     Username = b.Username,
                     Password = password,
+                    PasswordSource = b.PasswordVariable is null ? "the scenario's broker.passwordVariable (none given)" : "$" + b.PasswordVariable,
                 },
             };
         }
