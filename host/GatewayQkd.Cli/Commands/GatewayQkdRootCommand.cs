@@ -25,6 +25,7 @@ public static class GatewayQkdRootCommand
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(KmsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Fuzz.FuzzCommand.Create());
         return root;
     }
 }
