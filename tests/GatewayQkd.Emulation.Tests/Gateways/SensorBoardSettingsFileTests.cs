@@ -47,8 +47,8 @@ public sealed class SensorBoardSettingsFileTests : IDisposable
         var clash = Options() with { BoardSensors = [new BoardSensor(9, 2)] };
         var stray = Options() with { BoardSensors = [new BoardSensor(40, 101)] };
 
-        Assert.Contains(EmulationOptionsValidator.Validate(clash), p => p.StartsWith("boardSensors: sensor ids must be above", StringComparison.Ordinal));
-        Assert.Contains(EmulationOptionsValidator.Validate(stray), p => p.StartsWith("boardSensors: each gateway", StringComparison.Ordinal));
+        Assert.Contains(EmulationOptionsValidator.Validate(clash), p => p.StartsWith("boardSensors sensor ids must be above", StringComparison.Ordinal));
+        Assert.Contains(EmulationOptionsValidator.Validate(stray), p => p.StartsWith("boardSensors each gateway", StringComparison.Ordinal));
     }
 
     [Theory]
