@@ -55,26 +55,4 @@ public class ProtocolBenchmarks
         var frame = _sealer.Seal(new KeyRequestMessage(1, 0, 3, 512), 101, 7, ++_counter, _keys);
         return _opener.Open(frame, 0, frame.Length);
     }
-
-    // Accepts and forgets every commit, so the benchmark measures the codec, not a file system.
-    private sealed class DiscardingStorage : IKeyStorage
-    {
-        public string[] ListFiles() => [];
-
-        public bool Exists(string name) => false;
-
-        public byte[] Read(string name) => throw new IOException($"'{name}' does not exist.");
-
-        public void Write(string name, byte[] data, int offset, int count)
-        {
-        }
-
-        public void Append(string name, byte[] data, int offset, int count)
-        {
-        }
-
-        public void Delete(string name)
-        {
-        }
-    }
 }
