@@ -20,11 +20,14 @@ public static class DemoCommand
         var sensors = new Option<int>("--sensors", "-m") { Description = "Sensors per gateway.", DefaultValueFactory = _ => 3 };
         var outFolder = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var listen = new ListenCliOption();
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
         foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive })
         {
             command.Options.Add(option);
         }
+
+        listen.AddTo(command);
 
         command.SetAction(async (parse, _) =>
         {
@@ -37,7 +40,8 @@ public static class DemoCommand
                     .WithSpeed(parse.GetValue(speed))
                     .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
                     .WithFolders(DataFolder(folder), folder)
-                    .Build();
+                    .With(o => listen.Apply(parse, o))
+                    .Build(EmulationOptionNames.Demo);
             }
             catch (EmulationOptionsException e)
             {
