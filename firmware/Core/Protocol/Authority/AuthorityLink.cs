@@ -26,7 +26,7 @@ namespace GatewayQkd.Core.Protocol
             }
 
             _random = random;
-            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus };
+            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus, FrameType.PoolResync };
             _channel = new PeerChannel(authorityId, gatewayId, linkKey, crypto, storage, "rg-auth-" + gatewayId.ToString(), "sc-auth-" + gatewayId.ToString(), counterChunk, accepted);
             _authorityId = authorityId;
             _gatewayId = gatewayId;
