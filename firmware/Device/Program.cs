@@ -44,7 +44,7 @@ namespace GatewayQkd.Device
             GatewayService service = null;
             try
             {
-                service = new GatewayService(settings.Gateway, new LittleFsKeyStorage(KeyStoreDirectory), new NativeCrypto(), clock, bus, indicator, log);
+                service = new GatewayService(settings.Gateway, new LittleFsKeyStorage(KeyStoreDirectory), new NativeCrypto(), new HardwareRandom(), clock, bus, indicator, log);
             }
             catch (System.Exception e)
             {

@@ -4,18 +4,27 @@ namespace GatewayQkd.Adapters;
 
 /// <summary>
 /// The core's storage port on a host folder, with the port's commit-on-return contract made real: writes go to a
-/// temporary file that is flushed to disk (fsync) and renamed over the target; appends are flushed to disk before
-/// returning. One folder per gateway.
+/// temporary file that is flushed to disk (fsync) and renamed over the target, then the folder is synced so the
+/// rename itself survives a power cut; appends are flushed to disk before returning (and the folder synced when the
+/// append created the file); deletions sync the folder. One folder per gateway.
 /// </summary>
 public sealed class FileKeyStorage : IKeyStorage
 {
     private const string TempSuffix = ".tmp";
     private readonly string _folder;
+    private readonly Action<string> _syncFolder;
 
     /// <summary>Opens (and creates if needed) the storage folder.</summary>
     public FileKeyStorage(string folder)
+        : this(folder, DirectorySync.Flush)
+    {
+    }
+
+    /// <summary>Opens the folder with <paramref name="syncFolder"/> as the step that makes its entries durable (tests observe it).</summary>
+    public FileKeyStorage(string folder, Action<string> syncFolder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        _syncFolder = syncFolder ?? throw new ArgumentNullException(nameof(syncFolder));
         _folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(_folder);
         foreach (var stale in Directory.GetFiles(_folder, "*" + TempSuffix))
@@ -52,14 +61,24 @@ public sealed class FileKeyStorage : IKeyStorage
         }
 
         File.Move(temp, target, overwrite: true);
+        _syncFolder(_folder);
     }
 
     /// <inheritdoc />
     public void Append(string name, byte[] data, int offset, int count)
     {
-        using var stream = new FileStream(PathOf(name), FileMode.Append, FileAccess.Write, FileShare.None);
-        stream.Write(data, offset, count);
-        stream.Flush(flushToDisk: true);
+        var path = PathOf(name);
+        var created = !File.Exists(path);
+        using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(data, offset, count);
+            stream.Flush(flushToDisk: true);
+        }
+
+        if (created)
+        {
+            _syncFolder(_folder);
+        }
     }
 
     /// <inheritdoc />
@@ -69,6 +88,7 @@ public sealed class FileKeyStorage : IKeyStorage
         if (File.Exists(path))
         {
             File.Delete(path);
+            _syncFolder(_folder);
         }
     }
 

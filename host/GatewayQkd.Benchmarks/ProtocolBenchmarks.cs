@@ -16,6 +16,7 @@ public class ProtocolBenchmarks
 {
     private readonly HostCryptoPrimitives _crypto = new();
     private readonly byte[] _key = new byte[256];
+    private readonly byte[] _salt = new byte[KeyWrap.SaltLength];
     private FrameKeys _keys = null!;
     private FrameSealer _sealer = null!;
     private KeyWrap _wrap = null!;
@@ -43,8 +44,8 @@ public class ProtocolBenchmarks
     public byte[] WrapAndSealServedKey256()
     {
         var counter = ++_counter;
-        var wrapped = _wrap.Apply(_keys, FrameType.KeyResponse, 7, 101, counter, _key);
-        return _sealer.Seal(KeyResponseMessage.Served(1, 0, 4096, wrapped), 7, 101, counter, _keys);
+        var wrapped = _wrap.Apply(_keys, FrameType.KeyResponse, 7, 101, counter, _salt, _key);
+        return _sealer.Seal(KeyResponseMessage.Served(1, 0, 4096, _salt, wrapped), 7, 101, counter, _keys);
     }
 
     /// <summary>Opening a fresh key request: length, header, tag (constant time), replay mark, body.</summary>
@@ -53,27 +54,5 @@ public class ProtocolBenchmarks
     {
         var frame = _sealer.Seal(new KeyRequestMessage(1, 0, 3, 512), 101, 7, ++_counter, _keys);
         return _opener.Open(frame, 0, frame.Length);
-    }
-
-    // Accepts and forgets every commit, so the benchmark measures the codec, not a file system.
-    private sealed class DiscardingStorage : IKeyStorage
-    {
-        public string[] ListFiles() => [];
-
-        public bool Exists(string name) => false;
-
-        public byte[] Read(string name) => throw new IOException($"'{name}' does not exist.");
-
-        public void Write(string name, byte[] data, int offset, int count)
-        {
-        }
-
-        public void Append(string name, byte[] data, int offset, int count)
-        {
-        }
-
-        public void Delete(string name)
-        {
-        }
     }
 }

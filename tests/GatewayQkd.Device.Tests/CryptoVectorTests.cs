@@ -1,4 +1,5 @@
 using GatewayQkd.Core.Crypto;
+using GatewayQkd.Core.Protocol;
 using GatewayQkd.Device.Adapters;
 using nanoFramework.TestFramework;
 
@@ -148,6 +149,28 @@ namespace GatewayQkd.Device.Tests
                     vectors[i].Bytes("sealed"),
                     OneTimePadPoly1305.Seal(vectors[i].Bytes("key"), vectors[i].Bytes("ad"), vectors[i].Bytes("pt")),
                     vectors[i].Name);
+            }
+        }
+
+        [TestMethod]
+        public void KeyWrap_Matches_The_Project_Vectors()
+        {
+            NativeCrypto crypto = new NativeCrypto();
+            VectorLine[] vectors = VectorFile.Read(VectorsPath, "key-wrap");
+            for (int i = 0; i < vectors.Length; i++)
+            {
+                byte[] sender = vectors[i].Bytes("sender");
+                byte[] recipient = vectors[i].Bytes("recipient");
+                byte[] wrapped = new KeyWrap(crypto).Apply(
+                    FrameKeys.Derive(crypto, vectors[i].Bytes("pairkey")),
+                    (FrameType)vectors[i].Bytes("type")[0],
+                    (ushort)((sender[0] << 8) | sender[1]),
+                    (ushort)((recipient[0] << 8) | recipient[1]),
+                    Bytes.ReadUInt32BigEndian(vectors[i].Bytes("counter"), 0),
+                    vectors[i].Bytes("salt"),
+                    vectors[i].Bytes("material"));
+
+                AssertEqual(vectors[i].Bytes("wrapped"), wrapped, vectors[i].Name);
             }
         }
 

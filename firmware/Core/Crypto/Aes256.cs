@@ -8,10 +8,10 @@ namespace GatewayQkd.Core.Crypto
     /// is needed: CTR mode decrypts by encrypting counter blocks.
     /// </summary>
     /// <remarks>
-    /// One keyed instance holds the 60-word key schedule, so a long-lived key (a link's wrap key) is expanded once.
+    /// An instance holds one key's 60-word schedule (AesCtr expands the key once per message and erases it after).
     /// Rounds 1-13 use one 256-word table T[x] = (2 S[x], S[x], S[x], 3 S[x]) and byte rotations of it for the other
-    /// three columns of MixColumns (the 32-bit formulation of FIPS-197 s5.1, Daemen and Rijmen, "The Design of
-    /// Rijndael", s4.2): 1 KiB of table instead of 4 KiB. The S-box is computed from its definition (multiplicative
+    /// three rows of MixColumns (the 32-bit table formulation of J. Daemen and V. Rijmen, "AES Proposal: Rijndael",
+    /// 1999, section on 32-bit processors): 1 KiB of table instead of 4 KiB. The S-box is computed from its definition (multiplicative
     /// inverse in GF(2^8) followed by the affine map, FIPS-197 s5.1.1) rather than typed in. Table lookups are indexed
     /// by secret bytes; docs/crypto.md s2.1 discusses the timing exposure on the ESP32.
     /// </remarks>
@@ -109,11 +109,25 @@ namespace GatewayQkd.Core.Crypto
             int r = 4;
             for (int round = 1; round < Rounds; round++)
             {
-                // Column j of SubBytes + ShiftRows + MixColumns takes row i from column j + i (FIPS-197 s5.1.2-5.1.3).
-                uint n0 = t[s0 >> 24] ^ Ror8(t[(s1 >> 16) & 0xFF]) ^ Ror16(t[(s2 >> 8) & 0xFF]) ^ Ror24(t[s3 & 0xFF]) ^ k[r];
-                uint n1 = t[s1 >> 24] ^ Ror8(t[(s2 >> 16) & 0xFF]) ^ Ror16(t[(s3 >> 8) & 0xFF]) ^ Ror24(t[s0 & 0xFF]) ^ k[r + 1];
-                uint n2 = t[s2 >> 24] ^ Ror8(t[(s3 >> 16) & 0xFF]) ^ Ror16(t[(s0 >> 8) & 0xFF]) ^ Ror24(t[s1 & 0xFF]) ^ k[r + 2];
-                uint n3 = t[s3 >> 24] ^ Ror8(t[(s0 >> 16) & 0xFF]) ^ Ror16(t[(s1 >> 8) & 0xFF]) ^ Ror24(t[s2 & 0xFF]) ^ k[r + 3];
+                // Column j of SubBytes + ShiftRows + MixColumns takes row i from column j + i (FIPS-197 s5.1.2-5.1.3);
+                // rows 1-3 use T rotated right by 8, 16, 24 bits, written inline because every call costs an
+                // interpreter frame on the board.
+                uint a = t[(s1 >> 16) & 0xFF];
+                uint b = t[(s2 >> 8) & 0xFF];
+                uint c = t[s3 & 0xFF];
+                uint n0 = t[s0 >> 24] ^ ((a >> 8) | (a << 24)) ^ ((b >> 16) | (b << 16)) ^ ((c >> 24) | (c << 8)) ^ k[r];
+                a = t[(s2 >> 16) & 0xFF];
+                b = t[(s3 >> 8) & 0xFF];
+                c = t[s0 & 0xFF];
+                uint n1 = t[s1 >> 24] ^ ((a >> 8) | (a << 24)) ^ ((b >> 16) | (b << 16)) ^ ((c >> 24) | (c << 8)) ^ k[r + 1];
+                a = t[(s3 >> 16) & 0xFF];
+                b = t[(s0 >> 8) & 0xFF];
+                c = t[s1 & 0xFF];
+                uint n2 = t[s2 >> 24] ^ ((a >> 8) | (a << 24)) ^ ((b >> 16) | (b << 16)) ^ ((c >> 24) | (c << 8)) ^ k[r + 2];
+                a = t[(s0 >> 16) & 0xFF];
+                b = t[(s1 >> 8) & 0xFF];
+                c = t[s2 & 0xFF];
+                uint n3 = t[s3 >> 24] ^ ((a >> 8) | (a << 24)) ^ ((b >> 16) | (b << 16)) ^ ((c >> 24) | (c << 8)) ^ k[r + 3];
                 s0 = n0;
                 s1 = n1;
                 s2 = n2;
@@ -137,21 +151,6 @@ namespace GatewayQkd.Core.Crypto
         private static uint SubWord(uint w)
         {
             return LastRound(w, w, w, w);
-        }
-
-        private static uint Ror8(uint w)
-        {
-            return (w >> 8) | (w << 24);
-        }
-
-        private static uint Ror16(uint w)
-        {
-            return (w >> 16) | (w << 16);
-        }
-
-        private static uint Ror24(uint w)
-        {
-            return (w >> 24) | (w << 8);
         }
 
         // Multiplication by x (xtime, FIPS-197 s4.2.1) on the low byte.

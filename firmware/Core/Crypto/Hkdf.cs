@@ -15,6 +15,9 @@ namespace GatewayQkd.Core.Crypto
         /// <summary>The longest output Expand can produce: 255 * HashLen bytes (RFC 5869 s2.3).</summary>
         public const int MaxOutputLength = 255 * HashLength;
 
+        // The default salt, shared: ports never change a key, and one array lets a host port keep its keyed HMAC.
+        private static readonly byte[] ZeroSalt = new byte[HashLength];
+
         private readonly ICryptoPrimitives _primitives;
 
         /// <summary>Creates an HKDF-SHA256 on the given primitives.</summary>
@@ -38,7 +41,7 @@ namespace GatewayQkd.Core.Crypto
                 throw new System.ArgumentNullException("inputKeyMaterial");
             }
 
-            byte[] key = salt == null || salt.Length == 0 ? new byte[HashLength] : salt;
+            byte[] key = salt == null || salt.Length == 0 ? ZeroSalt : salt;
             return _primitives.HmacSha256(key, inputKeyMaterial, 0, inputKeyMaterial.Length);
         }
 

@@ -5,8 +5,8 @@ namespace GatewayQkd.Core.Gateway
 {
     /// <summary>
     /// Seals and publishes the gateway's outbound frames: each takes a fresh counter from the persistent
-    /// <see cref="SendCounter"/>, key material is wrapped with the nonce that counter gives, and nothing is published
-    /// unsealed or unwrapped.
+    /// <see cref="SendCounter"/>, key material is wrapped under a message key bound to that counter and a fresh random
+    /// salt (<see cref="KeyWrap"/>), and nothing is published unsealed or unwrapped.
     /// </summary>
     internal sealed class GatewayOutbox
     {
@@ -15,9 +15,11 @@ namespace GatewayQkd.Core.Gateway
         private readonly FrameSealer _sealer;
         private readonly KeyWrap _wrap;
         private readonly SendCounter _counter;
+        private readonly IRandomSource _random;
 
-        public GatewayOutbox(ushort gatewayId, IMessageBus bus, ICryptoPrimitives crypto, SendCounter counter)
+        public GatewayOutbox(ushort gatewayId, IMessageBus bus, ICryptoPrimitives crypto, IRandomSource random, SendCounter counter)
         {
+            _random = random;
             _gatewayId = gatewayId;
             _bus = bus;
             _sealer = new FrameSealer(crypto);
@@ -36,8 +38,10 @@ namespace GatewayQkd.Core.Gateway
         public void SendServed(ushort sensorId, FrameKeys keys, uint requestId, GatewayQkd.Core.Pool.KeyRange range, byte[] material)
         {
             uint counter = _counter.Next();
-            byte[] wrapped = _wrap.Apply(keys, FrameType.KeyResponse, _gatewayId, sensorId, counter, material);
-            KeyResponseMessage body = KeyResponseMessage.Served(requestId, range.PeerId, range.Offset, wrapped);
+            byte[] salt = new byte[KeyWrap.SaltLength];
+            _random.NextBytes(salt);
+            byte[] wrapped = _wrap.Apply(keys, FrameType.KeyResponse, _gatewayId, sensorId, counter, salt, material);
+            KeyResponseMessage body = KeyResponseMessage.Served(requestId, range.PeerId, range.Offset, salt, wrapped);
             _bus.Publish(Topics.Response(_gatewayId, sensorId), _sealer.Seal(body, _gatewayId, sensorId, counter, keys));
         }
     }

@@ -47,9 +47,10 @@ namespace GatewayQkd.Core.Gateway
         private IndicatorState _state;
 
         /// <summary>Creates the service: validates the configuration, recovers the pool and the replay state from storage.</summary>
-        public GatewayService(GatewayConfig config, IKeyStorage storage, ICryptoPrimitives crypto, IClock clock, IMessageBus bus, IIndicator indicator, ILog log)
+        /// <remarks><paramref name="random"/> draws the salt of every key wrap (<see cref="KeyWrap"/>), so a lost send counter file cannot repeat a key stream.</remarks>
+        public GatewayService(GatewayConfig config, IKeyStorage storage, ICryptoPrimitives crypto, IRandomSource random, IClock clock, IMessageBus bus, IIndicator indicator, ILog log)
         {
-            if (config == null || storage == null || crypto == null || clock == null || bus == null || indicator == null || log == null)
+            if (config == null || storage == null || crypto == null || random == null || clock == null || bus == null || indicator == null || log == null)
             {
                 throw new System.ArgumentNullException("config", "Every port and the configuration are required.");
             }
@@ -80,7 +81,7 @@ namespace GatewayQkd.Core.Gateway
             }
 
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest });
-            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, new SendCounter(storage, SendCounterFile, config.CounterChunk));
+            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
             _scheduler = new RequestScheduler(config, _pool, _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
@@ -219,7 +220,7 @@ namespace GatewayQkd.Core.Gateway
         private void IngestBlock(FrameOpenResult opened)
         {
             KeyBlockMessage message = (KeyBlockMessage)opened.Body;
-            byte[] material = _wrap.Unwrap(opened, message.WrappedMaterial);
+            byte[] material = _wrap.Unwrap(opened, message.WrapSalt, message.WrappedMaterial);
             IngestResult result;
             try
             {

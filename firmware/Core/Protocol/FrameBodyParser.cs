@@ -11,7 +11,7 @@ namespace GatewayQkd.Core.Protocol
                 case FrameType.KeyRequest:
                     return KeyRequestMessage.Length;
                 case FrameType.KeyResponse:
-                    return KeyResponseMessage.BaseLength + KeyResponseMessage.KeyIdLength + FrameLimits.MaxKeyBytes;
+                    return KeyResponseMessage.BaseLength + KeyResponseMessage.KeyIdLength + KeyWrap.SaltLength + FrameLimits.MaxKeyBytes;
                 case FrameType.KeyBlockDelivery:
                     return KeyBlockMessage.BaseLength + FrameLimits.MaxBlockBytes;
                 case FrameType.BlockAck:

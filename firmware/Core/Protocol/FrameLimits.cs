@@ -31,6 +31,6 @@ namespace GatewayQkd.Core.Protocol
         public const int MaxTelemetryBytes = 1024;
 
         /// <summary>Largest body any frame type may have, in bytes.</summary>
-        public const int MaxBodyLength = MaxBlockBytes + 16;
+        public const int MaxBodyLength = KeyBlockMessage.BaseLength + MaxBlockBytes;
     }
 }

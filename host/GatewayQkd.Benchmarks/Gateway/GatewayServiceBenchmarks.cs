@@ -23,6 +23,7 @@ public class GatewayServiceBenchmarks
     private const int BlockBytes = 1024;
 
     private readonly HostCryptoPrimitives _crypto = new();
+    private readonly CryptoRandomSource _random = new();
     private readonly SteppingClock _clock = new();
     private readonly CountingBus _bus = new();
     private readonly List<byte[]> _requests = [];
@@ -69,7 +70,7 @@ public class GatewayServiceBenchmarks
         _linkKeys = FrameKeys.Derive(_crypto, _config.LinkKey);
         _sealer = new FrameSealer(_crypto);
         _wrap = new KeyWrap(_crypto);
-        _service = new GatewayService(_config, _storage, _crypto, _clock, _bus, new NullIndicator(), new NullLog());
+        _service = new GatewayService(_config, _storage, _crypto, _random, _clock, _bus, new NullIndicator(), new NullLog());
         _service.Start();
     }
 
@@ -82,9 +83,11 @@ public class GatewayServiceBenchmarks
             var material = new byte[BlockBytes];
             Random.Shared.NextBytes(material);
             var counter = ++_hapCounter;
-            var wrapped = _wrap.Apply(_linkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, material);
+            var salt = new byte[KeyWrap.SaltLength];
+            _random.NextBytes(salt);
+            var wrapped = _wrap.Apply(_linkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, salt, material);
             var offset = (uint)(_nextBlock * BlockBytes);
-            var frame = _sealer.Seal(new KeyBlockMessage(0, _nextBlock++, offset, wrapped), Authority, GatewayId, counter, _linkKeys);
+            var frame = _sealer.Seal(new KeyBlockMessage(0, _nextBlock++, offset, salt, wrapped), Authority, GatewayId, counter, _linkKeys);
             var before = _service.Pool.AvailableBits(0);
             var status = _service.HandleMessage(Topics.Blocks(GatewayId), frame);
             if (status != FrameStatus.Ok || _service.Pool.AvailableBits(0) <= before)

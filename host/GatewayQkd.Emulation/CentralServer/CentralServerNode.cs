@@ -58,7 +58,7 @@ public sealed class CentralServerNode
         _codec = new TelemetryCodec(crypto);
         foreach (var (id, key) in gatewayLinkKeys)
         {
-            _links[id] = new GatewayLink(new AuthorityLink(AuthorityId, id, key, crypto, storage, 256), poolCapacityBits);
+            _links[id] = new GatewayLink(new AuthorityLink(AuthorityId, id, key, crypto, random, storage, 256), poolCapacityBits);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
             lock (_sync)
             {
                 // Recovery of the pool and the replay state happens here; a corrupt folder throws naming the file.
-                var service = new GatewayService(_config, new FileKeyStorage(_folder), new HostCryptoPrimitives(), _clock, bus, Indicator, _log);
+                var service = new GatewayService(_config, new FileKeyStorage(_folder), new HostCryptoPrimitives(), new CryptoRandomSource(), _clock, bus, Indicator, _log);
                 _bus = bus;
                 _service = service;
                 service.Start();

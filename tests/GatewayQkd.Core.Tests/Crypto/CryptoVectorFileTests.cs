@@ -11,6 +11,7 @@ public sealed class CryptoVectorFileTests
     [InlineData("poly1305", 12)] // RFC 8439 s2.5.2 + A.3 #1-#11
     [InlineData("aead-aes256ctr-hmacsha256", 3)] // own construction, BouncyCastle-computed
     [InlineData("otp-poly1305", 3)] // own construction, BouncyCastle-computed
+    [InlineData("key-wrap", 2)] // own construction, Python-computed, BouncyCastle-checked
     public void Holds_Every_Vector_Of_Each_Suite(string suite, int expected)
     {
         Assert.Equal(expected, CryptoVectorFile.All.Count(v => v.Suite == suite));

@@ -49,4 +49,69 @@ public sealed class HostCryptoPrimitivesTests
         var error = Assert.Throws<ArgumentException>(() => _host.EncryptBlocks(new byte[length], new byte[16], 0, 16));
         Assert.Contains($"got {length} bytes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_Reused_Key_Array_Gives_The_Same_Aes_Output_Every_Call()
+    {
+        var random = new SeededBytes(5);
+        var key = random.Next(32);
+        var input = random.Next(64);
+        var expected = Convert.ToHexString(BouncyReference.AesEcb(key, input));
+
+        var outputs = Enumerable.Range(0, 4).Select(_ => Convert.ToHexString(_host.EncryptBlocks(key, input, 0, 64))).ToList();
+
+        Assert.All(outputs, o => Assert.Equal(expected, o));
+    }
+
+    [Fact]
+    public void A_Refilled_Key_Array_Is_Never_Served_From_The_Old_Key()
+    {
+        var random = new SeededBytes(6);
+        var key = random.Next(32);
+        var data = random.Next(48);
+        _host.EncryptBlocks(key, data, 0, 48);
+        _host.EncryptBlocks(key, data, 0, 48); // now the array has a cached encryptor and a keyed HMAC
+        _host.HmacSha256(key, data, 0, 48);
+        _host.HmacSha256(key, data, 0, 48);
+
+        random.Next(32).CopyTo(key, 0);
+
+        Assert.Equal(Convert.ToHexString(BouncyReference.AesEcb(key, data)), Convert.ToHexString(_host.EncryptBlocks(key, data, 0, 48)));
+        Assert.Equal(Convert.ToHexString(BouncyReference.HmacSha256(key, data)), Convert.ToHexString(_host.HmacSha256(key, data, 0, 48)));
+    }
+
+    [Fact]
+    public void Keyed_Hmac_Of_Slices_Matches_BouncyCastle_On_Every_Reuse()
+    {
+        var random = new SeededBytes(7);
+        var key = random.Next(32);
+        for (int i = 0; i < 20; i++)
+        {
+            var data = random.Next(1 + random.Length(200));
+            var offset = random.Length(data.Length - 1);
+            var count = data.Length - offset;
+
+            Assert.Equal(
+                Convert.ToHexString(BouncyReference.HmacSha256(key, data[offset..])),
+                Convert.ToHexString(_host.HmacSha256(key, data, offset, count)));
+        }
+    }
+
+    [Fact]
+    public void Concurrent_Callers_On_One_Key_Get_Correct_Outputs()
+    {
+        var key = new SeededBytes(8).Next(32);
+        var input = new SeededBytes(9).Next(32);
+        var expectedAes = Convert.ToHexString(BouncyReference.AesEcb(key, input));
+        var expectedMac = Convert.ToHexString(BouncyReference.HmacSha256(key, input));
+
+        var results = new System.Collections.Concurrent.ConcurrentBag<bool>();
+        Parallel.For(0, 400, _ =>
+        {
+            results.Add(Convert.ToHexString(_host.EncryptBlocks(key, input, 0, 32)) == expectedAes
+                && Convert.ToHexString(_host.HmacSha256(key, input, 0, 32)) == expectedMac);
+        });
+
+        Assert.All(results, Assert.True);
+    }
 }

@@ -29,13 +29,16 @@ internal sealed class GatewayHarness
         }
 
         configure?.Invoke(Config);
-        Hap = new AuthorityLink(Authority, GatewayId, Config.LinkKey, Crypto, new InMemoryKeyStorage(), 16);
+        Hap = new AuthorityLink(Authority, GatewayId, Config.LinkKey, Crypto, Random, new InMemoryKeyStorage(), 16);
         Boot();
     }
 
     public static ushort[] SensorIds { get; } = [101, 102, 103, 104];
 
     public ICryptoPrimitives Crypto { get; }
+
+    /// <summary>Gets the random source of the gateway and the HAP/CS stand-in (wrap salts); a fresh CSPRNG, as a rebooted board has.</summary>
+    public IRandomSource Random { get; } = new CryptoRandomSource();
 
     public IKeyStorage Storage { get; private set; }
 
@@ -82,7 +85,7 @@ internal sealed class GatewayHarness
         Log = new RecordingLog();
         GatewayService? service = null;
         var gatewayBus = Bus.Connect("gateway", (topic, payload) => service!.HandleMessage(topic, payload));
-        service = new GatewayService(Config, Storage, Crypto, Clock, gatewayBus, Indicator, Log);
+        service = new GatewayService(Config, Storage, Crypto, Random, Clock, gatewayBus, Indicator, Log);
         Service = service;
         foreach (var id in SensorIds)
         {

@@ -100,7 +100,7 @@ public sealed class InboundRejectionTests
     public void Block_Sealed_By_A_Sensor_Key_Is_Rejected()
     {
         var forged = new FrameSealer(_h.Crypto).Seal(
-            new KeyBlockMessage(0, 0, 0, new byte[64]), GatewayHarness.Authority, GatewayHarness.GatewayId, 1, FrameKeys.Derive(_h.Crypto, GatewayHarness.Key(101)));
+            new KeyBlockMessage(0, 0, 0, new byte[KeyWrap.SaltLength], new byte[64]), GatewayHarness.Authority, GatewayHarness.GatewayId, 1, FrameKeys.Derive(_h.Crypto, GatewayHarness.Key(101)));
 
         Assert.Equal(FrameStatus.BadTag, Reject(Topics.Blocks(GatewayHarness.GatewayId), forged));
         Assert.Equal(0, _h.Service.Pool.TotalAvailableBits);

@@ -25,9 +25,10 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var wrapped = Clip(key, FrameLimits.MaxKeyBytes);
         offset = (uint)Math.Min(offset, 0x100000000UL - (ulong)wrapped.Length);
-        var got = (KeyResponseMessage)OpenOk(KeyResponseMessage.Served(requestId, peer, offset, wrapped));
+        var salt = Salt(requestId);
+        var got = (KeyResponseMessage)OpenOk(KeyResponseMessage.Served(requestId, peer, offset, salt, wrapped));
         return got.Status == KeyResponseStatus.Ok && got.Reason == KeyResponseReason.None && got.RequestId == requestId
-            && got.KeyPeer == peer && got.KeyOffset == offset && got.WrappedKey.SequenceEqual(wrapped);
+            && got.KeyPeer == peer && got.KeyOffset == offset && got.WrapSalt.SequenceEqual(salt) && got.WrappedKey.SequenceEqual(wrapped);
     }
 
     [Property]
@@ -44,8 +45,10 @@ public sealed class FrameRoundTripTests : IDisposable
     {
         var wrapped = Clip(material, FrameLimits.MaxBlockBytes);
         offset = (uint)Math.Min(offset, 0x100000000UL - (ulong)wrapped.Length);
-        var got = (KeyBlockMessage)OpenOk(new KeyBlockMessage(peer, blockId, offset, wrapped));
-        return got.PeerId == peer && got.BlockId == blockId && got.Offset == offset && got.WrappedMaterial.SequenceEqual(wrapped);
+        var salt = Salt(blockId);
+        var got = (KeyBlockMessage)OpenOk(new KeyBlockMessage(peer, blockId, offset, salt, wrapped));
+        return got.PeerId == peer && got.BlockId == blockId && got.Offset == offset
+            && got.WrapSalt.SequenceEqual(salt) && got.WrappedMaterial.SequenceEqual(wrapped);
     }
 
     [Property]
@@ -87,6 +90,9 @@ public sealed class FrameRoundTripTests : IDisposable
         Assert.Equal((FrameType.KeyRequest, ProtocolFixture.SenderId, ProtocolFixture.ReceiverId, 77u),
             (result.Header.Type, result.Header.SenderId, result.Header.RecipientId, result.Header.Counter));
     }
+
+    // A wrap salt that differs with the property's input (its value does not matter to the codec).
+    private static byte[] Salt(uint seed) => Enumerable.Range(0, KeyWrap.SaltLength).Select(i => (byte)(seed >> (i % 4 * 8) ^ i)).ToArray();
 
     private static byte[] Clip(byte[]? bytes, int max)
     {

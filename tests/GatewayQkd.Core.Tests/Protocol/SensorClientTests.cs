@@ -85,7 +85,8 @@ public sealed class SensorClientTests
     {
         var keys = FrameKeys.Derive(Crypto, DeviceKey);
         var counter = ++_gatewayCounter;
-        var wrapped = new KeyWrap(Crypto).Apply(keys, FrameType.KeyResponse, Gateway, recipient, counter, key);
-        return new FrameSealer(Crypto).Seal(KeyResponseMessage.Served(1, 0, 320, wrapped), Gateway, recipient, counter, keys);
+        var salt = Enumerable.Range((int)counter, KeyWrap.SaltLength).Select(i => (byte)i).ToArray();
+        var wrapped = new KeyWrap(Crypto).Apply(keys, FrameType.KeyResponse, Gateway, recipient, counter, salt, key);
+        return new FrameSealer(Crypto).Seal(KeyResponseMessage.Served(1, 0, 320, salt, wrapped), Gateway, recipient, counter, keys);
     }
 }

@@ -190,8 +190,9 @@ public sealed class SensorStateMachineTests
     {
         var keys = FrameKeys.Derive(Crypto, DeviceKey);
         var counter = ++_gatewayCounter;
-        var wrapped = new KeyWrap(Crypto).Apply(keys, FrameType.KeyResponse, Gateway, Sensor, counter, key);
-        return new FrameSealer(Crypto).Seal(KeyResponseMessage.Served(requestId, 0, 320, wrapped), Gateway, Sensor, counter, keys);
+        var salt = Enumerable.Range((int)counter, KeyWrap.SaltLength).Select(i => (byte)i).ToArray();
+        var wrapped = new KeyWrap(Crypto).Apply(keys, FrameType.KeyResponse, Gateway, Sensor, counter, salt, key);
+        return new FrameSealer(Crypto).Seal(KeyResponseMessage.Served(requestId, 0, 320, salt, wrapped), Gateway, Sensor, counter, keys);
     }
 
     private byte[] NotServed(uint requestId, KeyResponseStatus status, KeyResponseReason reason) =>

@@ -75,12 +75,12 @@ public class CodecVectorFileTests
         var sealer = new FrameSealer(_crypto);
         var authority = FrameKeys.Derive(_crypto, AuthorityPairKey);
         var sensor = FrameKeys.Derive(_crypto, SensorPairKey);
-        yield return ("key-block", 0, 9, AuthorityPairKey, sealer.Seal(new KeyBlockMessage(0, 0, 0, Sequence(0x40, 32)), 0, 9, 1, authority));
+        yield return ("key-block", 0, 9, AuthorityPairKey, sealer.Seal(new KeyBlockMessage(0, 0, 0, Sequence(0xa0, 16), Sequence(0x40, 32)), 0, 9, 1, authority));
         yield return ("block-ack", 9, 0, AuthorityPairKey, sealer.Seal(new BlockAckMessage(0, 0, BlockAckResult.Stored, 1, 256), 9, 0, 2, authority));
         yield return ("supplement", 9, 0, AuthorityPairKey, sealer.Seal(new SupplementMessage(0, 1, 256, 512, 4096, 256, 2, 3.25), 9, 0, 3, authority));
         yield return ("status", 9, 0, AuthorityPairKey, sealer.Seal(new GatewayStatusMessage(123456, 2, 3, [new PeerLevel(0, 512, 5120)], [1, 2, 3]), 9, 0, 4, authority));
         yield return ("key-request", 101, 9, SensorPairKey, sealer.Seal(new KeyRequestMessage(7, 0, 2, 256), 101, 9, 5, sensor));
-        yield return ("key-response", 9, 101, SensorPairKey, sealer.Seal(KeyResponseMessage.Served(7, 0, 0, Sequence(0x60, 32)), 9, 101, 6, sensor));
+        yield return ("key-response", 9, 101, SensorPairKey, sealer.Seal(KeyResponseMessage.Served(7, 0, 0, Sequence(0xb0, 16), Sequence(0x60, 32)), 9, 101, 6, sensor));
         yield return ("key-response-refused", 9, 101, SensorPairKey, sealer.Seal(KeyResponseMessage.NotServed(8, KeyResponseStatus.Rejected, KeyResponseReason.QueueFull), 9, 101, 7, sensor));
     }
 

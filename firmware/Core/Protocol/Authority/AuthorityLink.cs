@@ -15,10 +15,17 @@ namespace GatewayQkd.Core.Protocol
         private readonly ushort _gatewayId;
         private readonly PeerChannel _channel;
         private readonly KeyWrap _wrap;
+        private readonly IRandomSource _random;
 
-        /// <summary>Creates the link to <paramref name="gatewayId"/> with their shared 32-byte link key.</summary>
-        public AuthorityLink(ushort authorityId, ushort gatewayId, byte[] linkKey, ICryptoPrimitives crypto, IKeyStorage storage, int counterChunk)
+        /// <summary>Creates the link to <paramref name="gatewayId"/> with their shared 32-byte link key; <paramref name="random"/> draws the wrap salts.</summary>
+        public AuthorityLink(ushort authorityId, ushort gatewayId, byte[] linkKey, ICryptoPrimitives crypto, IRandomSource random, IKeyStorage storage, int counterChunk)
         {
+            if (random == null)
+            {
+                throw new System.ArgumentNullException("random");
+            }
+
+            _random = random;
             FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus, FrameType.PoolResync };
             _channel = new PeerChannel(authorityId, gatewayId, linkKey, crypto, storage, "rg-auth-" + gatewayId.ToString(), "sc-auth-" + gatewayId.ToString(), counterChunk, accepted);
             _authorityId = authorityId;
@@ -38,7 +45,7 @@ namespace GatewayQkd.Core.Protocol
             get { return Topics.Blocks(_gatewayId); }
         }
 
-        /// <summary>Returns the delivery frame of <paramref name="block"/>, its material AES-256-CTR wrapped under the link key.</summary>
+        /// <summary>Returns the delivery frame of <paramref name="block"/>, its material AES-256-CTR wrapped under a message key of the link key and a fresh salt.</summary>
         public byte[] SealBlock(KeyBlock block)
         {
             if (block == null)
@@ -47,8 +54,10 @@ namespace GatewayQkd.Core.Protocol
             }
 
             uint counter = _channel.NextCounter();
-            byte[] wrapped = _wrap.Apply(_channel.Keys, FrameType.KeyBlockDelivery, _authorityId, _gatewayId, counter, block.Material);
-            KeyBlockMessage body = new KeyBlockMessage(block.PeerId, block.BlockId, block.Offset, wrapped);
+            byte[] salt = new byte[KeyWrap.SaltLength];
+            _random.NextBytes(salt);
+            byte[] wrapped = _wrap.Apply(_channel.Keys, FrameType.KeyBlockDelivery, _authorityId, _gatewayId, counter, salt, block.Material);
+            KeyBlockMessage body = new KeyBlockMessage(block.PeerId, block.BlockId, block.Offset, salt, wrapped);
             return _channel.Seal(body, counter);
         }
 

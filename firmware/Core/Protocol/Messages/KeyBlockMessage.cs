@@ -1,26 +1,32 @@
 namespace GatewayQkd.Core.Protocol
 {
     /// <summary>
-    /// HAP/CS to gateway: one <see cref="GatewayQkd.Core.Pool.KeyBlock"/> with its material AES-256-CTR encrypted under the
-    /// link's wrap key (the frame tag completes encrypt-then-MAC). Body: peer u16, block id u32, stream offset u32,
-    /// length u16, wrapped material (length bytes).
+    /// HAP/CS to gateway: one <see cref="GatewayQkd.Core.Pool.KeyBlock"/> with its material AES-256-CTR encrypted under a
+    /// message key derived from the link's wrap key and a random salt (<see cref="KeyWrap"/>; the frame tag completes
+    /// encrypt-then-MAC). Body: peer u16, block id u32, stream offset u32, length u16, wrap salt (16 bytes), wrapped
+    /// material (length bytes).
     /// </summary>
     public sealed class KeyBlockMessage : FrameBody
     {
-        /// <summary>Body size without the material.</summary>
-        public const int BaseLength = 12;
+        /// <summary>Body size without the material (the fields and the 16-byte wrap salt).</summary>
+        public const int BaseLength = 12 + KeyWrap.SaltLength;
 
         /// <summary>Creates a delivery; the material is 1..<see cref="FrameLimits.MaxBlockBytes"/> bytes inside the 32-bit stream.</summary>
-        public KeyBlockMessage(ushort peerId, uint blockId, uint offset, byte[] wrappedMaterial)
+        public KeyBlockMessage(ushort peerId, uint blockId, uint offset, byte[] wrapSalt, byte[] wrappedMaterial)
         {
             int length = wrappedMaterial == null ? 0 : wrappedMaterial.Length;
             FieldCheck.InRange("block length", length, 1, FrameLimits.MaxBlockBytes);
             FieldCheck.InKeyStream("block", offset, length);
+            FieldCheck.Length("wrap salt", wrapSalt, KeyWrap.SaltLength);
             PeerId = peerId;
             BlockId = blockId;
             Offset = offset;
+            WrapSalt = wrapSalt;
             WrappedMaterial = wrappedMaterial;
         }
+
+        /// <summary>Gets the sender's random salt of the wrap's message key.</summary>
+        public byte[] WrapSalt { get; private set; }
 
         /// <summary>Gets the peer whose stream the block extends (0 = central server).</summary>
         public ushort PeerId { get; private set; }
@@ -53,6 +59,7 @@ namespace GatewayQkd.Core.Protocol
             writer.WriteUInt32(BlockId);
             writer.WriteUInt32(Offset);
             writer.WriteUInt16((ushort)WrappedMaterial.Length);
+            writer.WriteBytes(WrapSalt, 0, KeyWrap.SaltLength);
             writer.WriteBytes(WrappedMaterial, 0, WrappedMaterial.Length);
         }
 
@@ -64,7 +71,8 @@ namespace GatewayQkd.Core.Protocol
             uint offset = reader.ReadUInt32("block offset");
             ushort length = reader.ReadUInt16("block length");
             FieldCheck.InRange("block length", length, 1, FrameLimits.MaxBlockBytes);
-            return new KeyBlockMessage(peer, blockId, offset, reader.ReadBytes(length, "block material"));
+            byte[] salt = reader.ReadBytes(KeyWrap.SaltLength, "wrap salt");
+            return new KeyBlockMessage(peer, blockId, offset, salt, reader.ReadBytes(length, "block material"));
         }
     }
 }

@@ -2,9 +2,10 @@ namespace GatewayQkd.Core.Protocol
 {
     /// <summary>
     /// Gateway to sensor: the answer to a key request. Body: request id u32, status u8, reason u8, and only when the
-    /// status is Ok: key peer u16, key offset u32, key length u16, wrapped key (key length bytes). The key travels
-    /// AES-256-CTR encrypted under the sensor's wrap key; the frame tag is the MAC of the encrypt-then-MAC
-    /// construction (docs/protocol.md s4), so the broker never sees key bits.
+    /// status is Ok: key peer u16, key offset u32, key length u16, wrap salt (16 bytes), wrapped key (key length
+    /// bytes). The key travels AES-256-CTR encrypted under a message key derived from the sensor's wrap key and the
+    /// salt (<see cref="KeyWrap"/>); the frame tag is the MAC of the encrypt-then-MAC construction
+    /// (docs/protocol.md s4), so the broker never sees key bits.
     /// </summary>
     public sealed class KeyResponseMessage : FrameBody
     {
@@ -15,12 +16,13 @@ namespace GatewayQkd.Core.Protocol
         public const int KeyIdLength = 8;
 
         /// <summary>Creates a response that carries a key id and its wrapped (encrypted) key bytes.</summary>
-        public static KeyResponseMessage Served(uint requestId, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
+        public static KeyResponseMessage Served(uint requestId, ushort keyPeer, uint keyOffset, byte[] wrapSalt, byte[] wrappedKey)
         {
             int length = wrappedKey == null ? 0 : wrappedKey.Length;
             FieldCheck.InRange("key length", length, 1, FrameLimits.MaxKeyBytes);
             FieldCheck.InKeyStream("key id", keyOffset, length);
-            return new KeyResponseMessage(requestId, KeyResponseStatus.Ok, KeyResponseReason.None, keyPeer, keyOffset, wrappedKey);
+            FieldCheck.Length("wrap salt", wrapSalt, KeyWrap.SaltLength);
+            return new KeyResponseMessage(requestId, KeyResponseStatus.Ok, KeyResponseReason.None, keyPeer, keyOffset, wrapSalt, wrappedKey);
         }
 
         /// <summary>Creates a response without a key (waiting, insufficient or rejected) with its reason.</summary>
@@ -33,16 +35,17 @@ namespace GatewayQkd.Core.Protocol
 
             FieldCheck.InRange("status", (int)status, (int)KeyResponseStatus.Waiting, (int)KeyResponseStatus.Rejected);
             FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.Expired);
-            return new KeyResponseMessage(requestId, status, reason, 0, 0, null);
+            return new KeyResponseMessage(requestId, status, reason, 0, 0, null, null);
         }
 
-        private KeyResponseMessage(uint requestId, KeyResponseStatus status, KeyResponseReason reason, ushort keyPeer, uint keyOffset, byte[] wrappedKey)
+        private KeyResponseMessage(uint requestId, KeyResponseStatus status, KeyResponseReason reason, ushort keyPeer, uint keyOffset, byte[] wrapSalt, byte[] wrappedKey)
         {
             RequestId = requestId;
             Status = status;
             Reason = reason;
             KeyPeer = keyPeer;
             KeyOffset = keyOffset;
+            WrapSalt = wrapSalt;
             WrappedKey = wrappedKey;
         }
 
@@ -61,6 +64,9 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Gets the stream offset of the key id (valid when served).</summary>
         public uint KeyOffset { get; private set; }
 
+        /// <summary>Gets the sender's random salt of the wrap's message key (null unless served).</summary>
+        public byte[] WrapSalt { get; private set; }
+
         /// <summary>Gets the encrypted key bytes (null unless served).</summary>
         public byte[] WrappedKey { get; private set; }
 
@@ -73,7 +79,7 @@ namespace GatewayQkd.Core.Protocol
         /// <inheritdoc />
         public override int BodyLength
         {
-            get { return Status == KeyResponseStatus.Ok ? BaseLength + KeyIdLength + WrappedKey.Length : BaseLength; }
+            get { return Status == KeyResponseStatus.Ok ? BaseLength + KeyIdLength + KeyWrap.SaltLength + WrappedKey.Length : BaseLength; }
         }
 
         /// <inheritdoc />
@@ -87,6 +93,7 @@ namespace GatewayQkd.Core.Protocol
                 writer.WriteUInt16(KeyPeer);
                 writer.WriteUInt32(KeyOffset);
                 writer.WriteUInt16((ushort)WrappedKey.Length);
+                writer.WriteBytes(WrapSalt, 0, KeyWrap.SaltLength);
                 writer.WriteBytes(WrappedKey, 0, WrappedKey.Length);
             }
         }
@@ -108,8 +115,9 @@ namespace GatewayQkd.Core.Protocol
             uint offset = reader.ReadUInt32("key offset");
             ushort length = reader.ReadUInt16("key length");
             FieldCheck.InRange("key length", length, 1, FrameLimits.MaxKeyBytes);
+            byte[] salt = reader.ReadBytes(KeyWrap.SaltLength, "wrap salt");
             byte[] wrapped = reader.ReadBytes(length, "wrapped key");
-            return Served(requestId, peer, offset, wrapped);
+            return Served(requestId, peer, offset, salt, wrapped);
         }
     }
 }

@@ -209,7 +209,7 @@ namespace GatewayQkd.Core.Protocol
                 return SensorKeyResult.Accepted(response, null, null);
             }
 
-            byte[] key = _wrap.Unwrap(opened, response.WrappedKey);
+            byte[] key = _wrap.Unwrap(opened, response.WrapSalt, response.WrappedKey);
             return SensorKeyResult.Accepted(response, new KeyRange(response.KeyPeer, response.KeyOffset, key.Length), key);
         }
 

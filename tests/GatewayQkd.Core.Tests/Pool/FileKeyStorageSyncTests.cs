@@ -1,0 +1,71 @@
+using GatewayQkd.Adapters;
+using GatewayQkd.TestSupport;
+
+namespace GatewayQkd.Core.Tests.Pool;
+
+/// <summary>
+/// The host's file storage makes its directory changes durable: after the rename of a write, after an append that
+/// created the file and after a delete it syncs the folder (fsync of a file does not cover its directory entry).
+/// </summary>
+public sealed class FileKeyStorageSyncTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly List<string> _events = [];
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Write_Syncs_The_Folder_After_The_Rename()
+    {
+        var storage = Open();
+
+        storage.Write("snap", [1, 2, 3], 0, 3);
+
+        Assert.Equal(["sync: snap=010203, no temp file"], _events);
+    }
+
+    [Fact]
+    public void Append_That_Creates_The_File_Syncs_The_Folder_And_A_Later_Append_Does_Not()
+    {
+        var storage = Open();
+
+        storage.Append("blk", [7], 0, 1);
+        storage.Append("blk", [8], 0, 1);
+
+        Assert.Equal(["sync: blk=07, no temp file"], _events);
+    }
+
+    [Fact]
+    public void Delete_Syncs_The_Folder_After_The_File_Is_Gone()
+    {
+        var storage = new FileKeyStorage(_temp.Path, _ => { });
+        storage.Write("old", [1], 0, 1);
+        storage = Open();
+
+        storage.Delete("old");
+
+        Assert.Equal(["sync: old absent, no temp file"], _events);
+    }
+
+    [Fact]
+    public void Real_Folder_Sync_Succeeds_On_A_Folder_And_Fails_Clearly_On_A_Missing_One()
+    {
+        DirectorySync.Flush(_temp.Path);
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var error = Assert.Throws<IOException>(() => DirectorySync.Flush(Path.Combine(_temp.Path, "missing")));
+            Assert.Contains("Cannot open folder", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    // Records, at each folder sync, the state of the file just changed: the rename or deletion must already be done.
+    private FileKeyStorage Open() => new(_temp.Path, folder =>
+    {
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
+        var temp = files.Any(f => f!.EndsWith(".tmp", StringComparison.Ordinal)) ? "temp file left" : "no temp file";
+        var last = files.Where(f => !f!.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
+        var state = last.Count == 0 ? "old absent" : string.Join(",", last.Select(f => $"{f}={Convert.ToHexString(File.ReadAllBytes(Path.Combine(folder, f!))).ToLowerInvariant()}"));
+        _events.Add($"sync: {state}, {temp}");
+    });
+}
