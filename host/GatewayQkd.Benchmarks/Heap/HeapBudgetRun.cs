@@ -53,7 +53,7 @@ internal static class HeapBudgetRun
         GatewayService service = null!;
         table.Step("boot: recover an empty store, start", accounting, () =>
         {
-            service = new GatewayService(config, accounting.Wrap(new FileKeyStorage(Path.Combine(folder, "gw"))), crypto, clock, bus, new NullIndicator(), new NullLog());
+            service = new GatewayService(config, accounting.Wrap(new FileKeyStorage(Path.Combine(folder, "gw"))), crypto, new GatewayQkd.Adapters.CryptoRandomSource(), clock, bus, new NullIndicator(), new NullLog());
             service.Start();
         });
         table.Retained("after boot", service);
@@ -68,8 +68,10 @@ internal static class HeapBudgetRun
             var material = new byte[bytes];
             Random.Shared.NextBytes(material);
             var c = ++counter;
-            var wrapped = wrap.Apply(link, FrameType.KeyBlockDelivery, config.AuthorityId, GatewayId, c, material);
-            return sealer.Seal(new KeyBlockMessage(0, blockId, blockId * (uint)bytes, wrapped), config.AuthorityId, GatewayId, c, link);
+            var salt = new byte[KeyWrap.SaltLength];
+            Random.Shared.NextBytes(salt);
+            var wrapped = wrap.Apply(link, FrameType.KeyBlockDelivery, config.AuthorityId, GatewayId, c, salt, material);
+            return sealer.Seal(new KeyBlockMessage(0, blockId, blockId * (uint)bytes, salt, wrapped), config.AuthorityId, GatewayId, c, link);
         }
 
         var blockBytes = (int)(config.CapacityBits / 8 / 4);
@@ -126,8 +128,10 @@ internal static class HeapBudgetRun
         table.Step("request a key (K_sec 4, one-time pad)", accounting, () => id = client.RequestKey(4, 0));
         var keys = FrameKeys.Derive(hostCrypto, deviceKey);
         var key = new byte[TelemetryModes.RequiredKeyBits(4, Core.Board.SensorSettings.MaxReadingBytes) / 8];
-        var wrapped = new KeyWrap(hostCrypto).Apply(keys, FrameType.KeyResponse, GatewayId, 101, 1, key);
-        var response = new FrameSealer(hostCrypto).Seal(KeyResponseMessage.Served(id, 0, 0, wrapped), GatewayId, 101, 1, keys);
+        var salt = new byte[KeyWrap.SaltLength];
+        Random.Shared.NextBytes(salt);
+        var wrapped = new KeyWrap(hostCrypto).Apply(keys, FrameType.KeyResponse, GatewayId, 101, 1, salt, key);
+        var response = new FrameSealer(hostCrypto).Seal(KeyResponseMessage.Served(id, 0, 0, salt, wrapped), GatewayId, 101, 1, keys);
         table.Step("key response: unwrap, seal and publish one reading", accounting, () => client.HandleMessage(client.ResponseTopic, response));
         table.Retained("steady state", client);
         table.Print();

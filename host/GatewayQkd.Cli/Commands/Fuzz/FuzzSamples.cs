@@ -16,9 +16,9 @@ internal static class FuzzSamples
     public static FrameBody[] Bodies { get; } =
     [
         new KeyRequestMessage(42, 0, 3, 512),
-        KeyResponseMessage.Served(42, 0, 4096, Enumerable.Range(0, 64).Select(i => (byte)i).ToArray()),
+        KeyResponseMessage.Served(42, 0, 4096, Enumerable.Range(0, KeyWrap.SaltLength).Select(i => (byte)(i * 7)).ToArray(), Enumerable.Range(0, 64).Select(i => (byte)i).ToArray()),
         KeyResponseMessage.NotServed(43, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow),
-        new KeyBlockMessage(0, 3, 3072, Enumerable.Range(0, 100).Select(i => (byte)(255 - i)).ToArray()),
+        new KeyBlockMessage(0, 3, 3072, Enumerable.Range(0, KeyWrap.SaltLength).Select(i => (byte)(i * 11)).ToArray(), Enumerable.Range(0, 100).Select(i => (byte)(255 - i)).ToArray()),
         new BlockAckMessage(0, 3, BlockAckResult.Stored, 4, 8192),
         new SupplementMessage(0, SupplementMessage.ReasonInsufficientKeys, 1024, 2048, 4096, 512, 5, 4.25),
         new GatewayStatusMessage(123456, 2, 3, [new PeerLevel(0, 1280, 5120), new PeerLevel(9, 0, 5120)], [1, 2, 3, 4]),

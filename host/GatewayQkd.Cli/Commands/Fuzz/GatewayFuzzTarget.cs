@@ -36,9 +36,9 @@ public sealed class GatewayFuzzTarget : FuzzTarget
             _sensorKeys[sensor] = FrameKeys.Derive(crypto, Key((byte)sensor));
         }
 
-        _service = new GatewayService(config, _storage, crypto, _ports, _ports, _ports, _ports);
+        _service = new GatewayService(config, _storage, crypto, new GatewayQkd.Adapters.CryptoRandomSource(), _ports, _ports, _ports, _ports);
         _service.Start();
-        _authority = new AuthorityLink(0, GatewayId, linkKey, crypto, new FuzzStorage(), 256);
+        _authority = new AuthorityLink(0, GatewayId, linkKey, crypto, new GatewayQkd.Adapters.CryptoRandomSource(), new FuzzStorage(), 256);
         _sealer = new FrameSealer(crypto);
     }
 
