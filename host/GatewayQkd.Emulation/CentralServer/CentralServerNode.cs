@@ -33,6 +33,7 @@ public sealed class CentralServerNode
     private readonly TelemetryCodec _codec;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
     private readonly Dictionary<FrameStatus, long> _rejections = [];
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the node for <paramref name="gatewayLinkKeys"/> (gateway id to 32-byte link key).</summary>
     public CentralServerNode(
@@ -45,8 +46,10 @@ public sealed class CentralServerNode
         IMessageBus bus,
         ILog log,
         RunCounters counters,
-        TelemetryTracker telemetry)
+        TelemetryTracker telemetry,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(gatewayLinkKeys);
         ArgumentNullException.ThrowIfNull(crypto);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -112,7 +115,7 @@ public sealed class CentralServerNode
         lock (_sync)
         {
             var link = _links[gatewayId];
-            var heard = link.LastHeardTicks != 0 && Stopwatch.GetElapsedTime(link.LastHeardTicks) < recent;
+            var heard = link.LastHeardTicks != 0 && _time.GetElapsedTime(link.LastHeardTicks) < recent;
             return new GatewayView(link.ReportedAvailableBits, link.DeliveredBits, link.ReportedQueueLength, link.ReportedLostBits, link.InFlight.Count, heard);
         }
     }
@@ -145,7 +148,7 @@ public sealed class CentralServerNode
             {
                 foreach (var item in link.InFlight.Values.ToList())
                 {
-                    if (Stopwatch.GetElapsedTime(item.LastSentTicks) >= timeout)
+                    if (_time.GetElapsedTime(item.LastSentTicks) >= timeout)
                     {
                         Push(link, item.Block);
                         resent++;
@@ -202,7 +205,7 @@ public sealed class CentralServerNode
             return Refuse(FrameStatus.BadTopic, $"a {opened.Header.Type} frame on a {address.Kind} topic");
         }
 
-        link.LastHeardTicks = Stopwatch.GetTimestamp();
+        link.LastHeardTicks = _time.GetTimestamp();
         switch (opened.Body)
         {
             case BlockAckMessage ack:
@@ -324,7 +327,7 @@ public sealed class CentralServerNode
     private void Push(GatewayLink link, KeyBlock block)
     {
         var frame = link.Authority.SealBlock(block);
-        link.InFlight[block.BlockId] = new InFlightBlock(block, Stopwatch.GetTimestamp());
+        link.InFlight[block.BlockId] = new InFlightBlock(block, _time.GetTimestamp());
         _bus.Publish(link.Authority.BlocksTopic, frame);
     }
 

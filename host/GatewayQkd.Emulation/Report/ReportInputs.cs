@@ -20,6 +20,7 @@ public static class ReportInputs
             ["name"] = o.Name,
             ["durationSeconds"] = o.Duration.TotalSeconds,
             ["speed"] = o.Speed,
+            ["virtualTime"] = o.VirtualTime,
             ["seed"] = o.Seed,
             ["gateways"] = o.Gateways,
             ["boardGateways"] = new JsonArray([.. o.BoardGateways.Select(id => (JsonNode)(int)id)]),

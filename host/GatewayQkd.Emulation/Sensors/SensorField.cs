@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using GatewayQkd.Adapters;
@@ -32,7 +31,8 @@ public sealed class SensorField : IAsyncDisposable
     private readonly RunCounters _counters;
     private readonly LatencyRecorder _requestLatency;
     private readonly TelemetryTracker _telemetry;
-    private readonly MqttMessageBus _bus;
+    private readonly IRunBus _bus;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the sensors <paramref name="deviceKeys"/> (sensor id to device key) of gateway <paramref name="gatewayId"/>, each with its storage under <paramref name="folder"/>.</summary>
     public SensorField(
@@ -47,8 +47,11 @@ public sealed class SensorField : IAsyncDisposable
         RunCounters counters,
         LatencyRecorder requestLatency,
         TelemetryTracker telemetry,
-        ILog log)
+        ILog log,
+        BusFactory? buses = null,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(deviceKeys);
         _gatewayId = gatewayId;
         _levels = securityLevels;
@@ -64,7 +67,7 @@ public sealed class SensorField : IAsyncDisposable
             _sensors[id] = new EmulatedSensor(new SensorClient(id, gatewayId, key, crypto, storage, 256), startSeconds + NextGap());
         }
 
-        _bus = new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log);
+        _bus = buses is null ? new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log) : buses($"gatewayqkd-sensors-gn-{gatewayId}", OnMessage);
     }
 
     /// <summary>
@@ -100,7 +103,7 @@ public sealed class SensorField : IAsyncDisposable
                     var level = _levels[_random.Next(_levels.Count)];
                     var requestId = sensor.NextRequestId++;
                     var bits = level == SecurityLevel.Plaintext ? 0 : TelemetryModes.RequiredKeyBits(level, MaxReadingBytes);
-                    sensor.Pending[requestId] = new PendingRequest(level, Stopwatch.GetTimestamp());
+                    sensor.Pending[requestId] = new PendingRequest(level, _time.GetTimestamp());
                     _bus.Publish(sensor.Client.RequestTopic, sensor.Client.BuildKeyRequest(requestId, CentralServerPeer, level, bits));
                     _counters.Add(RunCounter.RequestsSent);
                     sensor.NextArrivalSeconds += NextGap();
@@ -142,7 +145,7 @@ public sealed class SensorField : IAsyncDisposable
                     return; // the gateway answers again when it serves the request
                 case KeyResponseStatus.Ok when result.HasKey:
                     sensor.Pending.Remove(result.Response.RequestId);
-                    _requestLatency.Record(Stopwatch.GetElapsedTime(pending.SentTicks).TotalMilliseconds);
+                    _requestLatency.Record(_time.GetElapsedTime(pending.SentTicks).TotalMilliseconds);
                     _counters.Add(RunCounter.RequestsServed);
                     _counters.Add(RunCounter.KeyBitsIssued, result.Range.Length * 8L);
                     KeyReceived?.Invoke(_gatewayId, result.Range, result.Key);

@@ -32,11 +32,12 @@ public static class EmulateCommand
         var boardConfig = new Option<ushort?>("--board-config") { Description = "Print the configuration (keys, topics) board ID needs and exit." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report (no boards, no external broker)." };
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive, virtualTime })
         {
             command.Options.Add(option);
         }
@@ -58,6 +59,7 @@ public static class EmulateCommand
                     Gateways = parse.GetValue(gateways) ?? o.Gateways,
                     SensorsPerGateway = parse.GetValue(sensors) ?? o.SensorsPerGateway,
                     Seed = parse.GetValue(seed) ?? o.Seed,
+                    VirtualTime = parse.GetValue(virtualTime) || o.VirtualTime,
                     KeyRateModel = parse.GetValue(keyRate) is { } k ? (k == "channel" ? KeyRateModel.Channel : KeyRateModel.Constant) : o.KeyRateModel,
                     KeyRateBitsPerSecond = parse.GetValue(rate) ?? o.KeyRateBitsPerSecond,
                     DataFolder = parse.GetValue(data) ?? o.DataFolder,

@@ -28,7 +28,7 @@ internal static class EmulationConsole
             var reportFolder = RunHistory.ReportFolder(options, RunHistory.NextRunNumber(options.DataFolder));
             Directory.CreateDirectory(reportFolder);
             await using var logFile = new StreamWriter(Path.Combine(reportFolder, "emulation.log")) { AutoFlush = true };
-            await output.WriteLineAsync($"Starting {options.Name}: connecting to {(options.ExternalBroker is { } b ? "the broker at " + b : "the embedded broker")}...");
+            await output.WriteLineAsync($"Starting {options.Name}: {(options.VirtualTime ? "virtual time, in-process broker" : options.ExternalBroker is { } b ? "connecting to the broker at " + b : "starting the embedded broker")}...");
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
             if (run.Start.Resumed)
             {
