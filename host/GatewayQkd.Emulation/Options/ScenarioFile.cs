@@ -18,6 +18,7 @@ public static class ScenarioFile
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        AllowDuplicateProperties = false, // a key given twice is refused, never "last one wins"
     };
 
     /// <summary>Loads and validates a scenario file; throws <see cref="EmulationOptionsException"/> naming the file and the problem.</summary>
@@ -69,7 +70,7 @@ public static class ScenarioFile
     /// <summary>Parses YAML text into the document model.</summary>
     public static ScenarioDocument ParseYaml(string text, string source)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithDuplicateKeyChecking().Build();
         try
         {
             return deserializer.Deserialize<ScenarioDocument?>(text) ?? throw new EmulationOptionsException($"Scenario file '{source}' is empty.");
@@ -113,6 +114,26 @@ public static class ScenarioFile
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
         };
+        if (document.Listen is { } listenText)
+        {
+            if (document.EmbeddedBrokerPort is not null)
+            {
+                throw new EmulationOptionsException("listen: give either listen (ADDRESS:PORT) or embeddedBrokerPort, not both.");
+            }
+
+            ListenEndpoint listen;
+            try
+            {
+                listen = ListenEndpoint.Parse(listenText);
+            }
+            catch (FormatException e)
+            {
+                throw new EmulationOptionsException($"listen: {e.Message}", e);
+            }
+
+            o = o with { EmbeddedBrokerAddress = listen.Address, EmbeddedBrokerPort = listen.Port };
+        }
+
         if (document.Broker is { } b)
         {
             if (b.Host is null || b.Port is null)

@@ -34,7 +34,7 @@ public static class ReportInputs
             ["poolCapacityBits"] = o.PoolCapacityBits,
             ["slotSeconds"] = o.SlotSeconds,
             ["tradeOff"] = o.TradeOff,
-            ["embeddedBrokerPort"] = o.EmbeddedBrokerPort,
+            ["listen"] = o.EmbeddedBrokerListen.ToString(),
             ["kmsPort"] = o.KmsPort,
             ["kmsCerts"] = o.KmsCertFolder,
             ["dataFolder"] = o.DataFolder,

@@ -303,11 +303,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             try
             {
-                _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerPort).ConfigureAwait(false);
+                _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerListen).ConfigureAwait(false);
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                throw new IOException($"The embedded MQTT broker cannot listen on 127.0.0.1:{o.EmbeddedBrokerPort} ({e.Message}). Choose another --broker-port (0 = a free one) or stop the program that holds it.", e);
+                throw new IOException($"The embedded MQTT broker cannot listen on {o.EmbeddedBrokerListen} ({e.Message}). Choose another --listen address:port (port 0 = a free one) or stop the program that holds it.", e);
             }
 
             BrokerEndpoint = _embedded.Endpoint;

@@ -1,3 +1,4 @@
+using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Links;
 using GatewayQkd.Emulation.Options;
 using GatewayQkd.Emulation.Report;
@@ -38,6 +39,13 @@ internal static class EmulationConsole
 
             console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
+            // Plain text: where a real board connects (the settings' mqtt.host and mqtt.port), or why none can.
+            if (!options.VirtualTime) // a virtual-time run has no network broker a board could reach
+            {
+                var boardLine = BoardBrokerAddress.Describe(run.EmbeddedBroker?.Listen, options.ExternalBroker);
+                await output.WriteLineAsync(boardLine);
+                run.Log.Write(GatewayQkd.Core.Ports.LogLevel.Info, boardLine);
+            }
             if (run.Kms is { } kms)
             {
                 // Plain text, not markup: the console would wrap the URL at its width.
