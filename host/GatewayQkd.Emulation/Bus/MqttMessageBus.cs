@@ -18,7 +18,7 @@ namespace GatewayQkd.Emulation.Bus;
 /// <c>onMessage</c> on MQTTnet's thread, one at a time; payloads above <see cref="MaxPayloadBytes"/> are refused
 /// and counted. Thread-safe.
 /// </remarks>
-public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
+public sealed class MqttMessageBus : IRunBus
 {
     /// <summary>The largest inbound payload handed on (a key block frame of 64 KiB plus headers fits).</summary>
     public const int MaxPayloadBytes = 96 * 1024;
@@ -55,7 +55,7 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
     /// <summary>Gets the MQTT client id.</summary>
     public string ClientId { get; }
 
-    /// <summary>Gets the connection's counters.</summary>
+    /// <inheritdoc />
     public BusStatistics Statistics { get; } = new();
 
     /// <summary>Gets a value indicating whether the client is connected now.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GatewayQkd.Core.Gateway;
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Ports;
@@ -33,6 +32,7 @@ public sealed class CentralServerNode
     private readonly TelemetryCodec _codec;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
     private readonly Dictionary<FrameStatus, long> _rejections = [];
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the node for <paramref name="gatewayLinkKeys"/> (gateway id to 32-byte link key).</summary>
     public CentralServerNode(
@@ -45,8 +45,10 @@ public sealed class CentralServerNode
         IMessageBus bus,
         ILog log,
         RunCounters counters,
-        TelemetryTracker telemetry)
+        TelemetryTracker telemetry,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(gatewayLinkKeys);
         ArgumentNullException.ThrowIfNull(crypto);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -113,7 +115,7 @@ public sealed class CentralServerNode
         lock (_sync)
         {
             var link = _links[gatewayId];
-            var heard = link.LastHeardTicks != 0 && Stopwatch.GetElapsedTime(link.LastHeardTicks) < recent;
+            var heard = link.LastHeardTicks != 0 && _time.GetElapsedTime(link.LastHeardTicks) < recent;
             return new GatewayView(link.ReportedAvailableBits, link.DeliveredBits, link.ReportedQueueLength, link.ReportedLostBits, link.InFlight.Count, heard);
         }
     }
@@ -146,7 +148,7 @@ public sealed class CentralServerNode
             {
                 foreach (var item in link.InFlight.Values.ToList())
                 {
-                    if (item.IsDue(timeout))
+                    if (item.IsDue(timeout, _time))
                     {
                         Push(link, item.Block);
                         resent++;
@@ -204,7 +206,7 @@ public sealed class CentralServerNode
             return Refuse(FrameStatus.BadTopic, $"a {opened.Header.Type} frame on a {address.Kind} topic");
         }
 
-        link.LastHeardTicks = Stopwatch.GetTimestamp();
+        link.LastHeardTicks = _time.GetTimestamp();
         switch (opened.Body)
         {
             case BlockAckMessage ack:
@@ -250,7 +252,7 @@ public sealed class CentralServerNode
                 break;
             case BlockAckResult.OutOfOrder:
                 // The gateway expects another block first: push from there on, in order, each within its backoff.
-                foreach (var waiting in link.InFlight.Values.Where(b => b.Block.BlockId >= ack.NextBlockId && b.IsDue(TimeSpan.Zero)).ToList())
+                foreach (var waiting in link.InFlight.Values.Where(b => b.Block.BlockId >= ack.NextBlockId && b.IsDue(TimeSpan.Zero, _time)).ToList())
                 {
                     Push(link, waiting.Block);
                     _counters.Add(RunCounter.BlocksResent);
@@ -312,7 +314,7 @@ public sealed class CentralServerNode
         foreach (var (first, end) in wanted)
         {
             var blocks = _store.GetIntactBlocks(link.GatewayId, AuthorityId, first, end);
-            foreach (var block in blocks.Where(b => !link.InFlight.TryGetValue(b.BlockId, out var sent) || sent.IsDue(TimeSpan.Zero)))
+            foreach (var block in blocks.Where(b => !link.InFlight.TryGetValue(b.BlockId, out var sent) || sent.IsDue(TimeSpan.Zero, _time)))
             {
                 Push(link, block);
                 _counters.Add(RunCounter.BlocksResent);
@@ -374,7 +376,7 @@ public sealed class CentralServerNode
     {
         var frame = link.Authority.SealBlock(block);
         var resends = link.InFlight.TryGetValue(block.BlockId, out var previous) ? previous.Resends + 1 : 0;
-        link.InFlight[block.BlockId] = new InFlightBlock(block, Stopwatch.GetTimestamp(), resends);
+        link.InFlight[block.BlockId] = new InFlightBlock(block, _time.GetTimestamp(), resends);
         _bus.Publish(link.Authority.BlocksTopic, frame);
     }
 

@@ -23,12 +23,14 @@ public sealed class EmulatedGateway : IAsyncDisposable
     private readonly IClock _clock;
     private readonly ILog _log;
     private GatewayService? _service;
-    private MqttMessageBus? _bus;
+    private readonly BusFactory? _buses;
+    private IRunBus? _bus;
     private long _previousReconnects;
 
     /// <summary>Creates the gateway (not started) with its configuration and storage folder.</summary>
-    public EmulatedGateway(GatewayConfig config, string folder, BrokerEndpoint broker, IClock clock, ILog log)
+    public EmulatedGateway(GatewayConfig config, string folder, BrokerEndpoint broker, IClock clock, ILog log, BusFactory? buses = null)
     {
+        _buses = buses;
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _folder = folder;
         _broker = broker;
@@ -63,7 +65,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
     /// <summary>Boots the gateway: recovers the pool from its folder, connects, subscribes and publishes a first status.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var bus = new MqttMessageBus(_broker, $"gatewayqkd-gn-{Id}", OnMessage, _log);
+        var bus = _buses is null ? new MqttMessageBus(_broker, $"gatewayqkd-gn-{Id}", OnMessage, _log) : _buses($"gatewayqkd-gn-{Id}", OnMessage);
         try
         {
             await bus.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +115,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
     /// <summary>Stops the gateway abruptly, as a power cut would: in-memory state and unsent messages are lost; storage stays.</summary>
     public async Task KillAsync()
     {
-        MqttMessageBus? bus;
+        IRunBus? bus;
         lock (_sync)
         {
             _service = null;
@@ -131,7 +133,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        MqttMessageBus? bus;
+        IRunBus? bus;
         lock (_sync)
         {
             bus = _bus;

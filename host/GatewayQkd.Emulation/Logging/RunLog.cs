@@ -12,10 +12,18 @@ public sealed class RunLog : ILog
     private readonly long[] _counts = new long[4];
     private readonly TextWriter? _sink;
     private readonly int _keep;
+    private readonly Func<string>? _timestamp;
 
     /// <summary>Creates a log keeping the last <paramref name="keep"/> lines and writing every line to <paramref name="sink"/>.</summary>
     public RunLog(TextWriter? sink = null, int keep = 8)
+        : this(sink, keep, null)
     {
+    }
+
+    /// <summary>Creates a log as above whose lines start with <paramref name="timestamp"/>() (default: UTC time of day; a virtual-time run gives its own clock).</summary>
+    public RunLog(TextWriter? sink, int keep, Func<string>? timestamp)
+    {
+        _timestamp = timestamp;
         _sink = sink;
         _keep = keep;
     }
@@ -36,7 +44,7 @@ public sealed class RunLog : ILog
     public void Write(LogLevel level, string message)
     {
         Interlocked.Increment(ref _counts[(int)level]);
-        var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {LevelName(level),-7} {message}";
+        var line = $"{_timestamp?.Invoke() ?? DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)} {LevelName(level),-7} {message}";
         lock (_recent)
         {
             if (level >= LogLevel.Info)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using GatewayQkd.Core.Pool;
 
 namespace GatewayQkd.Emulation.Metrics;
@@ -12,7 +11,11 @@ namespace GatewayQkd.Emulation.Metrics;
 public sealed class TelemetryTracker
 {
     private readonly ConcurrentDictionary<(ushort Gateway, KeyRange Key), (byte[] Plaintext, long Ticks)> _sent = new();
+    private readonly TimeProvider _time;
     private long _mismatches;
+
+    /// <summary>Creates a tracker timing latencies with <paramref name="time"/> (default: the system's clock).</summary>
+    public TelemetryTracker(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     /// <summary>Gets the end-to-end latency (publish to verification, wall-clock ms).</summary>
     public LatencyRecorder Latency { get; } = new();
@@ -25,14 +28,14 @@ public sealed class TelemetryTracker
 
     /// <summary>Records a message a sensor published under key <paramref name="key"/> of gateway <paramref name="gatewayId"/>.</summary>
     public void Sent(ushort gatewayId, KeyRange key, byte[] plaintext) =>
-        _sent[(gatewayId, key)] = ((byte[])plaintext.Clone(), Stopwatch.GetTimestamp());
+        _sent[(gatewayId, key)] = ((byte[])plaintext.Clone(), _time.GetTimestamp());
 
     /// <summary>Records a verified message; returns whether it matches a sent one (a mismatch is counted).</summary>
     public bool Verified(ushort gatewayId, KeyRange key, byte[] plaintext)
     {
         if (_sent.TryRemove((gatewayId, key), out var sent) && sent.Plaintext.AsSpan().SequenceEqual(plaintext))
         {
-            Latency.Record(Stopwatch.GetElapsedTime(sent.Ticks).TotalMilliseconds);
+            Latency.Record(_time.GetElapsedTime(sent.Ticks).TotalMilliseconds);
             return true;
         }
 

@@ -18,6 +18,13 @@ public sealed record EmulationOptions
     /// <summary>Gets how many emulated seconds pass per wall-clock second (1 = real time).</summary>
     public double Speed { get; init; } = 1.0;
 
+    /// <summary>
+    /// Gets a value indicating whether the run uses virtual time (docs/emulation.md s1b): a wall clock that advances in
+    /// fixed steps and an in-process broker pumped between the steps, so the same seed gives the same bits, counters
+    /// and report on every run and machine. Real time (false) is the default and the only mode for boards.
+    /// </summary>
+    public bool VirtualTime { get; init; }
+
     /// <summary>Gets the seed of every random choice (sensor traffic, emulated device keys), so runs repeat.</summary>
     public int Seed { get; init; } = 1;
 

@@ -63,6 +63,8 @@ public static class EmulationOptionsValidator
         Check(!File.Exists(options.DataFolder), "dataFolder", $"must be a folder, got the file '{options.DataFolder}'.");
         Check(!string.IsNullOrWhiteSpace(options.OutputFolder), "outputFolder", "must be a folder path, got an empty one.");
         Check(!File.Exists(options.OutputFolder), "outputFolder", $"must be a folder, got the file '{options.OutputFolder}'.");
+        Check(!options.VirtualTime || options.BoardGateways.Count == 0, "virtualTime", "cannot be used with boards (boardGateways): a board runs in real time.");
+        Check(!options.VirtualTime || options.ExternalBroker is null, "virtualTime", "cannot be used with an external broker: virtual time has its own in-process broker.");
         if (options.ExternalBroker is { } broker)
         {
             Check(!string.IsNullOrWhiteSpace(broker.Host), "broker", "host must not be empty.");

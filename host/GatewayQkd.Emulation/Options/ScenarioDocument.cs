@@ -15,6 +15,9 @@ public sealed class ScenarioDocument
     /// <summary>Gets or sets the emulated seconds per wall-clock second.</summary>
     public double? Speed { get; set; }
 
+    /// <summary>Gets or sets whether the run uses virtual time (reproducible; no boards, no external broker).</summary>
+    public bool? VirtualTime { get; set; }
+
     /// <summary>Gets or sets the random seed.</summary>
     public int? Seed { get; set; }
 

@@ -94,6 +94,7 @@ public static class ScenarioFile
             Duration = document.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : o.Duration,
             Speed = document.Speed ?? o.Speed,
             Seed = document.Seed ?? o.Seed,
+            VirtualTime = document.VirtualTime ?? o.VirtualTime,
             Gateways = document.Gateways ?? o.Gateways,
             BoardGateways = document.BoardGateways ?? o.BoardGateways,
             SensorsPerGateway = document.SensorsPerGateway ?? o.SensorsPerGateway,

@@ -73,7 +73,7 @@ public sealed partial class EmulationRun
         {
             Options = Options,
             KeyRateSource = Rates.Description,
-            Broker = (_embedded is null ? "external " : "embedded ") + BrokerEndpoint,
+            Broker = _inProcess is not null ? "in-process (virtual time)" : (_embedded is null ? "external " : "embedded ") + BrokerEndpoint,
             WallSeconds = last.WallSeconds,
             EmulatedSeconds = last.EmulatedSeconds,
             EndReason = endReason,

@@ -44,21 +44,26 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private readonly List<SensorField> _sensors = [];
     private readonly List<RunSnapshot> _samples = [];
     private readonly IRandomSource _random = new CryptoRandomSource();
+    private readonly InProcessBroker? _inProcess;
     private EmbeddedBroker? _embedded;
     private CentralKeyStore? _store;
-    private MqttMessageBus? _serverBus;
+    private IRunBus? _serverBus;
     private CentralServerNode? _server;
     private HapEmulator? _hap;
     private EmulationKms? _kms;
     private RunSecrets? _secrets;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
 
-    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
+    private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
     {
         Options = options;
         Rates = rates;
-        Log = log;
-        Clock = new EmulationClock(options.Speed);
+        Clock = new EmulationClock(options.Speed, options.VirtualTime);
+        Log = options.VirtualTime
+            ? new RunLog(logFile, 8, () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"t={Clock.WallElapsed.TotalSeconds,8:0.000}"))
+            : new RunLog(logFile);
+        Telemetry = new TelemetryTracker(Clock.Time);
+        _inProcess = options.VirtualTime ? new InProcessBroker() : null;
     }
 
     /// <summary>Gets the run's options.</summary>
@@ -89,7 +94,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     public LatencyRecorder RequestLatency { get; } = new();
 
     /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
-    public TelemetryTracker Telemetry { get; } = new();
+    public TelemetryTracker Telemetry { get; }
 
     /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
     public KeyIssueLog IssuedKeys { get; } = new();
@@ -135,7 +140,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     {
         EmulationOptionsValidator.ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(rates);
-        var run = new EmulationRun(options, rates, new RunLog(logFile));
+        var run = new EmulationRun(options, rates, logFile);
         try
         {
             await run.StartPartsAsync(cancellationToken).ConfigureAwait(false);
@@ -158,6 +163,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// </summary>
     public async Task<EmulationReport> RunAsync(Action<RunSnapshot>? sampled = null, CancellationToken cancellationToken = default)
     {
+        if (_inProcess is not null)
+        {
+            return await RunVirtualAsync(_inProcess, sampled, cancellationToken).ConfigureAwait(false);
+        }
+
         var endReason = "duration reached";
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
@@ -285,7 +295,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var o = Options;
         RunNumber = RunHistory.NextRunNumber(o.DataFolder);
         Directory.CreateDirectory(o.DataFolder);
-        if (o.ExternalBroker is null)
+        if (_inProcess is not null)
+        {
+            BrokerEndpoint = InProcessEndpoint;
+        }
+        else if (o.ExternalBroker is null)
         {
             try
             {
@@ -315,10 +329,10 @@ public sealed partial class EmulationRun : IAsyncDisposable
                 (_kms.CreatedFiles.Count > 0 ? $", {_kms.CreatedFiles.Count} written now)." : ")."));
         }
 
-        _serverBus = new MqttMessageBus(BrokerEndpoint, "gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload), Log);
+        _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
         _server = new CentralServerNode(
             ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),
-            crypto, _random, _serverBus, Log, Counters, Telemetry);
+            crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time);
         _hap = new HapEmulator(_server, Rates, o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
@@ -326,7 +340,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         for (ushort id = 1; id <= o.Gateways; id++)
         {
-            _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log));
+            _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log, Buses));
         }
 
         // The broker answered the central server, so the clients below connect at once; the bound only stops a hang.
@@ -378,7 +392,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             var keys = GatewayConfigFactory.SensorIds(o).ToDictionary(s => s, s => secrets.DeviceKey(id, s));
             _sensors.Add(new SensorField(
                 id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevels, o.RequestMeanIntervalSeconds,
-                HashCode.Combine(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log));
+                SensorSeed(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log, Buses, Clock.Time));
             _sensors[^1].KeyReceived += (gateway, range, key) =>
             {
                 if (!IssuedKeys.Record(gateway, range))
@@ -392,6 +406,15 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);
     }
+
+    // The sensors' random stream per gateway: a fixed function of the seed (HashCode.Combine is salted per process,
+    // so two runs with the same seed drew different traffic).
+    private static int SensorSeed(int seed, ushort gatewayId) => unchecked((seed * 1_000_003) + gatewayId);
+
+    // Every client's connection: MQTT to the run's broker, or the in-process broker in virtual time.
+    private IRunBus Buses(string clientId, Action<string, byte[]> onMessage) => _inProcess is not null
+        ? new InProcessBus(_inProcess, clientId, onMessage, Log)
+        : new MqttMessageBus(BrokerEndpoint, clientId, onMessage, Log);
 
     private async Task HapLoopAsync(CancellationToken token)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
@@ -31,7 +30,8 @@ public sealed class SensorField : IAsyncDisposable
     private readonly Random _random;
     private readonly RunCounters _counters;
     private readonly LatencyRecorder _requestLatency;
-    private readonly MqttMessageBus _bus;
+    private readonly IRunBus _bus;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the sensors <paramref name="deviceKeys"/> (sensor id to device key) of gateway <paramref name="gatewayId"/>, each with its storage under <paramref name="folder"/>.</summary>
     public SensorField(
@@ -46,8 +46,11 @@ public sealed class SensorField : IAsyncDisposable
         RunCounters counters,
         LatencyRecorder requestLatency,
         TelemetryTracker telemetry,
-        ILog log)
+        ILog log,
+        BusFactory? buses = null,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(deviceKeys);
         _gatewayId = gatewayId;
         _levels = securityLevels;
@@ -56,7 +59,7 @@ public sealed class SensorField : IAsyncDisposable
         _counters = counters;
         _requestLatency = requestLatency;
         var crypto = new HostCryptoPrimitives();
-        _bus = new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log);
+        _bus = buses is null ? new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log) : buses($"gatewayqkd-sensors-gn-{gatewayId}", OnMessage);
         foreach (var (id, key) in deviceKeys.OrderBy(p => p.Key))
         {
             var storage = new FileKeyStorage(Path.Combine(folder, $"sensor-{id}"));
@@ -97,7 +100,7 @@ public sealed class SensorField : IAsyncDisposable
             {
                 while (sensor.NextArrivalSeconds <= emulatedSeconds)
                 {
-                    sensor.Client.RequestKey(_levels[_random.Next(_levels.Count)], Stopwatch.GetTimestamp());
+                    sensor.Client.RequestKey(_levels[_random.Next(_levels.Count)], _time.GetTimestamp());
                     _counters.Add(RunCounter.RequestsSent);
                     sensor.NextArrivalSeconds += NextGap();
                 }
@@ -129,7 +132,7 @@ public sealed class SensorField : IAsyncDisposable
                     _counters.Add(RunCounter.RequestsWaiting);
                     return; // the gateway answers again when it serves the request
                 case SensorOutcomeKind.Served:
-                    _requestLatency.Record(Stopwatch.GetElapsedTime(outcome.Tag).TotalMilliseconds);
+                    _requestLatency.Record(_time.GetElapsedTime(outcome.Tag).TotalMilliseconds);
                     _counters.Add(RunCounter.RequestsServed);
                     _counters.Add(RunCounter.KeyBitsIssued, outcome.Range.Length * 8L);
                     _counters.Add(RunCounter.TelemetrySent);

@@ -39,7 +39,7 @@ public sealed class LiveViewTests
         Assert.Contains("1.2k", text, StringComparison.Ordinal); // delivered
         Assert.True(text.Contains("SKR b/s: channel secret key rate", StringComparison.Ordinal), text);
         Assert.True(text.Contains("dlvd b/s: key rate delivered", StringComparison.Ordinal), text);
-        Assert.Contains("unanswered 2", text, StringComparison.Ordinal);
+        Assert.Contains("told to wait 2", text, StringComparison.Ordinal);
     }
 
     [Fact]

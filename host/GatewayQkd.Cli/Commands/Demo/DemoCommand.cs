@@ -20,9 +20,11 @@ public static class DemoCommand
         var sensors = new Option<int>("--sensors", "-m") { Description = "Sensors per gateway.", DefaultValueFactory = _ => 3 };
         var outFolder = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the sensor traffic and the channel.", DefaultValueFactory = _ => 1 };
+        var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report." };
         var listen = new ListenCliOption();
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
-        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive })
+        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime })
         {
             command.Options.Add(option);
         }
@@ -40,6 +42,8 @@ public static class DemoCommand
                     .WithSpeed(parse.GetValue(speed))
                     .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
                     .WithFolders(DataFolder(folder), folder)
+                    .WithSeed(parse.GetValue(seed))
+                    .With(o => o with { VirtualTime = parse.GetValue(virtualTime) })
                     .With(o => listen.Apply(parse, o))
                     .Build(EmulationOptionNames.Demo);
             }

@@ -43,12 +43,13 @@ public static class EmulateCommand
         var sensorConfig = new Option<string?>("--sensor-config") { Description = "Write the settings file (sensorqkd.conf) and nanoff manifest sensor board GATEWAY:SENSOR needs, and exit." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report (no boards, no external broker)." };
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive, virtualTime })
         {
             command.Options.Add(option);
         }
@@ -107,6 +108,7 @@ public static class EmulateCommand
                     Gateways = parse.GetValue(gateways) ?? o.Gateways,
                     SensorsPerGateway = parse.GetValue(sensors) ?? o.SensorsPerGateway,
                     Seed = parse.GetValue(seed) ?? o.Seed,
+                    VirtualTime = parse.GetValue(virtualTime) || o.VirtualTime,
                     KeyRateModel = parse.GetValue(keyRate) is { } k ? (k == "channel" ? KeyRateModel.Channel : KeyRateModel.Constant) : o.KeyRateModel,
                     KeyRateBitsPerSecond = parse.GetValue(rate) ?? o.KeyRateBitsPerSecond,
                     DataFolder = parse.GetValue(data) ?? o.DataFolder,

@@ -29,7 +29,7 @@ internal static class EmulationConsole
             var reportFolder = RunHistory.ReportFolder(options, RunHistory.NextRunNumber(options.DataFolder));
             Directory.CreateDirectory(reportFolder);
             await using var logFile = new StreamWriter(Path.Combine(reportFolder, "emulation.log")) { AutoFlush = true };
-            await output.WriteLineAsync($"Starting {options.Name}: connecting to {(options.ExternalBroker is { } b ? "the broker at " + b : "the embedded broker")}...");
+            await output.WriteLineAsync($"Starting {options.Name}: {(options.VirtualTime ? "virtual time, in-process broker" : options.ExternalBroker is { } b ? "connecting to the broker at " + b : "starting the embedded broker")}...");
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
             if (run.Start.Resumed)
             {
@@ -40,9 +40,12 @@ internal static class EmulationConsole
             console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
             // Plain text: where a real board connects (the settings' mqtt.host and mqtt.port), or why none can.
-            var boardLine = BoardBrokerAddress.Describe(run.EmbeddedBroker?.Listen, options.ExternalBroker);
-            await output.WriteLineAsync(boardLine);
-            run.Log.Write(GatewayQkd.Core.Ports.LogLevel.Info, boardLine);
+            if (!options.VirtualTime) // a virtual-time run has no network broker a board could reach
+            {
+                var boardLine = BoardBrokerAddress.Describe(run.EmbeddedBroker?.Listen, options.ExternalBroker);
+                await output.WriteLineAsync(boardLine);
+                run.Log.Write(GatewayQkd.Core.Ports.LogLevel.Info, boardLine);
+            }
             if (run.Kms is { } kms)
             {
                 // Plain text, not markup: the console would wrap the URL at its width.

@@ -11,6 +11,7 @@ internal static class EmulationOptionNames
     {
         ["durationSeconds"] = "--duration",
         ["speed"] = "--speed",
+        ["virtualTime"] = "--virtual-time",
         ["gateways"] = "--gateways",
         ["sensorsPerGateway"] = "--sensors",
         ["seed"] = "--seed",
@@ -35,5 +36,7 @@ internal static class EmulationOptionNames
         ["gateways"] = "--gateways",
         ["sensorsPerGateway"] = "--sensors",
         ["outputFolder"] = "--out",
+        ["virtualTime"] = "--virtual-time",
+        ["seed"] = "--seed",
     };
 }

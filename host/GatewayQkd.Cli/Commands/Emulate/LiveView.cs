@@ -74,7 +74,7 @@ public static class LiveView
         string[] totals =
         [
             $"key bits generated {c["key_bits_generated"]}", $"delivered {c["key_bits_delivered"]}", $"issued {c["key_bits_issued"]}", $"used {c["key_bits_used"]}",
-            $"requests sent {c["requests_sent"]}", $"served {c["requests_served"]}", $"unanswered {c["requests_waiting"]}", $"refused {c["requests_refused"]}",
+            $"requests sent {c["requests_sent"]}", $"served {c["requests_served"]}", $"told to wait {c["requests_waiting"]}", $"refused {c["requests_refused"]}",
             $"telemetry verified {c["telemetry_verified"]} of {c["telemetry_sent"]}", $"rejected {c["telemetry_rejected"] + c["telemetry_replayed"]}",
             $"supplements {c["supplements_received"]}", $"blocks resent {c["blocks_resent"]}", $"frames rejected {c["frames_rejected"]}", $"reconnects {c["broker_reconnects"]}",
         ];
