@@ -27,6 +27,12 @@ public sealed record EmulationOptions
     /// <summary>Gets the gateway ids that are real boards joining over the broker (not emulated; ids above N are allowed).</summary>
     public IReadOnlyList<ushort> BoardGateways { get; init; } = [];
 
+    /// <summary>
+    /// Gets the board gateways this PC runs itself as board twins: the firmware/Device application in its own process,
+    /// joining over TCP with its settings file and storage folder as a board does (each id is also in <see cref="BoardGateways"/>).
+    /// </summary>
+    public IReadOnlyList<ushort> BoardTwins { get; init; } = [];
+
     /// <summary>Gets the number of emulated sensors per gateway.</summary>
     public int SensorsPerGateway { get; init; } = 3;
 

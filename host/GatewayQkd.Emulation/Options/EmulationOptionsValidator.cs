@@ -28,6 +28,8 @@ public static class EmulationOptionsValidator
         Check(options.Gateways + options.BoardGateways.Count > 0, "gateways: at least one gateway (emulated or board) is needed.");
         Check(options.BoardGateways.All(id => id > options.Gateways), $"boardGateways: ids must be above the emulated ones (1..{options.Gateways}), got [{string.Join(", ", options.BoardGateways)}].");
         Check(options.BoardGateways.Distinct().Count() == options.BoardGateways.Count, "boardGateways: ids must be distinct.");
+        Check(options.BoardTwins.All(options.BoardGateways.Contains), $"boardTwins: each board twin must be a board gateway, got twins [{string.Join(", ", options.BoardTwins)}] and boards [{string.Join(", ", options.BoardGateways)}].");
+        Check(options.BoardTwins.Distinct().Count() == options.BoardTwins.Count, "boardTwins: ids must be distinct.");
         Check(options.SensorsPerGateway is >= 1 and <= MaxSensorsPerGateway, $"sensorsPerGateway: must be 1..{MaxSensorsPerGateway}, got {options.SensorsPerGateway}.");
         Check(options.RequestMeanIntervalSeconds > 0 && double.IsFinite(options.RequestMeanIntervalSeconds), $"requestMeanIntervalSeconds: must be above 0, got {options.RequestMeanIntervalSeconds}.");
         Check(options.SecurityLevels.Count > 0 && options.SecurityLevels.All(l => l is >= 0 and <= 5), $"securityLevels: must be a non-empty list of K_sec levels 0..5, got [{string.Join(", ", options.SecurityLevels)}].");

@@ -20,8 +20,9 @@ public static class DemoCommand
         var sensors = new Option<int>("--sensors", "-m") { Description = "Sensors per gateway.", DefaultValueFactory = _ => 3 };
         var outFolder = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
+        var boardTwin = new Option<bool>("--board-twin") { Description = "Run the last gateway as a board twin: the firmware/Device app in its own process, joining over TCP like a board." };
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
-        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive })
+        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, boardTwin })
         {
             command.Options.Add(option);
         }
@@ -32,12 +33,14 @@ public static class DemoCommand
             var folder = parse.GetValue(outFolder)!;
             try
             {
-                options = new EmulationOptionsBuilder(Preset())
+                var count = parse.GetValue(gateways);
+                var twin = parse.GetValue(boardTwin) && count >= 1;
+                var builder = new EmulationOptionsBuilder(Preset())
                     .WithDuration(TimeSpan.FromSeconds(parse.GetValue(duration)))
                     .WithSpeed(parse.GetValue(speed))
-                    .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
-                    .WithFolders(DataFolder(folder), folder)
-                    .Build();
+                    .WithGateways(twin ? count - 1 : count, parse.GetValue(sensors))
+                    .WithFolders(DataFolder(folder), folder);
+                options = (twin ? builder.WithBoardTwins((ushort)count) : builder).Build();
             }
             catch (EmulationOptionsException e)
             {

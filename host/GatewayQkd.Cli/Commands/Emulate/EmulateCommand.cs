@@ -29,6 +29,7 @@ public static class EmulateCommand
         var data = new Option<string?>("--data") { Description = "Folder of the durable state (default out/emulation/data)." };
         var outFolder = new Option<string?>("--out", "-o") { Description = "Folder of the report (default out/emulation)." };
         var boards = new Option<ushort[]>("--board") { Description = "Gateway id a real board joins as (repeat for several; above the emulated ids).", AllowMultipleArgumentsPerToken = true };
+        var boardTwins = new Option<ushort[]>("--board-twin") { Description = "Gateway id this PC runs as a board twin: the firmware/Device app in its own process, joining like a board (repeat for several).", AllowMultipleArgumentsPerToken = true };
         var boardConfig = new Option<ushort?>("--board-config") { Description = "Print the configuration (keys, topics) board ID needs and exit." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
@@ -36,7 +37,7 @@ public static class EmulateCommand
         var kms = new KmsCliOptions();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardConfig, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardConfig, fresh, noLive })
         {
             command.Options.Add(option);
         }
@@ -66,6 +67,11 @@ public static class EmulateCommand
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
                 }).With(o => kms.Apply(parse, o));
+                if (parse.GetValue(boardTwins) is { Length: > 0 } twins)
+                {
+                    builder = builder.WithBoardTwins(twins);
+                }
+
                 options = builder.Build();
             }
             catch (EmulationOptionsException e)

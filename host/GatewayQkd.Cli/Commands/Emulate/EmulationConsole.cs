@@ -27,7 +27,7 @@ internal static class EmulationConsole
             Directory.CreateDirectory(options.OutputFolder);
             await using var logFile = new StreamWriter(Path.Combine(options.OutputFolder, "emulation.log")) { AutoFlush = true };
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
-            console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
+            console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways{(options.BoardGateways.Count > 0 ? $" + {options.BoardGateways.Count} boards ({options.BoardTwins.Count} board twins)" : string.Empty)} x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
             if (run.Kms is { } kms)
             {
