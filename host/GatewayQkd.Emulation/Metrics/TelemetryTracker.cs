@@ -12,6 +12,7 @@ namespace GatewayQkd.Emulation.Metrics;
 public sealed class TelemetryTracker
 {
     private readonly ConcurrentDictionary<(ushort Gateway, KeyRange Key), (byte[] Plaintext, long Ticks)> _sent = new();
+    private readonly ConcurrentDictionary<ushort, long> _verifiedPerGateway = new();
     private long _mismatches;
 
     /// <summary>Gets the end-to-end latency (publish to verification, wall-clock ms).</summary>
@@ -23,6 +24,9 @@ public sealed class TelemetryTracker
     /// <summary>Gets the number of sent messages not verified yet.</summary>
     public int Outstanding => _sent.Count;
 
+    /// <summary>Returns the messages of gateway <paramref name="gatewayId"/>'s sensors verified so far.</summary>
+    public long VerifiedFor(ushort gatewayId) => _verifiedPerGateway.TryGetValue(gatewayId, out var count) ? count : 0;
+
     /// <summary>Records a message a sensor published under key <paramref name="key"/> of gateway <paramref name="gatewayId"/>.</summary>
     public void Sent(ushort gatewayId, KeyRange key, byte[] plaintext) =>
         _sent[(gatewayId, key)] = ((byte[])plaintext.Clone(), Stopwatch.GetTimestamp());
@@ -33,6 +37,7 @@ public sealed class TelemetryTracker
         if (_sent.TryRemove((gatewayId, key), out var sent) && sent.Plaintext.AsSpan().SequenceEqual(plaintext))
         {
             Latency.Record(Stopwatch.GetElapsedTime(sent.Ticks).TotalMilliseconds);
+            _verifiedPerGateway.AddOrUpdate(gatewayId, 1, (_, n) => n + 1);
             return true;
         }
 

@@ -1,0 +1,43 @@
+using GatewayQkd.BoardTwin.Tests.Support;
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.Emulation.Broker;
+using GatewayQkd.Emulation.Gateways;
+
+namespace GatewayQkd.BoardTwin.Tests.Device;
+
+/// <summary>
+/// Issue 10 item 3: the firmware (Program.Main, unchanged, on the twin) starts its gateway service before it connects,
+/// so what the broker kept for its persistent session while it was off reaches the service; M2Mqtt acknowledges each
+/// delivery before dispatching it (MqttClient.cs:1959-1968), so a delivery nobody takes is lost for good.
+/// </summary>
+[Collection(BoardCollection.Name)]
+public sealed class BootOrderTests
+{
+    [Fact]
+    public async Task Messages_Kept_For_The_Board_While_It_Was_Off_All_Reach_The_Gateway_Service_After_It_Boots()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        using var drive = new TwinDrive(new BrokerEndpoint { Host = "127.0.0.1", Port = broker.Port });
+        var blocks = Topics.Blocks(TwinDrive.GatewayId);
+        await using (var first = BoardTwinProcess.Start(TwinDrive.GatewayId, drive.Path, new NullLog()))
+        {
+            Assert.True(await first.WaitUntilRunningAsync(TimeSpan.FromSeconds(30)));
+            Assert.True(await Eventually.TrueAsync(() => broker.HasSubscribed(TwinDrive.ClientId, blocks)));
+            await first.KillAsync();
+        }
+
+        const int Kept = 5;
+        for (var i = 0; i < Kept; i++)
+        {
+            await broker.InjectAsync(blocks, [0x51, (byte)i, 0, 0]); // frames the service will read (and reject: unauthenticated)
+        }
+
+        await using var second = BoardTwinProcess.Start(TwinDrive.GatewayId, drive.Path, new NullLog());
+        Assert.True(await second.WaitUntilRunningAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.True(
+            await Eventually.TrueAsync(() => second.Lines.Count(l => l.Contains($"Rejected message on '{blocks}'", StringComparison.Ordinal)) == Kept, 10),
+            "not every kept message reached the service:\n" + string.Join("\n", second.Lines));
+        Assert.Equal(Kept, broker.AcknowledgedBy(TwinDrive.ClientId, blocks));
+    }
+}
