@@ -1,5 +1,4 @@
 using GatewayQkd.BoardTwin.Tests.Support;
-using GatewayQkd.Core.Protocol;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Gateways;
 
@@ -18,26 +17,23 @@ public sealed class BootOrderTests
     {
         await using var broker = await TestBroker.StartAsync();
         using var drive = new TwinDrive(new BrokerEndpoint { Host = "127.0.0.1", Port = broker.Port });
-        var blocks = Topics.Blocks(TwinDrive.GatewayId);
-        await using (var first = BoardTwinProcess.Start(TwinDrive.GatewayId, drive.Path, new NullLog()))
+        await using (var first = await TwinUnderTest.StartAsync(drive, broker))
         {
-            Assert.True(await first.WaitUntilRunningAsync(TimeSpan.FromSeconds(30)));
-            Assert.True(await Eventually.TrueAsync(() => broker.HasSubscribed(TwinDrive.ClientId, blocks)));
             await first.KillAsync();
         }
 
         const int Kept = 5;
         for (var i = 0; i < Kept; i++)
         {
-            await broker.InjectAsync(blocks, [0x51, (byte)i, 0, 0]); // frames the service will read (and reject: unauthenticated)
+            await broker.InjectAsync(TwinUnderTest.BlocksTopic, TwinUnderTest.Unauthenticated(i));
         }
 
         await using var second = BoardTwinProcess.Start(TwinDrive.GatewayId, drive.Path, new NullLog());
         Assert.True(await second.WaitUntilRunningAsync(TimeSpan.FromSeconds(30)));
 
         Assert.True(
-            await Eventually.TrueAsync(() => second.Lines.Count(l => l.Contains($"Rejected message on '{blocks}'", StringComparison.Ordinal)) == Kept, 10),
+            await Eventually.TrueAsync(() => TwinUnderTest.RejectedBlocks(second) == Kept, 10),
             "not every kept message reached the service:\n" + string.Join("\n", second.Lines));
-        Assert.Equal(Kept, broker.AcknowledgedBy(TwinDrive.ClientId, blocks));
+        Assert.Equal(Kept, broker.AcknowledgedBy(TwinDrive.ClientId, TwinUnderTest.BlocksTopic));
     }
 }

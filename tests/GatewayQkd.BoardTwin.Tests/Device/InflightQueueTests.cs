@@ -1,7 +1,5 @@
 using GatewayQkd.BoardTwin.Tests.Support;
-using GatewayQkd.Core.Protocol;
 using GatewayQkd.Emulation.Broker;
-using GatewayQkd.Emulation.Gateways;
 
 namespace GatewayQkd.BoardTwin.Tests.Device;
 
@@ -18,21 +16,18 @@ public sealed class InflightQueueTests
     {
         await using var broker = await TestBroker.StartAsync();
         using var drive = new TwinDrive(new BrokerEndpoint { Host = "127.0.0.1", Port = broker.Port }, speed: 20); // status every 50 ms
-        var blocks = Topics.Blocks(TwinDrive.GatewayId);
-        await using var twin = BoardTwinProcess.Start(TwinDrive.GatewayId, drive.Path, new NullLog());
-        Assert.True(await twin.WaitUntilRunningAsync(TimeSpan.FromSeconds(30)));
-        Assert.True(await Eventually.TrueAsync(() => broker.HasSubscribed(TwinDrive.ClientId, blocks)));
+        await using var twin = await TwinUnderTest.StartAsync(drive, broker);
 
         broker.HoldAcksOf(TwinDrive.ClientId);
         await Task.Delay(500); // ten status publishes wait for their PUBACK meanwhile
         const int Sent = 10;
         for (var i = 0; i < Sent; i++)
         {
-            await broker.InjectAsync(blocks, [0x51, (byte)i, 0, 0]);
+            await broker.InjectAsync(TwinUnderTest.BlocksTopic, TwinUnderTest.Unauthenticated(i));
         }
 
         Assert.True(
-            await Eventually.TrueAsync(() => twin.Lines.Count(l => l.Contains($"Rejected message on '{blocks}'", StringComparison.Ordinal)) == Sent, 10),
+            await Eventually.TrueAsync(() => TwinUnderTest.RejectedBlocks(twin) == Sent, 10),
             "deliveries were lost in the in-flight queue:\n" + string.Join("\n", twin.Lines.TakeLast(20)));
     }
 }

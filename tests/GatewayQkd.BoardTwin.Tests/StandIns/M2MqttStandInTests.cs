@@ -47,12 +47,9 @@ public sealed class M2MqttStandInTests
     {
         // MqttClient.cs:1188 bounds the queue; :1445 ignores EnqueueInflight's result for a received PUBLISH.
         await using var broker = await TestBroker.StartAsync();
-        using var client = await ConnectAsync(broker, "in/#");
+        using var client = await ConnectWithFullQueueAsync(broker);
         var handled = 0;
         client.MqttMsgPublishReceived += (_, _) => Interlocked.Increment(ref handled);
-        client.Settings.InflightQueueSize = 1;
-        broker.HoldAcksOf(ClientId);
-        client.Publish("out/1", [1], null, null, MqttQoSLevel.AtLeastOnce, false); // occupies the one entry
 
         await broker.InjectAsync("in/1", [1]);
 
@@ -67,10 +64,7 @@ public sealed class M2MqttStandInTests
     {
         // MqttClient.cs:858.
         await using var broker = await TestBroker.StartAsync();
-        using var client = await ConnectAsync(broker, "in/#");
-        client.Settings.InflightQueueSize = 1;
-        broker.HoldAcksOf(ClientId);
-        client.Publish("out/1", [1], null, null, MqttQoSLevel.AtLeastOnce, false);
+        using var client = await ConnectWithFullQueueAsync(broker);
 
         var e = Assert.Throws<MqttClientException>(() => client.Publish("out/2", [2], null, null, MqttQoSLevel.AtLeastOnce, false));
 
@@ -82,10 +76,7 @@ public sealed class M2MqttStandInTests
     {
         // MqttClient.cs:722 ignores EnqueueInflight's result.
         await using var broker = await TestBroker.StartAsync();
-        using var client = await ConnectAsync(broker, "in/#");
-        client.Settings.InflightQueueSize = 1;
-        broker.HoldAcksOf(ClientId);
-        client.Publish("out/1", [1], null, null, MqttQoSLevel.AtLeastOnce, false);
+        using var client = await ConnectWithFullQueueAsync(broker);
 
         client.Subscribe(["late/#"], [MqttQoSLevel.AtLeastOnce]);
 
@@ -120,6 +111,16 @@ public sealed class M2MqttStandInTests
         }
 
         return broker.AcknowledgedBy(ClientId, "in/1");
+    }
+
+    // A queue of one entry, taken by a publish whose PUBACK the broker withholds.
+    private static async Task<MqttClient> ConnectWithFullQueueAsync(TestBroker broker)
+    {
+        var client = await ConnectAsync(broker, "in/#");
+        client.Settings.InflightQueueSize = 1;
+        broker.HoldAcksOf(ClientId);
+        client.Publish("out/1", [1], null, null, MqttQoSLevel.AtLeastOnce, false);
+        return client;
     }
 
     private static async Task<MqttClient> ConnectAsync(TestBroker broker, string filter)
