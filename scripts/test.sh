@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian/Ubuntu machine with the .NET 10 SDK: installs what the tests need first
-# (Mosquitto for the broker integration tests), then builds and tests the .NET projects (GatewayQkd.Dotnet.slnf).
+# (Mosquitto, its clients and iproute2), then builds and tests the .NET projects (GatewayQkd.Dotnet.slnf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
-  echo "== installing mosquitto (broker for the integration tests)"
+# Debian packages the tests need: Mosquitto (broker integration tests, Mosquitto LAN configuration of the bench guide),
+# mosquitto-clients (mosquitto_pub as a LAN client) and iproute2 (`ip netns`: the network namespace standing in for
+# the LAN in the listen tests, which fail rather than skip without it).
+missing=()
+{ command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+{ command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ]; } || missing+=(iproute2)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto mosquitto-clients >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 results="$(pwd)/out/test-results"

@@ -6,8 +6,8 @@ namespace GatewayQkd.Device.Tests
 {
     /// <summary>
     /// The shared known-answer vectors (tests/vectors/crypto-vectors.txt: RFC 4231, RFC 5869, SP 800-38A, RFC 8439)
-    /// run on the board: the native AES-ECB and HMAC-SHA256 (mbedTLS) behind NativeCrypto, and the core's managed
-    /// constructions on top of them, give the published outputs.
+    /// run on the board: the native AES-128-ECB and HMAC-SHA256 (mbedTLS) behind NativeCrypto, the core's managed
+    /// AES-256 (the native has no 256-bit keys), and the constructions on top of them, give the published outputs.
     /// </summary>
     [TestClass]
     public class CryptoVectorTests
@@ -55,6 +55,45 @@ namespace GatewayQkd.Device.Tests
                 AssertEqual(vectors[i].Bytes("prk"), prk, vectors[i].Name + " PRK");
                 AssertEqual(expectedOkm, hkdf.Expand(prk, vectors[i].Bytes("info"), expectedOkm.Length), vectors[i].Name + " OKM");
             }
+        }
+
+        [TestMethod]
+        public void Native_Aes128_Matches_Fips197_And_Sp800_38a()
+        {
+            NativeCrypto crypto = new NativeCrypto();
+            VectorLine[] vectors = VectorFile.Read(VectorsPath, "aes128-ecb");
+            for (int i = 0; i < vectors.Length; i++)
+            {
+                byte[] input = vectors[i].Bytes("input");
+
+                AssertEqual(vectors[i].Bytes("output"), crypto.EncryptBlocks(vectors[i].Bytes("key"), input, 0, input.Length), vectors[i].Name);
+            }
+        }
+
+        [TestMethod]
+        public void Managed_Aes256_Matches_Fips197_And_Sp800_38a()
+        {
+            VectorLine[] vectors = VectorFile.Read(VectorsPath, "aes256-ecb");
+            for (int i = 0; i < vectors.Length; i++)
+            {
+                byte[] input = vectors[i].Bytes("input");
+
+                AssertEqual(vectors[i].Bytes("output"), new Aes256(vectors[i].Bytes("key")).EncryptBlocks(input, 0, input.Length), vectors[i].Name);
+            }
+        }
+
+        [TestMethod]
+        public void Port_Reports_No_Native_Aes256()
+        {
+            Assert.IsFalse(new NativeCrypto().NativeAes256);
+        }
+
+        [TestMethod]
+        public void Native_Aes_Refuses_A_32_Byte_Key()
+        {
+            NativeCrypto crypto = new NativeCrypto();
+
+            Assert.ThrowsException(typeof(System.ArgumentException), () => crypto.EncryptBlocks(new byte[32], new byte[16], 0, 16));
         }
 
         [TestMethod]
@@ -117,7 +156,7 @@ namespace GatewayQkd.Device.Tests
         {
             NativeCrypto crypto = new NativeCrypto();
 
-            Assert.ThrowsException(typeof(System.ArgumentException), () => crypto.EncryptBlocks(new byte[32], new byte[20], 0, 20));
+            Assert.ThrowsException(typeof(System.ArgumentException), () => crypto.EncryptBlocks(new byte[16], new byte[20], 0, 20));
         }
 
         private static void AssertEqual(byte[] expected, byte[] actual, string what)

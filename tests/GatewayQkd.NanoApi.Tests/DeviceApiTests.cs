@@ -45,22 +45,6 @@ public class DeviceApiTests
     }
 
     [Theory]
-    [InlineData(DeviceFolder + "/packages.config")]
-    [InlineData(TestsFolder + "/packages.config")]
-    [InlineData("firmware/Core/packages.config")]
-    public void Packages_Pin_The_Versions_The_Listings_Describe(string packagesConfig)
-    {
-        var acceptable = ListingVersions.Acceptable(Path.Combine(AppContext.BaseDirectory, "nanoframework-api"));
-
-        var wrong = RepositoryFiles.Packages(packagesConfig)
-            .Where(p => !acceptable.TryGetValue(p.Key, out var versions) || !versions.Contains(p.Value))
-            .Select(p => p.Key + " " + p.Value + " (listings: " + (acceptable.TryGetValue(p.Key, out var v) ? string.Join(", ", v) : "not listed") + ")")
-            .ToList();
-
-        Assert.True(wrong.Count == 0, packagesConfig + " pins versions the API listings do not describe:\n" + string.Join("\n", wrong));
-    }
-
-    [Theory]
     [InlineData(DeviceProject, DeviceFolder + "/packages.config")]
     [InlineData(TestsProject, TestsFolder + "/packages.config")]
     public void Project_References_Come_From_The_Pinned_Packages(string project, string packagesConfig)

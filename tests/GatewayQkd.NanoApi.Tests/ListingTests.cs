@@ -58,45 +58,5 @@ public class ListingTests
         Assert.True(connect.Parameters[3].HasExplicitDefaultValue);
     }
 
-    private static List<string> DeclaredIds()
-    {
-        var ids = new List<string>();
-        Collect(NanoStubs.Compilation.Assembly.GlobalNamespace, ids);
-        return ids;
-    }
-
-    private static void Collect(INamespaceOrTypeSymbol container, List<string> ids)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceSymbol ns)
-            {
-                Collect(ns, ids);
-                continue;
-            }
-
-            if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected) || (member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }))
-            {
-                continue;
-            }
-
-            if (member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove } ||
-                (member is IMethodSymbol { MethodKind: MethodKind.Constructor } && member.ContainingType.TypeKind == TypeKind.Delegate) ||
-                (member is IMethodSymbol { Name: "BeginInvoke" or "EndInvoke" } && member.ContainingType.TypeKind == TypeKind.Delegate))
-            {
-                continue;
-            }
-
-            var id = member.GetDocumentationCommentId();
-            if (id is not null)
-            {
-                ids.Add(id);
-            }
-
-            if (member is INamedTypeSymbol type)
-            {
-                Collect(type, ids);
-            }
-        }
-    }
+    private static List<string> DeclaredIds() => Checker.DeclaredIds.Of(NanoStubs.Compilation.Assembly);
 }

@@ -17,6 +17,12 @@ namespace GatewayQkd.Core.Board
         /// </summary>
         public const int MaxLength = 8192;
 
+        /// <summary>
+        /// The longest line accepted, in characters: 512. The longest real line is an <c>mqtt.host</c> name (at most
+        /// 253 characters, RFC 1035 s2.3.4) with its key; a longer line is a pasted-in mistake, refused before it is kept.
+        /// </summary>
+        public const int MaxLineLength = 512;
+
         private readonly Hashtable _values = new Hashtable();
         private readonly Hashtable _lines = new Hashtable();
         private readonly ArrayList _keys = new ArrayList();
@@ -40,6 +46,12 @@ namespace GatewayQkd.Core.Board
             if (text.Length > MaxLength)
             {
                 throw new System.FormatException("Settings: the file has " + text.Length.ToString() + " characters, more than the " + MaxLength.ToString() + " accepted.");
+            }
+
+            // Windows editors may start a UTF-8 file with a byte order mark; it would glue itself to the first key.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
             }
 
             SettingsFile file = new SettingsFile();
@@ -186,9 +198,16 @@ namespace GatewayQkd.Core.Board
             }
 
             int equals = line.IndexOf('=');
+            if (line.Length > MaxLineLength)
+            {
+                string named = equals > 0 && Allowed(line.Substring(0, equals).Trim(), keys, prefixes) ? " (" + line.Substring(0, equals).Trim() + ")" : string.Empty;
+                throw new System.FormatException("Settings line " + number.ToString() + named + ": " + line.Length.ToString() + " characters, more than the " + MaxLineLength.ToString() + " accepted.");
+            }
+
             if (equals <= 0)
             {
-                throw new System.FormatException("Settings line " + number.ToString() + ": expected key=value, got '" + line + "'.");
+                // The line is not echoed: it may be a key or password pasted on a line of its own.
+                throw new System.FormatException("Settings line " + number.ToString() + ": expected key=value, found " + (equals == 0 ? "no key before '='." : "no '='."));
             }
 
             string key = line.Substring(0, equals).Trim();

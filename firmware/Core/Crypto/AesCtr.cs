@@ -11,8 +11,10 @@ namespace GatewayQkd.Core.Crypto
     /// <remarks>
     /// The whole block is incremented (as in SP 800-38A F.5 and BouncyCastle's SicBlockCipher), so a nonce must leave
     /// room below it: callers that put a message nonce in the high bytes keep the low bytes zero at the start.
-    /// Counter blocks are prepared <see cref="BatchBlocks"/> at a time so that one port call (one native AES call on
-    /// the device) encrypts many of them.
+    /// Counter blocks are prepared <see cref="BatchBlocks"/> at a time so that one block-cipher call encrypts many of
+    /// them. The block cipher is the platform's native AES-256 when <see cref="ICryptoPrimitives.NativeAes256"/> says
+    /// it has one (the host), otherwise the managed <see cref="Aes256"/> (the ESP32, whose native AES is AES-128 only);
+    /// the 32-byte key is never handed to a native that cannot take it.
     /// </remarks>
     public sealed class AesCtr
     {
@@ -58,6 +60,7 @@ namespace GatewayQkd.Core.Crypto
             Bytes.CheckRange(input, offset, count, "input");
             Bytes.CheckRange(output, outputOffset, count, "output");
 
+            Aes256 managed = _primitives.NativeAes256 ? null : new Aes256(key);
             byte[] counter = Bytes.CopyOf(initialCounter, 0, BlockLength);
             int totalBlocks = (count + BlockLength - 1) / BlockLength;
             int batch = totalBlocks < BatchBlocks ? totalBlocks : BatchBlocks;
@@ -73,11 +76,18 @@ namespace GatewayQkd.Core.Crypto
                     Increment(counter);
                 }
 
-                byte[] keyStream = _primitives.EncryptBlocks(key, counterBlocks, 0, blocks * BlockLength);
+                byte[] keyStream = managed == null
+                    ? _primitives.EncryptBlocks(key, counterBlocks, 0, blocks * BlockLength)
+                    : managed.EncryptBlocks(counterBlocks, 0, blocks * BlockLength);
                 int take = count - done < blocks * BlockLength ? count - done : blocks * BlockLength;
                 Bytes.Xor(input, offset + done, keyStream, 0, output, outputOffset + done, take);
                 Bytes.Erase(keyStream);
                 done += take;
+            }
+
+            if (managed != null)
+            {
+                managed.Erase();
             }
         }
 

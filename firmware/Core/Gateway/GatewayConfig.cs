@@ -1,4 +1,5 @@
 using System.Collections;
+using GatewayQkd.Core.Protocol;
 
 namespace GatewayQkd.Core.Gateway
 {
@@ -146,6 +147,7 @@ namespace GatewayQkd.Core.Gateway
             Require(StatusIntervalMilliseconds >= 0, "StatusIntervalMilliseconds must not be negative.");
             Require(CounterChunk >= 1 && CounterChunk <= 65536, "CounterChunk must be 1..65536.");
             Require(_sensorIds.Count > 0, "At least one sensor must be configured.");
+            Require(_sensorIds.Count <= ReplayGuard.MaxSenders, "At most " + ReplayGuard.MaxSenders.ToString() + " sensors can be configured (one replay mark each).");
         }
 
         private static void Require(bool condition, string message)

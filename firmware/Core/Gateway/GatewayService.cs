@@ -213,7 +213,16 @@ namespace GatewayQkd.Core.Gateway
         {
             KeyBlockMessage message = (KeyBlockMessage)opened.Body;
             byte[] material = _wrap.Unwrap(opened, message.WrappedMaterial);
-            IngestResult result = _pool.Ingest(new KeyBlock(message.PeerId, message.BlockId, message.Offset, material));
+            IngestResult result;
+            try
+            {
+                result = _pool.Ingest(new KeyBlock(message.PeerId, message.BlockId, message.Offset, material));
+            }
+            finally
+            {
+                GatewayQkd.Core.Crypto.Bytes.Erase(material); // the pool keeps its own copy; the unwrapped one must not linger
+            }
+
             _counters.Increment(result == IngestResult.Accepted ? GatewayCounter.BlocksStored : GatewayCounter.BlocksRefused);
             if (result != IngestResult.Accepted)
             {

@@ -36,6 +36,37 @@ namespace GatewayQkd.Core.Pool
         }
 
         /// <summary>
+        /// Writes <paramref name="block"/> as file <c>kb&lt;peer&gt;_&lt;block&gt;</c> and erases the encoded copy from RAM
+        /// (it holds the key bytes; the storage port keeps its own), even when the write throws.
+        /// </summary>
+        public static void Store(GatewayQkd.Core.Ports.IKeyStorage storage, HeldBlock block)
+        {
+            byte[] file = Encode(block);
+            try
+            {
+                storage.Write(PoolFileNames.Block(block.PeerId, block.BlockId), file, 0, file.Length);
+            }
+            finally
+            {
+                Bytes.Erase(file);
+            }
+        }
+
+        /// <summary>Reads and decodes block file <paramref name="name"/> (null when invalid); the bytes read are erased from RAM.</summary>
+        public static HeldBlock Load(GatewayQkd.Core.Ports.IKeyStorage storage, string name)
+        {
+            byte[] file = storage.Read(name);
+            try
+            {
+                return Decode(name, file);
+            }
+            finally
+            {
+                Bytes.Erase(file);
+            }
+        }
+
+        /// <summary>
         /// Decodes a block file; returns null when the content is torn, corrupted or does not belong under
         /// <paramref name="name"/> (the caller drops such files).
         /// </summary>

@@ -44,6 +44,7 @@ namespace GatewayQkd.Core.Pool
                 {
                     deletions.Add(PoolFileNames.Block(front.PeerId, front.BlockId));
                     peer.Blocks.RemoveAt(0);
+                    front.Erase();
                 }
                 else
                 {
@@ -68,8 +69,7 @@ namespace GatewayQkd.Core.Pool
 
             if (_rewrite != null && rewritePartial)
             {
-                byte[] file = BlockFileFormat.Encode(_rewrite);
-                storage.Write(PoolFileNames.Block(_rewrite.PeerId, _rewrite.BlockId), file, 0, file.Length);
+                BlockFileFormat.Store(storage, _rewrite);
             }
         }
     }

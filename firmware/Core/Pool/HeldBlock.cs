@@ -41,12 +41,19 @@ namespace GatewayQkd.Core.Pool
             get { return BlockOffset + BlockLength; }
         }
 
+        /// <summary>Overwrites the held bytes in RAM with zeros (the block is dropped, consumed or replaced).</summary>
+        public void Erase()
+        {
+            System.Array.Clear(Material, 0, Material.Length);
+        }
+
         /// <summary>Returns the same block without the bytes before <paramref name="newHeldOffset"/> (which must lie inside the held part).</summary>
         public HeldBlock Without(long newHeldOffset)
         {
             int drop = (int)(newHeldOffset - HeldOffset);
             byte[] rest = new byte[Material.Length - drop];
             System.Array.Copy(Material, drop, rest, 0, rest.Length);
+            Erase(); // this copy is replaced: its consumed prefix (and the copied rest) must not linger in RAM
             return new HeldBlock(PeerId, BlockId, BlockOffset, BlockLength, newHeldOffset, rest);
         }
     }

@@ -247,8 +247,15 @@ namespace GatewayQkd.Core.Pool
             byte[] material = new byte[block.Material.Length];
             System.Array.Copy(block.Material, material, material.Length);
             HeldBlock held = new HeldBlock(block.PeerId, block.BlockId, block.Offset, material.Length, block.Offset, material);
-            byte[] file = BlockFileFormat.Encode(held);
-            _storage.Write(PoolFileNames.Block(held.PeerId, held.BlockId), file, 0, file.Length);
+            try
+            {
+                BlockFileFormat.Store(_storage, held);
+            }
+            catch (System.Exception)
+            {
+                held.Erase();
+                throw;
+            }
 
             if (peer == null)
             {
@@ -323,6 +330,11 @@ namespace GatewayQkd.Core.Pool
                 erasedBytes += peer.AvailableBytes;
                 peer.ConsumedEnd = peer.StreamEnd;
                 peer.AccountedEnd = peer.StreamEnd;
+                for (int b = 0; b < peer.Blocks.Count; b++)
+                {
+                    ((HeldBlock)peer.Blocks[b]).Erase();
+                }
+
                 peer.Blocks.Clear();
             }
 

@@ -77,6 +77,7 @@ namespace GatewayQkd.Core.Pool
             }
 
             FinishErasures();
+            EraseUnattached(found);
             Report = new RecoveryReport(
                 (KeyRange[])_lost.ToArray(typeof(KeyRange)),
                 (string[])_dropped.ToArray(typeof(string)),
@@ -123,7 +124,7 @@ namespace GatewayQkd.Core.Pool
                     continue;
                 }
 
-                HeldBlock block = BlockFileFormat.Decode(names[i], _storage.Read(names[i]));
+                HeldBlock block = BlockFileFormat.Load(_storage, names[i]);
                 if (block == null)
                 {
                     Drop(names[i]); // a torn write of an ingest that never reported success
@@ -157,6 +158,7 @@ namespace GatewayQkd.Core.Pool
                 else
                 {
                     Drop(PoolFileNames.Block(block.PeerId, block.BlockId));
+                    block.Erase();
                     found[i] = null;
                 }
             }
@@ -232,9 +234,7 @@ namespace GatewayQkd.Core.Pool
 
             for (int i = 0; i < _rewrites.Count; i++)
             {
-                HeldBlock block = (HeldBlock)_rewrites[i];
-                byte[] file = BlockFileFormat.Encode(block);
-                _storage.Write(PoolFileNames.Block(block.PeerId, block.BlockId), file, 0, file.Length);
+                BlockFileFormat.Store(_storage, (HeldBlock)_rewrites[i]);
                 _erasures++;
             }
 
@@ -244,6 +244,20 @@ namespace GatewayQkd.Core.Pool
                 if (PoolFileNames.IsBlockFile(name))
                 {
                     _storage.Delete(name);
+                }
+            }
+        }
+
+        // Blocks read but not kept (consumed, dropped, superseded) must not leave their key bytes in RAM.
+        private void EraseUnattached(HeldBlock[] found)
+        {
+            for (int i = 0; i < found.Length; i++)
+            {
+                HeldBlock block = found[i];
+                PeerStream peer = block == null ? null : PeerOf(block.PeerId);
+                if (block != null && (peer == null || !peer.Blocks.Contains(block)))
+                {
+                    block.Erase();
                 }
             }
         }

@@ -96,6 +96,13 @@ namespace GatewayQkd.Core.Protocol
                     "counter: expected above " + _guard.HighWaterMark(header.SenderId).ToString() + ", got " + header.Counter.ToString() + " (replay).");
             }
 
+            if (!_guard.HasRoomFor(header.SenderId))
+            {
+                // Refused before anything is committed: a full table must never throw out of the receive path.
+                return FrameOpenResult.Rejected(
+                    FrameStatus.UnknownSender, "sender " + header.SenderId.ToString() + ": the replay table already tracks " + ReplayGuard.MaxSenders.ToString() + " senders.");
+            }
+
             FrameBody body;
             try
             {

@@ -5,17 +5,29 @@ using GatewayQkd.Core.Ports;
 namespace GatewayQkd.Device.Adapters
 {
     /// <summary>
-    /// The two crypto primitives the core builds on, from nanoFramework's native (mbedTLS) implementations:
-    /// AES-256 in ECB mode (Aes(CipherMode.ECB), a 32-byte key selects AES-256) and HMAC-SHA256
-    /// (reference/nanoframework-facts.md section 5). Checked on the board by the known-answer vectors of
-    /// tests/GatewayQkd.Device.Tests.
+    /// The board's crypto natives (mbedTLS): AES-128 in ECB mode and HMAC-SHA256. The native Aes is AES-128 only
+    /// (nanoframework/nf-interpreter src/nanoFramework.System.Security.Cryptography/
+    /// nf_sys_sec_cryptography_System_Security_Cryptography_Aes.cpp line 13, MBEDTLS_CIPHER_AES_128_ECB; lines 138-140
+    /// reject other key lengths), so this port reports <see cref="NativeAes256"/> false and the core computes AES-256
+    /// with its managed Aes256. HMACSHA256.HashData takes any key length (nf_sys_sec_cryptography_System_Security_
+    /// Cryptography_HMACSHA256.cpp line 50, mbedtls_md_hmac_starts). The host twin of exactly these rules is
+    /// tests/GatewayQkd.TestSupport/BoardCryptoPrimitives.cs; tests/GatewayQkd.Device.Tests checks this class on the board.
     /// </summary>
     internal sealed class NativeCrypto : ICryptoPrimitives
     {
+        /// <summary>The only key length the native AES takes (AES-128).</summary>
+        public const int NativeAesKeyLength = 16;
+
+        /// <inheritdoc />
+        public bool NativeAes256
+        {
+            get { return false; }
+        }
+
         /// <inheritdoc />
         public byte[] EncryptBlocks(byte[] key, byte[] input, int offset, int count)
         {
-            Bytes.CheckLength(key, 32, "key");
+            Bytes.CheckLength(key, NativeAesKeyLength, "key");
             Bytes.CheckRange(input, offset, count, "input");
             if (count % 16 != 0)
             {

@@ -18,6 +18,7 @@ public static class GatewayQkdRootCommand
             "GatewayQkd: quantum keys for IoT gateways over a High Altitude Platform (HAP).\n" +
             "Emulates the HAP's FSO QKD links and the central server, runs the gateway firmware core on the host, " +
             "and evaluates channel physics and DDKA key allocation.");
+        root.Options.Add(CliErrors.CreateVerboseOption());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EmulateCommand.Create());
         root.Subcommands.Add(ChannelCommand.Create());

@@ -27,6 +27,9 @@ public sealed record BrokerEndpoint
     /// <summary>Gets the password, or null for none.</summary>
     public string? Password { get; init; }
 
+    /// <summary>Gets where the password comes from, for messages (e.g. "$GATEWAYQKD_BROKER_PASSWORD"), or null.</summary>
+    public string? PasswordSource { get; init; }
+
     /// <summary>Parses "HOST:PORT" (IPv6 in brackets: "[::1]:1883").</summary>
     public static BrokerEndpoint Parse(string text)
     {

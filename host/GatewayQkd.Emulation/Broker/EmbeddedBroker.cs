@@ -1,12 +1,14 @@
 using System.Net;
+using System.Net.Sockets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace GatewayQkd.Emulation.Broker;
 
 /// <summary>
-/// An in-process MQTT broker (MQTTnet server) on loopback: what `demo` and `emulate` use when no external broker is
-/// given, so nothing has to be installed. It can be stopped and started again on the same port (broker-restart tests).
+/// An in-process MQTT broker (MQTTnet server): what `demo` and `emulate` use when no external broker is given, so
+/// nothing has to be installed. It listens on loopback unless told otherwise (`--listen 0.0.0.0:1883` opens it to a
+/// board on the LAN). It can be stopped and started again on the same port (broker-restart tests).
 /// </summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
@@ -15,26 +17,33 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     private readonly string? _password;
     private long _rejectedLogins;
 
-    private EmbeddedBroker(int port, string? username, string? password)
+    private EmbeddedBroker(ListenEndpoint listen, string? username, string? password)
     {
-        Port = port;
+        Listen = listen;
         _username = username;
         _password = password;
+        var ipv6 = listen.Address.AddressFamily == AddressFamily.InterNetworkV6;
         var options = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-            .WithDefaultEndpointPort(port)
+            .WithDefaultEndpointBoundIPAddress(ipv6 ? IPAddress.None : listen.Address)
+            .WithDefaultEndpointBoundIPV6Address(ipv6 ? listen.Address : IPAddress.None)
+            .WithDefaultEndpointPort(listen.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
         _server.ValidatingConnectionAsync += ValidateLogin;
     }
 
-    /// <summary>Gets the TCP port the broker listens on (loopback only).</summary>
-    public int Port { get; }
+    /// <summary>Gets the address and port the broker listens on (the port is the one in use, never 0).</summary>
+    public ListenEndpoint Listen { get; }
 
-    /// <summary>Gets the endpoint clients connect to, with the broker's credentials.</summary>
-    public BrokerEndpoint Endpoint => new() { Host = "127.0.0.1", Port = Port, Username = _username, Password = _password };
+    /// <summary>Gets the TCP port the broker listens on.</summary>
+    public int Port => Listen.Port;
+
+    /// <summary>
+    /// Gets the endpoint this PC's own clients connect to, with the broker's credentials: loopback when the broker
+    /// listens on loopback or every interface, else the one address it listens on.
+    /// </summary>
+    public BrokerEndpoint Endpoint => new() { Host = LocalHost, Port = Port, Username = _username, Password = _password };
 
     /// <summary>Gets the number of connection attempts refused for wrong credentials.</summary>
     public long RejectedLogins => Interlocked.Read(ref _rejectedLogins);
@@ -42,18 +51,35 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Gets a value indicating whether the broker is accepting connections.</summary>
     public bool IsRunning => _server.IsStarted;
 
+    private string LocalHost => Listen.IsAnyAddress
+        ? (Listen.Address.AddressFamily == AddressFamily.InterNetworkV6 ? "::1" : "127.0.0.1")
+        : Listen.Address.ToString();
+
     /// <summary>
-    /// Starts a broker on <paramref name="port"/> (0 = a free port the OS picks). With a user name, clients must log in
-    /// with it and the password; without, any client may connect (loopback only).
+    /// Starts a broker on loopback port <paramref name="port"/> (0 = a free port the OS picks). With a user name,
+    /// clients must log in with it and the password; without, any client may connect.
     /// </summary>
-    public static async Task<EmbeddedBroker> StartAsync(int port = 0, string? username = null, string? password = null)
+    public static Task<EmbeddedBroker> StartAsync(int port = 0, string? username = null, string? password = null)
     {
         if (port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(port), port, "A TCP port is 0..65535 (0 = pick a free one).");
         }
 
-        var broker = new EmbeddedBroker(port == 0 ? FreeTcpPort.Find() : port, username, password);
+        return StartAsync(new ListenEndpoint(IPAddress.Loopback, port), username, password);
+    }
+
+    /// <summary>Starts a broker listening on <paramref name="listen"/> (port 0 = a free port on that address).</summary>
+    public static async Task<EmbeddedBroker> StartAsync(ListenEndpoint listen, string? username = null, string? password = null)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        if (listen.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(listen), listen.Port, "A TCP port is 0..65535 (0 = pick a free one).");
+        }
+
+        var bound = listen.Port == 0 ? listen with { Port = FreeTcpPort.Find(listen.Address) } : listen;
+        var broker = new EmbeddedBroker(bound, username, password);
         await broker._server.StartAsync().ConfigureAwait(false);
         return broker;
     }

@@ -38,6 +38,7 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
     private Task? _watchdog;
     private long _queued;
     private bool _everConnected;
+    private Exception? _lastConnectError;
 
     /// <summary>Creates a bus for <paramref name="clientId"/>; call <see cref="ConnectAsync"/> before use.</summary>
     public MqttMessageBus(BrokerEndpoint endpoint, string clientId, Action<string, byte[]> onMessage, ILog log)
@@ -67,10 +68,30 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
     /// Connects (retrying until <paramref name="cancellationToken"/> fires, so a broker that starts a little later is
     /// fine) and starts the outbox and the reconnect watchdog.
     /// </summary>
-    public async Task ConnectAsync(CancellationToken cancellationToken)
+    public Task ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Connects as <see cref="ConnectAsync(CancellationToken)"/>, but gives up after <paramref name="timeout"/> (null =
+    /// never) with a <see cref="BrokerUnreachableException"/> naming the address and the last error; a host name that
+    /// does not resolve fails at once, since retrying cannot help.
+    /// </summary>
+    public async Task ConnectAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        await EnsureConnectedAsync(linked.Token).ConfigureAwait(false);
+        if (timeout is { } limit)
+        {
+            linked.CancelAfter(limit);
+        }
+
+        try
+        {
+            await EnsureConnectedAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout is not null && !cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            throw new BrokerUnreachableException(_endpoint, timeout.Value, _lastConnectError);
+        }
+
         _pump ??= Task.Run(PumpAsync);
         _watchdog ??= Task.Run(WatchAsync);
     }
@@ -223,6 +244,12 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
                 {
+                    _lastConnectError = ex;
+                    if (!_everConnected && BrokerUnreachableException.IsUnknownHost(ex))
+                    {
+                        throw new BrokerUnreachableException(_endpoint, null, ex);
+                    }
+
                     await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
                     continue;
                 }
@@ -230,7 +257,9 @@ public sealed class MqttMessageBus : IMessageBus, IAsyncDisposable
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                 {
                     // refused at login (credentials, client id): on the first connect retrying cannot help, so say why
-                    var reason = $"{ClientId}: the broker at {_endpoint} refused the connection ({result.ResultCode}). Check the broker user name, password and TLS options.";
+                    var password = _endpoint.PasswordSource is { } source ? $"the password in {source}" : "the password";
+                    var reason = $"{ClientId}: the broker at {_endpoint} refused the connection ({result.ResultCode}). " +
+                        $"Check the user name ({_endpoint.Username ?? "none given"}), {password} and the TLS options.";
                     if (!_everConnected)
                     {
                         throw new InvalidOperationException(reason);

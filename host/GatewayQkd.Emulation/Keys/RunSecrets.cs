@@ -7,7 +7,7 @@ namespace GatewayQkd.Emulation.Keys;
 /// <summary>
 /// The pre-shared keys of an emulated deployment: each gateway's link key with the HAP/CS and each sensor's device
 /// key, derived with HKDF-SHA256 (RFC 5869) from one 32-byte master secret kept in the data folder. A restart reads
-/// the same file, so every node gets its keys back; `emulate --board-config` prints a real board's keys from it.
+/// the same file, so every node gets its keys back; `emulate --board-config` writes a real board's keys from it.
 /// </summary>
 public sealed class RunSecrets
 {
@@ -56,6 +56,12 @@ public sealed class RunSecrets
 
     /// <summary>Returns the 32-byte device key of sensor <paramref name="sensorId"/> at gateway <paramref name="gatewayId"/>.</summary>
     public byte[] DeviceKey(ushort gatewayId, ushort sensorId) => Derive($"GatewayQkd emulation device key gn {gatewayId} sensor {sensorId}");
+
+    /// <summary>
+    /// Returns gateway <paramref name="gatewayId"/>'s MQTT password at a Mosquitto set up by `emulate --mosquitto-config`
+    /// (32 hex digits, 128 bits), so the password file and the board's settings agree without storing it anywhere.
+    /// </summary>
+    public string BrokerPassword(ushort gatewayId) => Hex.Encode(Derive($"GatewayQkd emulation broker password gn {gatewayId}"))[..32];
 
     private byte[] Derive(string label) => _hkdf.Expand(_master, Encoding.UTF8.GetBytes(label), KeyLength);
 }

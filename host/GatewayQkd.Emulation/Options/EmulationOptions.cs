@@ -69,6 +69,12 @@ public sealed record EmulationOptions
     /// <summary>Gets the embedded broker's port (0 = a free port).</summary>
     public int EmbeddedBrokerPort { get; init; }
 
+    /// <summary>Gets the address the embedded broker listens on: loopback by default; 0.0.0.0 lets boards on the LAN in.</summary>
+    public System.Net.IPAddress EmbeddedBrokerAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>Gets the embedded broker's listen address and port together.</summary>
+    public ListenEndpoint EmbeddedBrokerListen => new(EmbeddedBrokerAddress, EmbeddedBrokerPort);
+
     /// <summary>Gets the folder of the durable state: the central key store and one storage folder per gateway.</summary>
     public string DataFolder { get; init; } = Path.Combine("out", "emulation", "data");
 

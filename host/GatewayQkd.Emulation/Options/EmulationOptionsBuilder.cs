@@ -71,9 +71,12 @@ public sealed class EmulationOptionsBuilder
     public EmulationOptionsBuilder With(Func<EmulationOptions, EmulationOptions> change) => Set(change(_options));
 
     /// <summary>Returns the options, or throws <see cref="EmulationOptionsException"/> naming every problem.</summary>
-    public EmulationOptions Build()
+    public EmulationOptions Build() => Build(null);
+
+    /// <summary>Returns the options, or throws naming every problem with <paramref name="names"/> (scenario key -> option name, e.g. "--sensors").</summary>
+    public EmulationOptions Build(IReadOnlyDictionary<string, string>? names)
     {
-        EmulationOptionsValidator.ThrowIfInvalid(_options);
+        EmulationOptionsValidator.ThrowIfInvalid(_options, names);
         return _options;
     }
 

@@ -60,6 +60,9 @@ public sealed class ScenarioDocument
     /// <summary>Gets or sets the embedded broker's port (0 = free).</summary>
     public int? EmbeddedBrokerPort { get; set; }
 
+    /// <summary>Gets or sets the embedded broker's ADDRESS:PORT, e.g. "0.0.0.0:1883" for boards on the LAN (instead of embeddedBrokerPort).</summary>
+    public string? Listen { get; set; }
+
     /// <summary>Gets or sets the port of the ETSI GS QKD 014 KMS (0 = free; omit for no KMS).</summary>
     public int? KmsPort { get; set; }
 

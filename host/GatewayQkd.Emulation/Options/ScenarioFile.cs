@@ -18,6 +18,7 @@ public static class ScenarioFile
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        AllowDuplicateProperties = false, // a key given twice is refused, never "last one wins"
     };
 
     /// <summary>Loads and validates a scenario file; throws <see cref="EmulationOptionsException"/> naming the file and the problem.</summary>
@@ -49,7 +50,7 @@ public static class ScenarioFile
         }
         catch (EmulationOptionsException e)
         {
-            throw new EmulationOptionsException([.. e.Problems.Select(p => $"Scenario file '{path}': {p}")]);
+            throw new EmulationOptionsException([.. e.Problems.Select(p => ScenarioErrors.AtKey(p, text, path))]);
         }
     }
 
@@ -62,21 +63,21 @@ public static class ScenarioFile
         }
         catch (JsonException e)
         {
-            throw new EmulationOptionsException($"Scenario file '{source}': {e.Message}", e);
+            throw new EmulationOptionsException(ScenarioErrors.FromJson(e, text, source), e);
         }
     }
 
     /// <summary>Parses YAML text into the document model.</summary>
     public static ScenarioDocument ParseYaml(string text, string source)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithDuplicateKeyChecking().Build();
         try
         {
             return deserializer.Deserialize<ScenarioDocument?>(text) ?? throw new EmulationOptionsException($"Scenario file '{source}' is empty.");
         }
         catch (YamlException e)
         {
-            throw new EmulationOptionsException($"Scenario file '{source}' line {e.Start.Line}: {(e.InnerException ?? e).Message}", e);
+            throw new EmulationOptionsException(ScenarioErrors.FromYaml(e, text, source), e);
         }
     }
 
@@ -112,6 +113,26 @@ public static class ScenarioFile
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
         };
+        if (document.Listen is { } listenText)
+        {
+            if (document.EmbeddedBrokerPort is not null)
+            {
+                throw new EmulationOptionsException("listen: give either listen (ADDRESS:PORT) or embeddedBrokerPort, not both.");
+            }
+
+            ListenEndpoint listen;
+            try
+            {
+                listen = ListenEndpoint.Parse(listenText);
+            }
+            catch (FormatException e)
+            {
+                throw new EmulationOptionsException($"listen: {e.Message}", e);
+            }
+
+            o = o with { EmbeddedBrokerAddress = listen.Address, EmbeddedBrokerPort = listen.Port };
+        }
+
         if (document.Broker is { } b)
         {
             if (b.Host is null || b.Port is null)
@@ -137,6 +158,7 @@ public static class ScenarioFile
                     AllowUntrustedCertificates = b.Insecure ?? false,
                     Username = b.Username,
                     Password = password,
+                    PasswordSource = b.PasswordVariable is null ? "the scenario's broker.passwordVariable (none given)" : "$" + b.PasswordVariable,
                 },
             };
         }

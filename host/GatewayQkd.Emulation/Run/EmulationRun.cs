@@ -34,6 +34,12 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>How long a pushed block may stay unacknowledged (wall clock) before it is pushed again.</summary>
     public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the first connection to the broker may take before the run gives up naming the address.</summary>
+    public static readonly TimeSpan BrokerConnectTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long every gateway and sensor may take to connect once the central server is connected.</summary>
+    public static readonly TimeSpan ClientsStartTimeout = TimeSpan.FromSeconds(30);
+
     private readonly List<EmulatedGateway> _gateways = [];
     private readonly Dictionary<ushort, BoardTwinProcess> _twins = [];
     private readonly List<SensorField> _sensors = [];
@@ -45,6 +51,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private CentralServerNode? _server;
     private HapEmulator? _hap;
     private EmulationKms? _kms;
+    private RunSecrets? _secrets;
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
     {
@@ -298,7 +305,15 @@ public sealed partial class EmulationRun : IAsyncDisposable
         Directory.CreateDirectory(o.DataFolder);
         if (o.ExternalBroker is null)
         {
-            _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerPort).ConfigureAwait(false);
+            try
+            {
+                _embedded = await Broker.EmbeddedBroker.StartAsync(o.EmbeddedBrokerListen).ConfigureAwait(false);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw new IOException($"The embedded MQTT broker cannot listen on {o.EmbeddedBrokerListen} ({e.Message}). Choose another --listen address:port (port 0 = a free one) or stop the program that holds it.", e);
+            }
+
             BrokerEndpoint = _embedded.Endpoint;
         }
         else
@@ -308,6 +323,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         var crypto = new HostCryptoPrimitives();
         var secrets = RunSecrets.LoadOrCreate(o.DataFolder, crypto, _random);
+        _secrets = secrets;
         _store = CentralKeyStore.Open(o.KeyStoreFile);
         var ids = o.AllGatewayIds;
         if (o.KmsPort is { } kmsPort)
@@ -322,7 +338,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),
             crypto, _random, _serverBus, Log, Counters, Telemetry);
         _hap = new HapEmulator(_server, Rates, o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff);
-        await _serverBus.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
         await _serverBus.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false); // subscribed before any gateway speaks
 
@@ -331,15 +347,34 @@ public sealed partial class EmulationRun : IAsyncDisposable
             _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log));
         }
 
+        // The broker answered the central server, so the clients below connect at once; the bound only stops a hang.
+        using var clientsStarted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        clientsStarted.CancelAfter(ClientsStartTimeout);
+        try
+        {
+            await StartClientsAsync(clientsStarted.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IOException($"The gateways and sensors did not all connect to the broker at {BrokerEndpoint} within {ClientsStartTimeout.TotalSeconds:0} s. Check the broker's connection limit and load.");
+        }
+
+        Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards ({o.BoardTwins.Count} board twins), broker {BrokerEndpoint}, key rate {Rates.Description}.");
+    }
+
+    private async Task StartClientsAsync(CancellationToken cancellationToken)
+    {
+        var o = Options;
+        var ids = o.AllGatewayIds;
+        var secrets = _secrets!;
         await Task.WhenAll(_gateways.Select(g => g.StartAsync(cancellationToken))).ConfigureAwait(false);
         foreach (var id in o.BoardTwins)
         {
             // The twin reads the settings file a board would, written from the run's own keys and broker.
             var drive = BoardTwinDrive(id);
             Directory.CreateDirectory(drive);
-            var broker = BrokerEndpoint.Host is "0.0.0.0" or "::" ? BrokerEndpoint with { Host = "127.0.0.1" } : BrokerEndpoint;
             await File.WriteAllTextAsync(
-                Path.Combine(drive, BoardSettingsFile.FileName), BoardSettingsFile.Create(o, secrets, id, broker, "gatewayqkd-board-twin", string.Empty), cancellationToken).ConfigureAwait(false);
+                Path.Combine(drive, BoardSettingsFile.FileName), BoardSettingsFile.Format(BoardSettingsFile.ForTwin(o, secrets, id, BrokerEndpoint)), cancellationToken).ConfigureAwait(false);
             await StartTwinAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
@@ -361,7 +396,6 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
 
         await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);
-        Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards ({o.BoardTwins.Count} board twins), broker {BrokerEndpoint}, key rate {Rates.Description}.");
     }
 
     private async Task StartTwinAsync(ushort id, CancellationToken cancellationToken)

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
-using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Bus;
 using GatewayQkd.Emulation.Metrics;
@@ -23,6 +20,9 @@ public sealed class SensorField : IAsyncDisposable
     /// <summary>The largest telemetry reading a sensor sends, in bytes (sizes the one-time-pad key requests).</summary>
     public const int MaxReadingBytes = 48;
 
+    /// <summary>Open key requests each emulated sensor keeps before giving up the oldest (<see cref="PendingKeyRequests"/>).</summary>
+    public const int PendingCapacity = 256;
+
     private readonly object _sync = new();
     private readonly ushort _gatewayId;
     private readonly Dictionary<ushort, EmulatedSensor> _sensors = [];
@@ -31,7 +31,6 @@ public sealed class SensorField : IAsyncDisposable
     private readonly Random _random;
     private readonly RunCounters _counters;
     private readonly LatencyRecorder _requestLatency;
-    private readonly TelemetryTracker _telemetry;
     private readonly MqttMessageBus _bus;
 
     /// <summary>Creates the sensors <paramref name="deviceKeys"/> (sensor id to device key) of gateway <paramref name="gatewayId"/>, each with its storage under <paramref name="folder"/>.</summary>
@@ -56,15 +55,16 @@ public sealed class SensorField : IAsyncDisposable
         _random = new Random(seed);
         _counters = counters;
         _requestLatency = requestLatency;
-        _telemetry = telemetry;
         var crypto = new HostCryptoPrimitives();
+        _bus = new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log);
         foreach (var (id, key) in deviceKeys.OrderBy(p => p.Key))
         {
             var storage = new FileKeyStorage(Path.Combine(folder, $"sensor-{id}"));
-            _sensors[id] = new EmulatedSensor(new SensorClient(id, gatewayId, key, crypto, storage, 256), startSeconds + NextGap());
+            var sensor = new EmulatedSensor(gatewayId, id, _random.NextDouble, telemetry, startSeconds + NextGap());
+            sensor.Client = new SensorClient(id, gatewayId, key, crypto, storage, 256, _bus, sensor, MaxReadingBytes, PendingCapacity);
+            sensor.Client.KeyDelivered += (range, bytes) => KeyReceived?.Invoke(_gatewayId, range, bytes);
+            _sensors[id] = sensor;
         }
-
-        _bus = new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log);
     }
 
     /// <summary>
@@ -97,11 +97,7 @@ public sealed class SensorField : IAsyncDisposable
             {
                 while (sensor.NextArrivalSeconds <= emulatedSeconds)
                 {
-                    var level = _levels[_random.Next(_levels.Count)];
-                    var requestId = sensor.NextRequestId++;
-                    var bits = level == SecurityLevel.Plaintext ? 0 : TelemetryModes.RequiredKeyBits(level, MaxReadingBytes);
-                    sensor.Pending[requestId] = new PendingRequest(level, Stopwatch.GetTimestamp());
-                    _bus.Publish(sensor.Client.RequestTopic, sensor.Client.BuildKeyRequest(requestId, CentralServerPeer, level, bits));
+                    sensor.Client.RequestKey(_levels[_random.Next(_levels.Count)], Stopwatch.GetTimestamp());
                     _counters.Add(RunCounter.RequestsSent);
                     sensor.NextArrivalSeconds += NextGap();
                 }
@@ -116,9 +112,6 @@ public sealed class SensorField : IAsyncDisposable
         await _bus.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Key requests go to the central server's stream (peer 0): the telemetry is for the central server.</summary>
-    private const ushort CentralServerPeer = 0;
-
     private void OnMessage(string topic, byte[] payload)
     {
         var address = Topics.Parse(topic);
@@ -129,41 +122,25 @@ public sealed class SensorField : IAsyncDisposable
                 return;
             }
 
-            var result = sensor.Client.OpenKeyResponse(payload);
-            if (result.Status != FrameStatus.Ok || !sensor.Pending.TryGetValue(result.Response.RequestId, out var pending))
+            var outcome = sensor.Client.HandleMessage(topic, payload);
+            switch (outcome.Kind)
             {
-                return; // a refused frame (forged, replayed, malformed) or an answer to a request this run did not send
-            }
-
-            switch (result.Response.Status)
-            {
-                case KeyResponseStatus.Waiting:
+                case SensorOutcomeKind.Waiting:
                     _counters.Add(RunCounter.RequestsWaiting);
                     return; // the gateway answers again when it serves the request
-                case KeyResponseStatus.Ok when result.HasKey:
-                    sensor.Pending.Remove(result.Response.RequestId);
-                    _requestLatency.Record(Stopwatch.GetElapsedTime(pending.SentTicks).TotalMilliseconds);
+                case SensorOutcomeKind.Served:
+                    _requestLatency.Record(Stopwatch.GetElapsedTime(outcome.Tag).TotalMilliseconds);
                     _counters.Add(RunCounter.RequestsServed);
-                    _counters.Add(RunCounter.KeyBitsIssued, result.Range.Length * 8L);
-                    KeyReceived?.Invoke(_gatewayId, result.Range, result.Key);
-                    SendReading(sensor, result.Range, result.Key, pending.SecurityLevel);
+                    _counters.Add(RunCounter.KeyBitsIssued, outcome.Range.Length * 8L);
+                    _counters.Add(RunCounter.TelemetrySent);
                     return;
-                default:
-                    sensor.Pending.Remove(result.Response.RequestId);
+                case SensorOutcomeKind.Refused:
                     _counters.Add(RunCounter.RequestsRefused);
                     return;
+                default:
+                    return; // a refused frame (forged, replayed, malformed) or an answer to a request this run did not send
             }
         }
-    }
-
-    private void SendReading(EmulatedSensor sensor, Core.Pool.KeyRange range, byte[] key, int level)
-    {
-        var reading = Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture,
-            $"gn={_gatewayId};s={sensor.Client.SensorId};n={++sensor.Readings};t={20 + (_random.NextDouble() * 5):0.00}C"));
-        _telemetry.Sent(_gatewayId, range, reading);
-        _bus.Publish(sensor.Client.TelemetryTopic, sensor.Client.BuildTelemetry(range, key, level, reading));
-        _counters.Add(RunCounter.TelemetrySent);
     }
 
     private double NextGap() => -Math.Log(1.0 - _random.NextDouble()) * _meanIntervalSeconds; // exponential inter-arrival (Poisson process)

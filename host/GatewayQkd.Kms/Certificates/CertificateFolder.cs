@@ -24,10 +24,35 @@ public static class CertificateFolder
         File.WriteAllText(stem + ".crt", certificate.ExportCertificatePem());
         using var key = certificate.GetECDsaPrivateKey() ?? (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey()
             ?? throw new ArgumentException($"Certificate {name} has no ECDSA or RSA private key to write.", nameof(certificate));
-        File.WriteAllText(stem + ".key", key.ExportPkcs8PrivateKeyPem());
-        File.WriteAllBytes(stem + ".pfx", certificate.Export(X509ContentType.Pkcs12));
+        WriteSecret(stem + ".key", System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
+        WriteSecret(stem + ".pfx", certificate.Export(X509ContentType.Pkcs12));
         return stem + ".pfx";
     }
+
+    /// <summary>
+    /// Writes a file holding a private key readable by its owner only (mode 0600 on Unix, set at creation so it is
+    /// never readable by others, and again for a file that already existed with a wider mode).
+    /// </summary>
+    public static void WriteSecret(string path, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, OwnerOnly);
+            }
+        }
+
+        using (var stream = new FileStream(path, options))
+        {
+            stream.Write(bytes);
+        }
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Loads NAME.pfx (certificate with its private key) from the folder.</summary>
     public static X509Certificate2 Load(string folder, string name)

@@ -11,11 +11,21 @@ public static class CertificateTrust
     /// <summary>Extended key usage OID of TLS servers.</summary>
     public const string ServerAuth = "1.3.6.1.5.5.7.3.1";
 
-    /// <summary>True when <paramref name="certificate"/> is valid now, issued by <paramref name="ca"/>, and allowed for the usage.</summary>
+    /// <summary>
+    /// True when <paramref name="certificate"/> is valid now, issued by <paramref name="ca"/>, and carries an extended
+    /// key usage extension that names the usage. A certificate without the extension is refused: X509Chain treats a
+    /// missing EKU as "any usage" (RFC 5280 s4.2.1.12 leaves that to the application), and an SAE must be a TLS client.
+    /// </summary>
     public static bool IsIssuedBy(X509Certificate2 certificate, X509Certificate2 ca, string usageOid, out string problem)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(ca);
+        if (!NamesUsage(certificate, usageOid))
+        {
+            problem = $"the certificate has no extended key usage {usageOid}";
+            return false;
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
@@ -35,4 +45,8 @@ public static class CertificateTrust
 
         return false;
     }
+
+    private static bool NamesUsage(X509Certificate2 certificate, string usageOid) =>
+        certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>()
+            .Any(e => e.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Any(o => o.Value == usageOid));
 }

@@ -123,8 +123,7 @@ internal sealed class Etsi014Endpoints
         }
         catch (JsonException e)
         {
-            throw new Etsi014Exception(400, "bad request", ("body", "the request body is not a valid " +
-                typeof(T).Name + " (field names are case-sensitive): " + e.Message));
+            throw new Etsi014Exception(400, "bad request", ("body", Etsi014BodyError.Describe(typeof(T), e)));
         }
     }
 

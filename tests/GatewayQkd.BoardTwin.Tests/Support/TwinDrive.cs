@@ -24,7 +24,7 @@ internal sealed class TwinDrive : IDisposable
         Secrets = RunSecrets.LoadOrCreate(Options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
         Path = System.IO.Path.Combine(_folder.Path, "drive");
         Directory.CreateDirectory(Path);
-        File.WriteAllText(System.IO.Path.Combine(Path, BoardSettingsFile.FileName), BoardSettingsFile.Create(Options, Secrets, GatewayId, broker, "bench", "secret"));
+        File.WriteAllText(System.IO.Path.Combine(Path, BoardSettingsFile.FileName), BoardSettingsFile.Format(BoardSettingsFile.ForTwin(Options, Secrets, GatewayId, broker)));
     }
 
     public string Path { get; }

@@ -19,21 +19,14 @@ public sealed class EmulationWithBoardTwinTests
 {
     private const ushort Twin = 2;
 
-    /// <summary>
-    /// Until the AES-128 device crypto (issue 10 item 1, the crypto branch) is merged, the twin's faithful AES-128-only
-    /// native refuses the 32-byte keys firmware/Device/Adapters/NativeCrypto.cs hands it, so no block can be unwrapped:
-    /// "The native AES is AES-128: the key must be 16 bytes, got 32". Remove this skip with that merge.
-    /// </summary>
-    private const string NeedsAes128DeviceCrypto = "needs the AES-128 device crypto of issue 10 item 1 (crypto branch): the twin refuses AES-256 as the board does";
-
-    [Fact(Skip = NeedsAes128DeviceCrypto)]
+    [Fact]
     public async Task A_Board_Twin_Serves_Its_Sensors_In_A_Run_On_The_Embedded_Broker_And_Resumes_After_A_Power_Cut_Issuing_No_Key_Twice()
     {
         using var folder = new TempFolder();
         await RunWithPowerCutAsync(Options(folder));
     }
 
-    [Fact(Skip = NeedsAes128DeviceCrypto)]
+    [Fact]
     public async Task A_Board_Twin_Serves_Its_Sensors_Through_Mosquitto_And_Resumes_After_A_Power_Cut_Issuing_No_Key_Twice()
     {
         await using var mosquitto = await MosquittoProcess.StartAsync();

@@ -68,18 +68,70 @@ public sealed class EmulationCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Emulate_Prints_What_A_Board_Needs_To_Join()
+    public async Task Emulate_Listening_On_Every_Interface_Prints_Where_A_Board_Connects()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "1", "--speed", "10", "--gateways", "1",
+            "--sensors", "1", "--no-live", "--listen", "0.0.0.0:0", "--data", Path.Combine(_folder, "data"), "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(exit == 0, error);
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"A board connects to (\S+):(\d+) \(settings mqtt\.host=\1, mqtt\.port=\2\); the embedded broker listens on 0\.0\.0\.0:\2\.");
+        Assert.True(match.Success, output);
+        Assert.NotEqual("127.0.0.1", match.Groups[1].Value);
+        Assert.NotEqual("0", match.Groups[2].Value);
+    }
+
+    [Fact]
+    public async Task Demo_On_Loopback_Says_No_Board_Can_Reach_Its_Broker()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("demo", "--duration", "1", "--no-live", "--gateways", "1", "--out", Path.Combine(_folder, "demo"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("a board cannot reach it (use --listen 0.0.0.0:1883)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--listen", "lab-pc:1883")]
+    [InlineData("--listen", "0.0.0.0:1883", "--broker-port", "1883")]
+    public async Task Emulate_Refuses_A_Bad_Listen_Option_Naming_It(params string[] options)
+    {
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync(["emulate", .. options, "--data", Path.Combine(_folder, "data")]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--listen", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+    }
+
+    [Fact]
+    public async Task Emulate_Writes_The_Settings_File_The_Board_Parser_Reads_With_The_Runs_Keys()
     {
         var data = Path.Combine(_folder, "data");
 
-        var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--board", "10", "--board-config", "10", "--data", data);
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--gateways", "3", "--board", "9", "--board-config", "9",
+            "--listen", "0.0.0.0:1883", "--data", data);
 
         Assert.True(exit == 0, error);
-        var config = JsonNode.Parse(output)!;
-        Assert.Equal(10, (int)config["gatewayId"]!);
-        Assert.Equal(64, ((string)config["linkKeyHex"]!).Length);
-        Assert.Contains("qkd/gn/10/blocks", config["topics"]!["subscribe"]!.AsArray().Select(t => (string)t!));
-        Assert.True(File.Exists(Path.Combine(data, "master-secret.bin")), "the keys must come from the run's data folder");
+        var file = Path.Combine(data, "board-gn-9", "gatewayqkd.conf");
+        Assert.Contains($"Wrote {file}", output, StringComparison.Ordinal);
+        var settings = GatewayQkd.Core.Board.DeviceSettings.Parse(File.ReadAllText(file));
+        var secrets = GatewayQkd.Emulation.Keys.RunSecrets.LoadOrCreate(data, new GatewayQkd.Adapters.HostCryptoPrimitives(), new GatewayQkd.Adapters.CryptoRandomSource());
+        Assert.Equal(9, settings.Gateway.GatewayId);
+        Assert.Equal(secrets.LinkKey(9), settings.Gateway.LinkKey);
+        Assert.Equal(secrets.DeviceKey(9, 3), settings.Gateway.DeviceKeyOf(3));
+        Assert.Equal(1883, settings.BrokerPort);
+        Assert.NotEqual("127.0.0.1", settings.BrokerHost);
+        Assert.Contains("nanoff deploy file " + Path.Combine(data, "board-gn-9", "filedeployment.json"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emulate_Refuses_A_Board_Config_For_A_Broker_Without_A_Fixed_Port_And_Writes_Nothing()
+    {
+        var data = Path.Combine(_folder, "data");
+
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--board", "9", "--board-config", "9", "--listen", "0.0.0.0:0", "--data", data);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--listen 0.0.0.0:1883", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(data, "board-gn-9")));
     }
 
     [Fact]

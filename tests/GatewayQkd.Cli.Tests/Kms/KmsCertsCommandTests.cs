@@ -28,6 +28,26 @@ public sealed class KmsCertsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Private_Keys_Are_Readable_By_The_Owner_Only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+
+        File.WriteAllText(_folder.File("cs.key"), "an older key file, world-readable");
+        File.SetUnixFileMode(_folder.File("cs.key"), (UnixFileMode)0b110_100_100);
+
+        Assert.Equal(0, KmsCommandRunner.Run("certs", "--out", _folder.Path, "--sae", "cs").ExitCode);
+
+        foreach (var name in new[] { "ca", "server", "cs" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_folder.File(name + ".key")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_folder.File(name + ".pfx")));
+        }
+    }
+
+    [Fact]
     public void Sae_Certificate_Has_The_Sae_Id_As_Common_Name_And_Chains_To_The_Ca()
     {
         Assert.Equal(0, KmsCommandRunner.Run("certs", "--out", _folder.Path, "--sae", "gn-7").ExitCode);

@@ -81,6 +81,12 @@ public class DeviceSettingsTests
     [InlineData("wifi.ssid=lab", "wifi.sid=lab", "unknown key 'wifi.sid'")]
     [InlineData("wifi.ssid=lab\n", "", "'wifi.ssid' is missing")]
     [InlineData("mqtt.host=10.0.0.2", "mqtt.host=", "'mqtt.host' is empty")]
+    [InlineData("mqtt.host=10.0.0.2", "mqtt.host=10.0.0.2\nmqtt.port=18x3", "line 3 (mqtt.port): '18x3' is not a whole number")]
+    [InlineData("mqtt.host=10.0.0.2", "mqtt.host=10.0.0.2\nstatus.interval.ms=-5", "line 3 (status.interval.ms)")]
+    [InlineData("gateway.id=9\n", "", "'gateway.id' is missing")]
+    [InlineData("link.key=" + LinkKey + "\n", "", "'link.key' is missing")]
+    [InlineData("wifi.ssid=lab", "wifi.ssid=lab\nwifi.ssid=lab2", "line 2: key 'wifi.ssid' repeats line 1")]
+    [InlineData("wifi.ssid=lab", "wifi.ssid=lab\nstatus.interval=1000", "line 2: unknown key 'status.interval'")]
     public void Rejects_Bad_Settings_Naming_The_Problem(string replace, string with, string expected)
     {
         var error = Assert.Throws<FormatException>(() => DeviceSettings.Parse(Minimal.Replace(replace, with, StringComparison.Ordinal)));
@@ -110,5 +116,27 @@ public class DeviceSettingsTests
         var error = Assert.Throws<FormatException>(() => DeviceSettings.Parse(Minimal + "peers=0,x\n"));
 
         Assert.Contains("'x' is not a peer id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_An_Oversized_File_Before_Reading_Any_Line()
+    {
+        var text = Minimal + new string('#', SettingsFile.MaxLength);
+
+        var error = Assert.Throws<FormatException>(() => DeviceSettings.Parse(text));
+
+        Assert.Contains("more than the " + SettingsFile.MaxLength + " accepted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_Every_Key_Of_SettingsKeys_And_Nothing_Else()
+    {
+        foreach (var key in SettingsKeys.All())
+        {
+            var error = Record.Exception(() => SettingsFile.Parse(key + "=1", SettingsKeys.All(), [SettingsKeys.SensorPrefix]));
+            Assert.Null(error);
+        }
+
+        Assert.Equal(SettingsKeys.All().Length, SettingsKeys.All().Distinct().Count());
     }
 }

@@ -98,4 +98,39 @@ public class SettingsFileTests
 
         Assert.Throws<FormatException>(() => SettingsFile.Parse(text, Keys, Prefixes));
     }
+
+    [Fact]
+    public void Ignores_A_Byte_Order_Mark_Before_The_First_Key()
+    {
+        var file = SettingsFile.Parse("\uFEFFname=x\r\nport=1\r\n", Keys, Prefixes);
+
+        Assert.Equal("x", file.GetString("name"));
+    }
+
+    [Fact]
+    public void Rejects_An_Over_Long_Line_Naming_The_Line_And_Key()
+    {
+        var text = "port=1\nname=" + new string('x', SettingsFile.MaxLineLength);
+
+        var error = Assert.Throws<FormatException>(() => SettingsFile.Parse(text, Keys, Prefixes));
+
+        Assert.Contains("line 2 (name): " + (SettingsFile.MaxLineLength + 5) + " characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_A_Line_Of_Exactly_The_Longest_Length()
+    {
+        var value = new string('x', SettingsFile.MaxLineLength - "name=".Length);
+
+        Assert.Equal(value, SettingsFile.Parse("name=" + value, Keys, Prefixes).GetString("name"));
+    }
+
+    [Fact]
+    public void A_Line_Without_Equals_Is_Not_Echoed()
+    {
+        var error = Assert.Throws<FormatException>(() => SettingsFile.Parse("name=x\n" + Key64, Keys, Prefixes));
+
+        Assert.Contains("line 2: expected key=value", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key64, error.Message, StringComparison.Ordinal);
+    }
 }

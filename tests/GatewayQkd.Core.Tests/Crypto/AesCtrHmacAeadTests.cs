@@ -1,4 +1,4 @@
-using GatewayQkd.Adapters;
+using GatewayQkd.TestSupport;
 using GatewayQkd.Core.Crypto;
 
 using static GatewayQkd.Core.Tests.Crypto.BitFlip;
@@ -7,7 +7,7 @@ namespace GatewayQkd.Core.Tests.Crypto;
 
 public sealed class AesCtrHmacAeadTests
 {
-    private readonly AesCtrHmacAead _aead = new(new HostCryptoPrimitives());
+    private readonly AesCtrHmacAead _aead = new(new BoardCryptoPrimitives());
     private readonly byte[] _key = new SeededBytes(1).Next(32);
     private readonly byte[] _nonce = new SeededBytes(2).Next(16);
     private readonly byte[] _ad = new SeededBytes(3).Next(7);

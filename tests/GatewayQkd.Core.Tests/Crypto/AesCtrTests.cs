@@ -1,12 +1,14 @@
 using GatewayQkd.Adapters;
 using GatewayQkd.Core.Crypto;
 using GatewayQkd.Core.Ports;
+using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Core.Tests.Crypto;
 
 public sealed class AesCtrTests
 {
-    private readonly AesCtr _ctr = new(new HostCryptoPrimitives());
+    // The board's natives: AES-256 runs in the core's managed Aes256, as on the ESP32.
+    private readonly AesCtr _ctr = new(new BoardCryptoPrimitives());
 
     public static TheoryData<string> Cases => CryptoVectorFile.Cases("aes256-ctr");
 
@@ -78,7 +80,35 @@ public sealed class AesCtrTests
     }
 
     [Fact]
-    public void Asks_The_Port_For_At_Most_BatchBlocks_Counter_Blocks_Per_Call()
+    public void Host_Native_Aes256_Gives_The_Same_Key_Stream_As_The_Managed_One()
+    {
+        var host = new AesCtr(new HostCryptoPrimitives());
+        var random = new SeededBytes(2560);
+        for (int i = 0; i < 100; i++)
+        {
+            var key = random.Next(32);
+            var counter = random.Next(16);
+            var input = random.Next(random.Length(700));
+
+            Assert.Equal(
+                Convert.ToHexString(_ctr.Transform(key, counter, input, 0, input.Length)),
+                Convert.ToHexString(host.Transform(key, counter, input, 0, input.Length)));
+        }
+    }
+
+    [Fact]
+    public void Never_Hands_The_Key_To_A_Native_Aes_Without_Aes256()
+    {
+        var counting = new CountingPrimitives(new BoardCryptoPrimitives());
+        var ctr = new AesCtr(counting);
+
+        ctr.Transform(new byte[32], new byte[16], new byte[100], 0, 100);
+
+        Assert.Empty(counting.BlockCallSizes);
+    }
+
+    [Fact]
+    public void Asks_A_Native_Aes256_Port_For_At_Most_BatchBlocks_Counter_Blocks_Per_Call()
     {
         var counting = new CountingPrimitives(new HostCryptoPrimitives());
         var ctr = new AesCtr(counting);
@@ -106,6 +136,8 @@ public sealed class AesCtrTests
     private sealed class CountingPrimitives(ICryptoPrimitives inner) : ICryptoPrimitives
     {
         public List<int> BlockCallSizes { get; } = [];
+
+        public bool NativeAes256 => inner.NativeAes256;
 
         public byte[] EncryptBlocks(byte[] key, byte[] input, int offset, int count)
         {

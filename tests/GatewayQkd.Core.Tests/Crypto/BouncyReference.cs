@@ -34,6 +34,19 @@ internal static class BouncyReference
         return output;
     }
 
+    public static byte[] AesEcb(byte[] key, byte[] input)
+    {
+        var engine = new AesEngine();
+        engine.Init(true, new KeyParameter(key));
+        var output = new byte[input.Length];
+        for (int at = 0; at < input.Length; at += 16)
+        {
+            engine.ProcessBlock(input, at, output, at);
+        }
+
+        return output;
+    }
+
     public static byte[] AesCtr(byte[] key, byte[] counterBlock, byte[] input)
     {
         var cipher = new SicBlockCipher(new AesEngine());

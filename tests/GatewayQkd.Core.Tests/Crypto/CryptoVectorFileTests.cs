@@ -6,6 +6,8 @@ public sealed class CryptoVectorFileTests
     [InlineData("hmac-sha256", 7)] // RFC 4231 test cases 1-7
     [InlineData("hkdf-sha256", 3)] // RFC 5869 A.1-A.3
     [InlineData("aes256-ctr", 2)] // SP 800-38A F.5.5, F.5.6
+    [InlineData("aes256-ecb", 2)] // FIPS-197 C.3, SP 800-38A F.1.5
+    [InlineData("aes128-ecb", 2)] // FIPS-197 C.1, SP 800-38A F.1.1
     [InlineData("poly1305", 12)] // RFC 8439 s2.5.2 + A.3 #1-#11
     [InlineData("aead-aes256ctr-hmacsha256", 3)] // own construction, BouncyCastle-computed
     [InlineData("otp-poly1305", 3)] // own construction, BouncyCastle-computed

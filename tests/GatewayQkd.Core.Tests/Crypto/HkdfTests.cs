@@ -1,11 +1,11 @@
-using GatewayQkd.Adapters;
+using GatewayQkd.TestSupport;
 using GatewayQkd.Core.Crypto;
 
 namespace GatewayQkd.Core.Tests.Crypto;
 
 public sealed class HkdfTests
 {
-    private readonly Hkdf _hkdf = new(new HostCryptoPrimitives());
+    private readonly Hkdf _hkdf = new(new BoardCryptoPrimitives());
 
     public static TheoryData<string> Cases => CryptoVectorFile.Cases("hkdf-sha256");
 

@@ -20,7 +20,7 @@ internal sealed class GatewayHarness
 
     public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null)
     {
-        Crypto = new HostCryptoPrimitives();
+        Crypto = new BoardCryptoPrimitives(); // the ESP32's natives: the gateway must run on them
         Storage = storage ?? new InMemoryKeyStorage();
         Config = new GatewayConfig { GatewayId = GatewayId, AuthorityId = Authority, LinkKey = Key(0xA0), StatusIntervalMilliseconds = 0 };
         foreach (var sensor in SensorIds)
@@ -35,7 +35,7 @@ internal sealed class GatewayHarness
 
     public static ushort[] SensorIds { get; } = [101, 102, 103, 104];
 
-    public HostCryptoPrimitives Crypto { get; }
+    public ICryptoPrimitives Crypto { get; }
 
     public IKeyStorage Storage { get; private set; }
 

@@ -54,6 +54,41 @@ public sealed class StatusAndConfigTests
     }
 
     [Fact]
+    public void More_Sensors_Than_The_Replay_Table_Holds_Are_Refused_At_Configuration()
+    {
+        var config = new GatewayConfig { GatewayId = 7, LinkKey = new byte[32] };
+        for (var id = 1; id <= ReplayGuard.MaxSenders + 1; id++)
+        {
+            config.AddSensor((ushort)id, new byte[32]);
+        }
+
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+
+        Assert.Contains("At most 1024 sensors", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Request_Finding_The_Sensor_Replay_Table_Full_Is_Refused_Not_Thrown()
+    {
+        // Marks left by 1,024 sensors of an earlier configuration fill the table; a configured sensor then has no room.
+        var storage = new InMemoryKeyStorage();
+        var stale = new ReplayGuard(storage, GatewayService.SensorReplayFile);
+        for (var id = 0; id < ReplayGuard.MaxSenders; id++)
+        {
+            stale.Record((ushort)(2000 + id), 1);
+        }
+
+        var h = new GatewayHarness(storage: storage);
+        h.DeliverBlocks(1);
+
+        var status = h.Request(101, 1, 1, 128);
+        h.EndSlot();
+
+        Assert.Equal(FrameStatus.UnknownSender, status);
+        Assert.Empty(h.AllKeys());
+    }
+
+    [Fact]
     public void Sensor_Configured_Twice_Is_Refused()
     {
         var config = new GatewayConfig();

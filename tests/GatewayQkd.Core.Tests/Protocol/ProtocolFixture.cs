@@ -1,4 +1,3 @@
-using GatewayQkd.Adapters;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
 using GatewayQkd.TestSupport;
@@ -14,7 +13,7 @@ internal sealed class ProtocolFixture : IDisposable
     public ProtocolFixture(params FrameType[] accepted)
     {
         Storage = new InMemoryKeyStorage();
-        Crypto = new HostCryptoPrimitives();
+        Crypto = new BoardCryptoPrimitives(); // the ESP32's natives: the codec must run on them
         PairKey = Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 3)).ToArray();
         Keys = FrameKeys.Derive(Crypto, PairKey);
         Sealer = new FrameSealer(Crypto);

@@ -63,6 +63,25 @@ public sealed class ReplayProtectionTests : IDisposable
     }
 
     [Fact]
+    public void A_New_Sender_Is_Refused_Not_Thrown_When_The_Replay_Table_Is_Full()
+    {
+        var guard = new ReplayGuard(_fx.Storage, "rg-test");
+        for (var sender = 0; sender < ReplayGuard.MaxSenders; sender++)
+        {
+            guard.Record((ushort)(sender + 1000), 1);
+        }
+
+        var before = _fx.Storage.Read("rg-test");
+        _fx.Restart();
+
+        var result = _fx.Open(_fx.Seal(new KeyRequestMessage(1, 0, 1, 128), 1));
+
+        Assert.Equal(FrameStatus.UnknownSender, result.Status);
+        Assert.Contains("replay table", result.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _fx.Storage.Read("rg-test"));
+    }
+
+    [Fact]
     public void Counter_Zero_Is_Never_Fresh()
     {
         var guard = new ReplayGuard(_fx.Storage, "rg-zero");

@@ -11,7 +11,7 @@ public sealed class SensorClientTests
     private const ushort Sensor = 101;
     private const ushort Gateway = 7;
 
-    private static readonly HostCryptoPrimitives Crypto = new();
+    private static readonly BoardCryptoPrimitives Crypto = new();
     private static readonly byte[] DeviceKey = Enumerable.Range(0, 32).Select(i => (byte)(i + 1)).ToArray();
     private readonly InMemoryKeyStorage _flash = new();
     private readonly SensorClient _client;

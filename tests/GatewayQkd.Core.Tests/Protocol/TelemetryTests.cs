@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using GatewayQkd.Adapters;
+using GatewayQkd.TestSupport;
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Protocol;
 
@@ -8,7 +8,7 @@ namespace GatewayQkd.Core.Tests.Protocol;
 /// <summary>Telemetry sealed under a quantum key opens at the central server with the same key, and only with it.</summary>
 public sealed class TelemetryTests
 {
-    private static readonly HostCryptoPrimitives Crypto = new();
+    private static readonly BoardCryptoPrimitives Crypto = new();
     private readonly TelemetryCodec _codec = new(Crypto);
 
     [Theory]

@@ -18,7 +18,7 @@ public class CodecVectorFileTests
 {
     private static readonly byte[] AuthorityPairKey = Sequence(0x00, 32);
     private static readonly byte[] SensorPairKey = Sequence(0x20, 32);
-    private readonly HostCryptoPrimitives _crypto = new();
+    private readonly BoardCryptoPrimitives _crypto = new();
 
     [Fact]
     public void Vector_File_Holds_The_Frames_The_Codec_Builds()

@@ -42,4 +42,24 @@ public sealed class EmulationOptionsValidatorTests
 
         Assert.Contains("speed", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Names_A_Field_By_The_Option_The_Caller_Maps_It_To()
+    {
+        var names = new Dictionary<string, string> { ["sensorsPerGateway"] = "--sensors", ["durationSeconds"] = "--duration" };
+
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { SensorsPerGateway = -1, Duration = TimeSpan.FromSeconds(-5) }, names);
+
+        Assert.Contains("--sensors must be 1..1000, got -1.", problems);
+        Assert.Contains("--duration must be positive and at most 7 days (604800 s), got -5 s.", problems);
+    }
+
+    [Fact]
+    public void Names_A_Field_By_Its_Scenario_Key_Without_A_Map()
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { Duration = TimeSpan.Zero, EmbeddedBrokerPort = 70000 });
+
+        Assert.Contains(problems, p => p.StartsWith("durationSeconds must be positive", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("embeddedBrokerPort must be 0..65535", StringComparison.Ordinal));
+    }
 }

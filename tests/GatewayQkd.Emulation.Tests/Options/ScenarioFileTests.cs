@@ -40,6 +40,29 @@ public sealed class ScenarioFileTests : IDisposable
     }
 
     [Fact]
+    public void Reads_The_Embedded_Broker_Listen_Address_And_Keeps_Loopback_When_Omitted()
+    {
+        var lan = ScenarioFile.Load(Write("lan.yaml", "listen: 0.0.0.0:1883\n"));
+        var plain = ScenarioFile.Load(Write("plain.yaml", "gateways: 2\n"));
+
+        Assert.Equal(System.Net.IPAddress.Any, lan.EmbeddedBrokerAddress);
+        Assert.Equal(1883, lan.EmbeddedBrokerPort);
+        Assert.Equal(System.Net.IPAddress.Loopback, plain.EmbeddedBrokerAddress);
+    }
+
+    [Theory]
+    [InlineData("listen: lab-pc:1883\n", "listen:")]
+    [InlineData("listen: 0.0.0.0:1883\nembeddedBrokerPort: 1884\n", "not both")]
+    public void Rejects_A_Bad_Listen_Address_Naming_The_Field(string yaml, string expected)
+    {
+        var path = Write("bad-listen.yaml", yaml);
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_A_Json_Scenario_With_An_External_Broker_And_The_Password_From_The_Environment()
     {
         var path = Write("s.json", """{ "durationSeconds": 5, "broker": { "host": "mq.example", "port": 8883, "tls": true, "username": "hap", "passwordVariable": "MQ_PW" } }""");
@@ -62,6 +85,18 @@ public sealed class ScenarioFileTests : IDisposable
         var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
 
         Assert.Contains("gateway", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("s.json", "{ \"gateways\": 2, \"gateways\": 9 }")]
+    [InlineData("s.yaml", "gateways: 2\ngateways: 9\n")]
+    public void Rejects_A_Key_Given_Twice(string name, string text)
+    {
+        var path = Write(name, text);
+
+        var error = Assert.Throws<EmulationOptionsException>(() => ScenarioFile.Load(path));
+
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 

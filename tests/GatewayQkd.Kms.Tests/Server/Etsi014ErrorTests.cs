@@ -95,6 +95,27 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
     }
 
     [Theory]
+    [InlineData("""{"number": 1, "number": 2}""")]
+    [InlineData("""{"number": 1, "size": 256, "size": 128}""")]
+    public async Task Rejects_A_Key_Request_Body_That_Repeats_A_Field(string json)
+    {
+        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/enc_keys", json);
+
+        AssertError(400, "bad request", "body", status, body);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+    }
+
+    [Fact]
+    public async Task Rejects_A_Key_Ids_Body_That_Repeats_A_Field()
+    {
+        var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/dec_keys",
+            """{"key_IDs": [{"key_ID": "not-a-uuid", "key_ID": "00000000-0007-814b-8000-000000000010"}]}""");
+
+        AssertError(400, "bad request", "body", status, body);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+    }
+
+    [Theory]
     [InlineData("""{"key_ids": [{"key_ID": "00000000-0007-814b-8000-000000000010"}]}""")]
     [InlineData("""{"key_IDs": [{"key_id": "00000000-0007-814b-8000-000000000010"}]}""")]
     public async Task Rejects_A_Key_Ids_Body_With_Mis_Cased_Field_Names(string json)

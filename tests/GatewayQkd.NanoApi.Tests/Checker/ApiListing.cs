@@ -6,7 +6,8 @@ namespace GatewayQkd.NanoApi.Tests.Checker;
 /// </summary>
 internal sealed class ApiListing
 {
-    private static readonly Lazy<ApiListing> Shared = new(() => Load(Path.Combine(AppContext.BaseDirectory, "nanoframework-api")));
+    private static readonly Lazy<ApiListing> AsCopied = new(() => Load(Path.Combine(AppContext.BaseDirectory, "nanoframework-api")));
+    private static readonly Lazy<ApiListing> Shared = new(() => PinnedListing.Restrict(AsCopied.Value));
 
     private readonly Dictionary<string, HashSet<string>> _packagesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ListedType> _types = new(StringComparer.Ordinal);
@@ -16,8 +17,14 @@ internal sealed class ApiListing
     {
     }
 
-    /// <summary>Gets the listings shipped with the tests, loaded once.</summary>
+    /// <summary>
+    /// Gets the listings restricted to the pinned package versions and the device profile (<see cref="PinnedListing"/>):
+    /// what every check uses.
+    /// </summary>
     public static ApiListing Default => Shared.Value;
+
+    /// <summary>Gets the listings as copied, before <see cref="PinnedListing"/> restricts them.</summary>
+    public static ApiListing Copied => AsCopied.Value;
 
     /// <summary>Gets every listed type by ID (without "T:").</summary>
     public IReadOnlyDictionary<string, ListedType> Types => _types;
@@ -59,6 +66,27 @@ internal sealed class ApiListing
         }
 
         return listing;
+    }
+
+    /// <summary>Returns a copy without the types and members the predicate (package, ID with prefix) drops.</summary>
+    public ApiListing Without(Func<string, string, bool> drop)
+    {
+        var copy = new ApiListing();
+        foreach (var (id, packages) in _packagesById)
+        {
+            foreach (var package in packages.Where(p => !drop(p, id)))
+            {
+                copy.Add(id, package);
+            }
+        }
+
+        foreach (var type in _types.Values.Where(t => !drop(t.Package, "T:" + t.Id)))
+        {
+            copy._types.Add(type.Id, type);
+        }
+
+        copy._members.AddRange(_members.Where(m => !drop(m.Package, m.Id)));
+        return copy;
     }
 
     /// <summary>Returns true when the ID is listed in any package.</summary>

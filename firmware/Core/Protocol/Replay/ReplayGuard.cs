@@ -68,6 +68,12 @@ namespace GatewayQkd.Core.Protocol
             return counter > HighWaterMark(senderId);
         }
 
+        /// <summary>Returns true when a mark of <paramref name="senderId"/> can be recorded (it has one, or the table has room).</summary>
+        public bool HasRoomFor(ushort senderId)
+        {
+            return _count < MaxSenders || IndexOf(senderId) >= 0;
+        }
+
         /// <summary>Commits <paramref name="counter"/> as the sender's new mark (storage first, then memory).</summary>
         /// <exception cref="System.InvalidOperationException">The counter is not fresh, or the table is full.</exception>
         public void Record(ushort senderId, uint counter)

@@ -25,6 +25,28 @@ public static class BenchCommand
             command.Options.Add(option);
         }
 
+        seconds.Validators.Add(r =>
+        {
+            if (r.Tokens.All(t => double.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<double>() is var s and (<= 0 or > 3600 or double.NaN))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--seconds must be above 0 and at most 3600, got {s}."));
+            }
+        });
+        gateways.Validators.Add(r =>
+        {
+            if (r.Tokens.All(t => int.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<int[]>() is { } counts && (counts.Length == 0 || counts.Any(n => n is < 1 or > Emulation.Options.EmulationOptionsValidator.MaxGateways)))
+            {
+                r.AddError($"--gateways must be counts 1..{Emulation.Options.EmulationOptionsValidator.MaxGateways}, got {string.Join(' ', counts)}.");
+            }
+        });
+        outFile.Validators.Add(r =>
+        {
+            // Checked before the suites run for minutes: a path that cannot take the results fails now.
+            if (r.GetValueOrDefault<FileInfo?>() is { } file && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }))
+            {
+                r.AddError($"--out must be a file in an existing folder, got '{file.FullName}'.");
+            }
+        });
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;

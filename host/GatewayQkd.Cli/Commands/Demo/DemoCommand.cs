@@ -21,11 +21,14 @@ public static class DemoCommand
         var outFolder = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var boardTwin = new Option<bool>("--board-twin") { Description = "Run the last gateway as a board twin: the firmware/Device app in its own process, joining over TCP like a board." };
+        var listen = new ListenCliOption();
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
         foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, boardTwin })
         {
             command.Options.Add(option);
         }
+
+        listen.AddTo(command);
 
         command.SetAction(async (parse, _) =>
         {
@@ -39,8 +42,9 @@ public static class DemoCommand
                     .WithDuration(TimeSpan.FromSeconds(parse.GetValue(duration)))
                     .WithSpeed(parse.GetValue(speed))
                     .WithGateways(twin ? count - 1 : count, parse.GetValue(sensors))
-                    .WithFolders(DataFolder(folder), folder);
-                options = (twin ? builder.WithBoardTwins((ushort)count) : builder).Build();
+                    .WithFolders(DataFolder(folder), folder)
+                    .With(o => listen.Apply(parse, o));
+                options = (twin ? builder.WithBoardTwins((ushort)count) : builder).Build(EmulationOptionNames.Demo);
             }
             catch (EmulationOptionsException e)
             {

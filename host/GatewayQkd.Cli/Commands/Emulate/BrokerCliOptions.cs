@@ -69,6 +69,7 @@ internal sealed class BrokerCliOptions
             AllowUntrustedCertificates = parse.GetValue(Insecure),
             Username = user,
             Password = user is null ? null : Environment.GetEnvironmentVariable(PasswordVariable),
+            PasswordSource = Environment.GetEnvironmentVariable(PasswordVariable) is null ? $"${PasswordVariable} (not set)" : $"${PasswordVariable}",
         };
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using GatewayQkd.Adapters;
 using GatewayQkd.Emulation.Gateways;
 using GatewayQkd.Emulation.Keys;
@@ -14,6 +13,9 @@ namespace GatewayQkd.Cli.Commands.Emulate;
 /// </summary>
 public static class EmulateCommand
 {
+    /// <summary>The environment variable read for the board's Wi-Fi password (never on the command line, where `ps` shows it).</summary>
+    public const string WifiPasswordVariable = "GATEWAYQKD_WIFI_PASSWORD";
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -30,20 +32,31 @@ public static class EmulateCommand
         var outFolder = new Option<string?>("--out", "-o") { Description = "Folder of the report (default out/emulation)." };
         var boards = new Option<ushort[]>("--board") { Description = "Gateway id a real board joins as (repeat for several; above the emulated ids).", AllowMultipleArgumentsPerToken = true };
         var boardTwins = new Option<ushort[]>("--board-twin") { Description = "Gateway id this PC runs as a board twin: the firmware/Device app in its own process, joining like a board (repeat for several).", AllowMultipleArgumentsPerToken = true };
-        var boardConfig = new Option<ushort?>("--board-config") { Description = "Print the configuration (keys, topics) board ID needs and exit." };
+        var boardConfig = new Option<ushort?>("--board-config") { Description = "Write the settings file (gatewayqkd.conf) and nanoff file-deployment manifest board ID needs, and exit." };
+        var boardConfigOut = new Option<string?>("--board-config-out") { Description = "Folder for --board-config's files (default: board-gn-ID in the data folder)." };
+        var wifiSsid = new Option<string?>("--wifi-ssid") { Description = $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
+        var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardConfig, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardConfig, boardConfigOut, wifiSsid, fresh, noLive })
         {
             command.Options.Add(option);
         }
 
         broker.AddTo(command);
+        listen.AddTo(command);
         kms.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(listen.Listen) is { Implicit: false } && r.GetResult(broker.Port) is { Implicit: false })
+            {
+                r.AddError("--listen and --broker-port both set the embedded broker's port: give one of them.");
+            }
+        });
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -66,13 +79,13 @@ public static class EmulateCommand
                     BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
-                }).With(o => kms.Apply(parse, o));
+                }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
                 if (parse.GetValue(boardTwins) is { Length: > 0 } twins)
                 {
                     builder = builder.WithBoardTwins(twins);
                 }
 
-                options = builder.Build();
+                options = builder.Build(EmulationOptionNames.Emulate);
             }
             catch (EmulationOptionsException e)
             {
@@ -87,13 +100,42 @@ public static class EmulateCommand
 
             if (parse.GetValue(boardConfig) is { } boardId)
             {
-                var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
-                await output.WriteLineAsync(BoardConfiguration.Create(options, secrets, boardId, options.ExternalBroker).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
+                return await WriteBoardConfigAsync(options, boardId, parse.GetValue(boardConfigOut), parse.GetValue(wifiSsid), output, error);
             }
 
             return await EmulationConsole.RunAsync(options, output, error, live: !parse.GetValue(noLive));
         });
         return command;
+    }
+
+    private static async Task<int> WriteBoardConfigAsync(EmulationOptions options, ushort boardId, string? folder, string? wifiSsid, TextWriter output, TextWriter error)
+    {
+        BoardSettings settings;
+        try
+        {
+            var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
+            var wifiPassword = wifiSsid is null ? null : Environment.GetEnvironmentVariable(WifiPasswordVariable) ?? string.Empty;
+            settings = BoardSettingsFile.Create(options, secrets, boardId, wifiSsid, wifiPassword);
+        }
+        catch (EmulationOptionsException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var (settingsFile, manifest) = BoardProvisioning.Write(settings, folder ?? Path.Combine(options.DataFolder, $"board-gn-{boardId}"));
+        foreach (var note in settings.Notes)
+        {
+            await error.WriteLineAsync(note);
+        }
+
+        await output.WriteLineAsync($"Wrote {settingsFile} (gateway {boardId}, broker {settings.BrokerHost}:{settings.BrokerPort}, {settings.Gateway.SensorIds.Length} sensors) and {manifest}.");
+        if (settings.WifiSsid is null)
+        {
+            await output.WriteLineAsync($"Replace the wifi.ssid and wifi.password placeholders (or give --wifi-ssid and ${WifiPasswordVariable}).");
+        }
+
+        await output.WriteLineAsync($"Deploy it to the board: nanoff deploy file {manifest} serialport <PORT>");
+        return 0;
     }
 }

@@ -1,3 +1,4 @@
+using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Links;
 using GatewayQkd.Emulation.Options;
 using GatewayQkd.Emulation.Report;
@@ -29,6 +30,10 @@ internal static class EmulationConsole
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
             console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways{(options.BoardGateways.Count > 0 ? $" + {options.BoardGateways.Count} boards ({options.BoardTwins.Count} board twins)" : string.Empty)} x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
+            // Plain text: where a real board connects (the settings' mqtt.host and mqtt.port), or why none can.
+            var boardLine = BoardBrokerAddress.Describe(run.EmbeddedBroker?.Listen, options.ExternalBroker);
+            await output.WriteLineAsync(boardLine);
+            run.Log.Write(GatewayQkd.Core.Ports.LogLevel.Info, boardLine);
             if (run.Kms is { } kms)
             {
                 // Plain text, not markup: the console would wrap the URL at its width.
