@@ -11,7 +11,7 @@ namespace GatewayQkd.Device
     /// The gateway firmware: wires the board's adapters to the portable gateway core (hardware/README.md). The order
     /// matters: the zeroize button works from power-on, and the gateway service is running on its recovered key pool
     /// before the broker connection opens, because M2Mqtt acknowledges each QoS 1 message before handing it over
-    /// (nanoFramework.M2Mqtt MqttClient.cs:1959-1968) and a persistent session delivers the blocks queued meanwhile
+    /// (nanoFramework.M2Mqtt MqttClient.cs:1842-1853) and a persistent session delivers the blocks queued meanwhile
     /// right after CONNACK: a message nobody takes then is lost for good.
     /// </summary>
     public static class Program

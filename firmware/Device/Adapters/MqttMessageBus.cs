@@ -11,18 +11,18 @@ using nanoFramework.M2Mqtt.Messages;
 namespace GatewayQkd.Device.Adapters
 {
     /// <summary>
-    /// The core's message bus over MQTT with nanoFramework.M2Mqtt 5.1.220 (reference: its MqttClient.cs at tag v5.1.220).
+    /// The core's message bus over MQTT with nanoFramework.M2Mqtt 5.1.218 (reference: its MqttClient.cs at tag v5.1.218).
     /// Publishes at QoS 1, never retained (IMessageBus contract), with a persistent session (cleanSession false, fixed
     /// client id) so the broker keeps QoS 1 key blocks while the gateway is away, and a last will ("offline", retained,
     /// on <c>&lt;status topic&gt;/online</c>; "online" is published there after each connect). What M2Mqtt does and
     /// how this adapter copes:
     /// <list type="bullet">
     /// <item>It resolves the broker's host name in its constructor and throws when the name does not resolve
-    /// (MqttNetworkChannel.cs:121-136). The client is created inside the connect attempt, so a DNS failure is logged
+    /// (MqttNetworkChannel.cs:120-135). The client is created inside the connect attempt, so a DNS failure is logged
     /// and retried with backoff like any other; a failed attempt drops the client so the next one resolves again.</item>
     /// <item>Its one in-flight queue (InflightQueueSize) holds our unacknowledged publishes and subscribes and the
     /// broker's deliveries waiting for their PUBACK; a delivery that finds it full is discarded with no ack and no
-    /// event (MqttClient.cs:1188, :1445). So this adapter hands M2Mqtt at most <see cref="SendWindow"/> publishes at a
+    /// event (MqttClient.cs:1108, :1366). So this adapter hands M2Mqtt at most <see cref="SendWindow"/> publishes at a
     /// time and sizes the queue with room for the broker's deliveries on top (<see cref="InflightCapacity"/>).</item>
     /// <item>Everything published waits in a bounded outbox until its PUBACK (MqttMsgPublished); a message the outbox
     /// has no room for is refused, counted in <see cref="Dropped"/> and logged - never an older one silently. The
@@ -277,7 +277,7 @@ namespace GatewayQkd.Device.Adapters
             }
         }
 
-        // M2Mqtt resolves the host name here (MqttNetworkChannel.cs:121-136); a name that does not resolve throws.
+        // M2Mqtt resolves the host name here (MqttNetworkChannel.cs:120-135); a name that does not resolve throws.
         private MqttClient CreateClient()
         {
             MqttClient client;

@@ -7,7 +7,7 @@ namespace GatewayQkd.BoardTwin.Tests.Device;
 /// <summary>
 /// Issue 10 item 3: the firmware (Program.Main, unchanged, on the twin) starts its gateway service before it connects,
 /// so what the broker kept for its persistent session while it was off reaches the service; M2Mqtt acknowledges each
-/// delivery before dispatching it (MqttClient.cs:1959-1968), so a delivery nobody takes is lost for good.
+/// delivery before dispatching it (MqttClient.cs:1842-1853), so a delivery nobody takes is lost for good.
 /// </summary>
 [Collection(BoardCollection.Name)]
 public sealed class BootOrderTests

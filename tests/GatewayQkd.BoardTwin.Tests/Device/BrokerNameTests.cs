@@ -6,7 +6,7 @@ namespace GatewayQkd.BoardTwin.Tests.Device;
 
 /// <summary>
 /// Issue 10 item 5: M2Mqtt resolves the broker's name in its constructor and throws when it does not resolve
-/// (MqttNetworkChannel.cs:121-136). The firmware creates the client inside its retried connect, so a name that does
+/// (MqttNetworkChannel.cs:120-135). The firmware creates the client inside its retried connect, so a name that does
 /// not resolve (yet) is a log line and a retry with backoff, not a dead board.
 /// </summary>
 [Collection(BoardCollection.Name)]

@@ -5,7 +5,7 @@ namespace GatewayQkd.BoardTwin.Tests.Device;
 
 /// <summary>
 /// Issue 10 item 4: M2Mqtt's one in-flight queue holds the gateway's own unacknowledged publishes and the broker's
-/// deliveries; a delivery that finds it full is discarded with no ack and no event (MqttClient.cs:1188, :1445). The
+/// deliveries; a delivery that finds it full is discarded with no ack and no event (MqttClient.cs:1108, :1366). The
 /// firmware keeps its own publishes to a window well below the queue size, so a slow broker cannot starve deliveries.
 /// </summary>
 [Collection(BoardCollection.Name)]

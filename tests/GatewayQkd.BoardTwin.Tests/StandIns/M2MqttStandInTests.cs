@@ -8,8 +8,8 @@ using nanoFramework.M2Mqtt.Messages;
 namespace GatewayQkd.BoardTwin.Tests.StandIns;
 
 /// <summary>
-/// The M2Mqtt stand-in behaves as nanoFramework.M2Mqtt 5.1.220 does where the device depends on it (MqttClient.cs and
-/// Net/MqttNetworkChannel.cs at tag v5.1.220, lines cited per test).
+/// The M2Mqtt stand-in behaves as nanoFramework.M2Mqtt 5.1.218 does where the device depends on it (MqttClient.cs and
+/// Net/MqttNetworkChannel.cs at tag v5.1.218, lines cited per test).
 /// </summary>
 [Collection(BoardCollection.Name)]
 public sealed class M2MqttStandInTests
@@ -19,7 +19,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public void The_Broker_Name_Is_Resolved_In_The_Constructor_And_An_Unknown_Name_Throws_There()
     {
-        // MqttNetworkChannel.cs:121-136, called from the constructor (MqttClient.cs:301 -> :355).
+        // MqttNetworkChannel.cs:120-135, called from the constructor (MqttClient.cs:293 -> :347).
         Assert.ThrowsAny<SocketException>(() => new MqttClient("gatewayqkd-broker.invalid", 1883, false, null, null, MqttSslProtocols.None));
 
         using var client = new MqttClient("localhost", 1, false, null, null, MqttSslProtocols.None);
@@ -30,7 +30,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public async Task A_Delivery_Is_Acknowledged_Before_The_Handler_Sees_It()
     {
-        // MqttClient.cs:1959-1968: Send(puback), then the event is queued for the dispatch thread.
+        // MqttClient.cs:1842-1853: Send(puback), then the event is queued for the dispatch thread.
         await using var broker = await TestBroker.StartAsync();
         using var client = await ConnectAsync(broker, "in/#");
         var ackedWhenHandled = new ConcurrentQueue<int>();
@@ -45,7 +45,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public async Task A_Delivery_That_Finds_The_Inflight_Queue_Full_Is_Discarded_With_No_Ack_And_No_Event()
     {
-        // MqttClient.cs:1188 bounds the queue; :1445 ignores EnqueueInflight's result for a received PUBLISH.
+        // MqttClient.cs:1108 bounds the queue; :1366 ignores EnqueueInflight's result for a received PUBLISH.
         await using var broker = await TestBroker.StartAsync();
         using var client = await ConnectWithFullQueueAsync(broker);
         var handled = 0;
@@ -62,7 +62,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public async Task Publish_Throws_InflightQueueFull_When_The_Queue_Is_Full()
     {
-        // MqttClient.cs:858.
+        // MqttClient.cs:788.
         await using var broker = await TestBroker.StartAsync();
         using var client = await ConnectWithFullQueueAsync(broker);
 
@@ -74,7 +74,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public async Task A_Subscribe_That_Finds_The_Queue_Full_Is_Silently_Not_Sent()
     {
-        // MqttClient.cs:722 ignores EnqueueInflight's result.
+        // MqttClient.cs:652 ignores EnqueueInflight's result.
         await using var broker = await TestBroker.StartAsync();
         using var client = await ConnectWithFullQueueAsync(broker);
 
@@ -88,7 +88,7 @@ public sealed class M2MqttStandInTests
     [Fact]
     public async Task The_PUBACK_Of_A_Publish_Raises_MqttMsgPublished_With_Its_Id()
     {
-        // MqttClient.cs:1709 raises MqttMsgPublished(id, true) when the PUBACK arrives.
+        // MqttClient.cs:1630 raises MqttMsgPublished(id, true) when the PUBACK arrives.
         await using var broker = await TestBroker.StartAsync();
         using var client = await ConnectAsync(broker, "in/#");
         var published = new ConcurrentQueue<MqttMsgPublishedEventArgs>();

@@ -1,4 +1,4 @@
-// The message types of nanoFramework.M2Mqtt.Core 5.1.220 the device uses (nanoFramework.M2Mqtt.Core/Messages/*.cs).
+// The message types of nanoFramework.M2Mqtt.Core 5.1.218 the device uses (nanoFramework.M2Mqtt.Core/Messages/*.cs).
 namespace nanoFramework.M2Mqtt.Messages
 {
     /// <summary>MqttQoSLevel of nanoFramework.M2Mqtt.Core.</summary>
@@ -50,7 +50,7 @@ namespace nanoFramework.M2Mqtt.Messages
         public bool Retain { get; }
     }
 
-    /// <summary>Arguments of MqttMsgPublished: raised when the broker's PUBACK for a QoS 1 publish arrives (MqttClient.cs:1709).</summary>
+    /// <summary>Arguments of MqttMsgPublished: raised when the broker's PUBACK for a QoS 1 publish arrives (MqttClient.cs:1630).</summary>
     public sealed class MqttMsgPublishedEventArgs : System.EventArgs
     {
         public MqttMsgPublishedEventArgs(ushort messageId, bool isPublished)
@@ -87,7 +87,7 @@ namespace nanoFramework.M2Mqtt.Exceptions
         InvalidProtocolName,
     }
 
-    /// <summary>MqttClientException: thrown by Publish when the in-flight queue is full (MqttClient.cs:858).</summary>
+    /// <summary>MqttClientException: thrown by Publish when the in-flight queue is full (MqttClient.cs:788).</summary>
     public sealed class MqttClientException : System.Exception
     {
         public MqttClientException(MqttClientErrorCode errorCode)

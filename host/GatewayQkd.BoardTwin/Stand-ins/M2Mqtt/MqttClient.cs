@@ -15,19 +15,19 @@ using nanoFramework.M2Mqtt.Messages;
 namespace nanoFramework.M2Mqtt;
 
 /// <summary>
-/// nanoFramework.M2Mqtt 5.1.220's MqttClient, the members the device uses, over MQTTnet (MQTT 3.1.1 as M2Mqtt's
-/// default). It reproduces the library behaviour the device depends on, read from its sources at tag v5.1.220:
+/// nanoFramework.M2Mqtt 5.1.218's MqttClient, the members the device uses, over MQTTnet (MQTT 3.1.1 as M2Mqtt's
+/// default). It reproduces the library behaviour the device depends on, read from its sources at tag v5.1.218:
 /// <list type="bullet">
-/// <item>The host name is resolved once, in the constructor (MqttClient.cs:301 -> :355 -> MqttNetworkChannel.cs:121-136,
+/// <item>The host name is resolved once, in the constructor (MqttClient.cs:293 -> :347 -> MqttNetworkChannel.cs:120-135,
 /// Dns.GetHostEntry): an unresolvable name throws there, and the address stays fixed for the client's lifetime.</item>
 /// <item>One in-flight queue of <see cref="MqttSettings.InflightQueueSize"/> entries holds publishes waiting for PUBACK,
-/// subscribes waiting for SUBACK and received publishes waiting to be acknowledged (MqttClient.cs:1188). Publish
-/// throws InflightQueueFull when it is full (:858); a received publish that finds it full is discarded with no PUBACK
-/// and no event (:1445 ignores the result); so is a Subscribe (:722).</item>
+/// subscribes waiting for SUBACK and received publishes waiting to be acknowledged (MqttClient.cs:1108). Publish
+/// throws InflightQueueFull when it is full (:788); a received publish that finds it full is discarded with no PUBACK
+/// and no event (:1366 ignores the result); so is a Subscribe (:652).</item>
 /// <item>A received QoS 1 publish is acknowledged (PUBACK sent) by the in-flight thread before the dispatch thread raises
-/// MqttMsgPublishReceived (:1959-1968), so a handler that drops it loses it for good.</item>
+/// MqttMsgPublishReceived (:1842-1853), so a handler that drops it loses it for good.</item>
 /// <item>Events are raised on one dispatch thread, one at a time: MqttMsgPublishReceived, MqttMsgPublished (on the
-/// PUBACK of a QoS 1 publish, :1709) and ConnectionClosed.</item>
+/// PUBACK of a QoS 1 publish, :1630) and ConnectionClosed.</item>
 /// </list>
 /// </summary>
 public sealed class MqttClient : IDisposable
@@ -54,7 +54,7 @@ public sealed class MqttClient : IDisposable
 
         _ = (caCert, clientCert);
 
-        // MqttNetworkChannel.cs:121-136: resolved here, not at Connect; throws when the name does not resolve.
+        // MqttNetworkChannel.cs:120-135: resolved here, not at Connect; throws when the name does not resolve.
         var entry = Dns.GetHostEntry(brokerHostName);
         _address = entry.AddressList.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
             ?? entry.AddressList.FirstOrDefault()
@@ -165,7 +165,7 @@ public sealed class MqttClient : IDisposable
         {
             if (_inflight >= Settings.InflightQueueSize)
             {
-                throw new MqttClientException(MqttClientErrorCode.InflightQueueFull); // MqttClient.cs:858
+                throw new MqttClientException(MqttClientErrorCode.InflightQueueFull); // MqttClient.cs:788
             }
 
             _inflight++;
@@ -190,7 +190,7 @@ public sealed class MqttClient : IDisposable
             id = NextId();
             if (_inflight >= Settings.InflightQueueSize)
             {
-                Interlocked.Increment(ref _droppedSubscribes); // MqttClient.cs:722 ignores EnqueueInflight's result
+                Interlocked.Increment(ref _droppedSubscribes); // MqttClient.cs:652 ignores EnqueueInflight's result
                 return id;
             }
 
@@ -270,7 +270,7 @@ public sealed class MqttClient : IDisposable
         }
     }
 
-    // MQTTnet's receive loop: the PUBLISH goes into the in-flight queue (or is discarded when it is full, :1445).
+    // MQTTnet's receive loop: the PUBLISH goes into the in-flight queue (or is discarded when it is full, :1366).
     private Task OnReceived(MqttApplicationMessageReceivedEventArgs args)
     {
         args.AutoAcknowledge = false;
@@ -297,7 +297,7 @@ public sealed class MqttClient : IDisposable
         return Task.CompletedTask;
     }
 
-    // The in-flight thread: PUBACK first, then hand the message to the dispatch thread (MqttClient.cs:1959-1968).
+    // The in-flight thread: PUBACK first, then hand the message to the dispatch thread (MqttClient.cs:1842-1853).
     private void ProcessInflight()
     {
         try

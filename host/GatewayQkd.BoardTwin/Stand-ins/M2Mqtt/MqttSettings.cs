@@ -13,7 +13,7 @@ namespace nanoFramework.M2Mqtt
 
     /// <summary>
     /// MqttSettings: InflightQueueSize bounds the one queue every QoS flow goes through - publishes waiting for PUBACK,
-    /// subscribes waiting for SUBACK and received publishes waiting to be acknowledged (MqttClient.cs:1188). The
+    /// subscribes waiting for SUBACK and received publishes waiting to be acknowledged (MqttClient.cs:1108). The
     /// library's default is int.MaxValue (MqttSettings.cs:63, DefaultInflightQueueSize).
     /// </summary>
     public sealed class MqttSettings
