@@ -31,6 +31,6 @@ public sealed class BoardTwinCommandTests : IDisposable
         var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--gateways", "3", "--board-twin", "2", "--data", Path.Combine(_folder, "data"), "--out", Path.Combine(_folder, "out"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("boardGateways", error, StringComparison.Ordinal);
+        Assert.Contains("must be above the emulated ones", error, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,7 @@ internal static class EmulationOptionNames
         ["keyRateModel"] = "--key-rate",
         ["keyRateBitsPerSecond"] = "--rate",
         ["boardGateways"] = "--board",
+        ["boardTwins"] = "--board-twin",
         ["broker"] = "--broker",
         ["embeddedBrokerPort"] = "--broker-port",
         ["kmsPort"] = "--kms-port",
