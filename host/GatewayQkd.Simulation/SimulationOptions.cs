@@ -1,3 +1,4 @@
+using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
 
 namespace GatewayQkd.Simulation;
@@ -12,7 +13,7 @@ public sealed record SimulationOptions
     public SchemeKind Scheme { get; init; } = SchemeKind.Ddka;
 
     /// <summary>Gets the number of key requests to generate.</summary>
-    public int Requests { get; init; } = 20_000;
+    public long Requests { get; init; } = 20_000;
 
     /// <summary>Gets the load L_req = lambda t_slot (eq. 4); 0.2 at t_slot 1 s is the paper's 5 s mean interval.</summary>
     public double Load { get; init; } = 0.2;
@@ -53,6 +54,12 @@ public sealed record SimulationOptions
     /// <summary>Gets how K_qua is drawn.</summary>
     public KeyQuantityMode KeyQuantity { get; init; } = KeyQuantityMode.Level;
 
+    /// <summary>Gets what a higher L_req changes: the rate only (default) or the rate and K_qua.</summary>
+    public LoadMeaning LoadMeaning { get; init; } = LoadMeaning.Rate;
+
+    /// <summary>Gets when DDKA's (and S2's) threshold replenishment may run (default: in idle gaps, Table 4 line 16).</summary>
+    public SupplementTiming SupplementTiming { get; init; } = SupplementTiming.IdleGaps;
+
     /// <summary>Gets the random seed; equal seeds give equal runs.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -62,6 +69,25 @@ public sealed record SimulationOptions
     /// <summary>Gets the V_gen of a gateway.</summary>
     public double VGenOf(int gateway) =>
         VGenPerGateway is { Count: > 0 } list ? list[gateway % list.Count] : VGenBitsPerSecond;
+
+    /// <summary>
+    /// Returns K_qua in bits for a key length level 1..5: 128 &lt;&lt; (level - 1) (paper s3.2), scaled by L_req under
+    /// <see cref="LoadMeaning.RateAndKeyQuantity"/> (rounded up to whole bytes, at most the capacity in whole bytes).
+    /// </summary>
+    public int KeyBitsOf(int level)
+    {
+        int bits = SecurityLevel.KeyBits(level);
+        if (LoadMeaning != LoadMeaning.RateAndKeyQuantity)
+        {
+            return bits;
+        }
+
+        double scaled = Math.Ceiling(bits * Load / 8) * 8;
+        return (int)Math.Max(8, Math.Min(scaled, CapacityBits / 8 * 8));
+    }
+
+    /// <summary>Gets the expected simulated horizon in seconds: requests x t_slot / L_req.</summary>
+    public double ExpectedHorizonSeconds => Requests * SlotSeconds / Load;
 
     /// <summary>Throws <see cref="SimulationOptionsException"/> naming the first option out of range.</summary>
     public void Validate()
@@ -80,6 +106,11 @@ public sealed record SimulationOptions
         Require(double.IsFinite(LinkBitsPerSecond) && LinkBitsPerSecond > 0, "--link-rate", $"must be positive (got {LinkBitsPerSecond}).");
         Require(HapChannels > 0, "--hap-channels", $"must be positive (got {HapChannels}).");
         Require(LevelSamples is >= 2 and <= 100_000, "--level-samples", $"must be 2..100000 (got {LevelSamples}).");
+        Require(ExpectedHorizonSeconds <= SimulationTime.MaxHorizonSeconds, "--requests",
+            $"the expected horizon requests x t_slot / L_req = {ExpectedHorizonSeconds:G3} s exceeds the {SimulationTime.MaxHorizonSeconds:G3} s that 10 ns ticks hold; lower --requests or raise --load.");
+        Require(Enum.IsDefined(KeyQuantity), "--kqua", $"unknown mode {KeyQuantity}.");
+        Require(Enum.IsDefined(LoadMeaning), "--load-meaning", $"unknown meaning {LoadMeaning}.");
+        Require(Enum.IsDefined(SupplementTiming), "--supplement-timing", $"unknown timing {SupplementTiming}.");
         Require(2048 <= CapacityBits, "--capacity", $"must hold the largest key (2048 bits) (got {CapacityBits}).");
     }
 

@@ -63,12 +63,32 @@ public sealed class DelayEquationTests
     [Fact]
     public void Below_Low_Threshold_Replenishes_Towards_High_In_Idle_Time()
     {
-        // 1000 bits, low 2048, high 4096: the 128-bit request is served at t = 1 (to 872 bits); the pool then asks
-        // 4096 - 872 bits, streamed at 2560 bit/s until the run ends at 1.1 s: 256 bits generated, 1128 stored.
+        // 1000 bits, low 2048, high 4096: the idle pool asks 3096 bits at t = 0, streamed at 2560 bit/s. The arrival
+        // at t = 1 ends the gap with 2560 bits in (3560); the 128-bit request leaves 3432, above low: no new request.
         var result = Run(Options(SchemeKind.Ddka, initial: 1000, low: 2048, high: 4096), Request(1, 128));
-        Assert.Equal(256, result.KeysGenerated, 6);
-        Assert.Equal(1128, result.KeysStored, 6);
+        Assert.Equal(2560, result.KeysGenerated);
+        Assert.Equal(3432, result.KeysStored);
         Assert.Equal(1, result.SupplementRequests);
+    }
+
+    [Fact]
+    public void Idle_Gap_Replenishment_Stops_At_The_Next_Arrival_But_Continuous_Does_Not()
+    {
+        // 1000 bits, low 2048, high 4096, a 2048-bit request at 0.1 s; by then 0.1 x 2560 = 256 bits are in (1256).
+        // Idle gaps: the arrival ends the replenishment; the request asks on demand for its 792 missing bits, in at
+        // 0.409375 s; it leaves 0 bits and an empty queue, so the pool asks 4096 bits, all in by the end at
+        // 0.409375 + 1.6 s: 256 + 792 + 4096 bits, three supplement requests.
+        // Continuous: the first stream (3096 bits) runs on, the request takes its bits at the same 0.409375 s, and
+        // the stream ends at 1.209375 s with the pool at 2048, not below low: one request, 3096 bits.
+        var requests = new[] { Request(0.1, 2048) };
+        var idle = Run(Options(SchemeKind.Ddka, initial: 1000, low: 2048, high: 4096), requests);
+        Assert.Equal(256 + 792 + 4096, idle.KeysGenerated);
+        Assert.Equal(3, idle.SupplementRequests);
+        Assert.Equal(0.309375, idle.MeanKeyWait, Precision);
+        var continuous = Run(Options(SchemeKind.Ddka, initial: 1000, low: 2048, high: 4096) with { SupplementTiming = SupplementTiming.Continuous }, requests);
+        Assert.Equal(3096, continuous.KeysGenerated);
+        Assert.Equal(1, continuous.SupplementRequests);
+        Assert.Equal(0.309375, continuous.MeanKeyWait, Precision);
     }
 
     [Fact]
@@ -95,7 +115,7 @@ public sealed class DelayEquationTests
     {
         // 600 bits: the 1024-bit head waits for 424 bits (0.165625 s); first-fit serves the 128-bit request at 0.01
         // at once (0.1 s), taking 128 bits, so the head then needs 552 bits: it starts at 552/2560 = 0.215625 s.
-        var result = Run(Options(SchemeKind.Kod, initial: 600), Request(0, 1024), Request(0.01, 128));
+        var result = Run(Options(SchemeKind.KodFirstFit, initial: 600), Request(0, 1024), Request(0.01, 128));
         Assert.Equal(0.5, result.SuccessRate, Precision);
         Assert.Equal(((0.215625 + 0.8) + 0.1) / 2, result.MeanDelay, Precision);
     }

@@ -11,8 +11,8 @@ internal static class SimulationHarness
 {
     private static long _nextId;
 
-    public static KeyRequest Request(double arrivalSeconds, int kQua, int kSec = 3, int gateway = 0) =>
-        new(gateway, Interlocked.Increment(ref _nextId), gateway, gateway, SimulationTime.ToUnits(arrivalSeconds), kQua, kSec);
+    public static KeyRequest Request(double arrivalSeconds, int kQua, int kSec = 3, int gateway = 0, int? destination = null) =>
+        new(gateway, Interlocked.Increment(ref _nextId), gateway, destination ?? gateway, SimulationTime.ToTicks(arrivalSeconds), kQua, kSec);
 
     public static SimulationOptions Options(SchemeKind scheme, long initial, long low = 0, long high = 0, int gateways = 1) => new()
     {

@@ -12,11 +12,16 @@ namespace GatewayQkd.Core.Board
         /// <summary>The settings file's path on the board (deployed with nanoff --filedeployment).</summary>
         public const string DefaultPath = "I:\\gatewayqkd.conf";
 
-        /// <summary>The broker port when <c>mqtt.port</c> is absent: MQTT's registered port (IANA, 1883).</summary>
-        public const int DefaultBrokerPort = 1883;
+        /// <summary>Prefix of sensor key lines: <c>sensor.&lt;id&gt;=&lt;64 hex digits&gt;</c>.</summary>
+        public const string SensorPrefix = "sensor.";
 
-        /// <summary>The client id when <c>mqtt.client-id</c> is absent: this prefix and the gateway id.</summary>
-        public const string DefaultClientIdPrefix = "gatewayqkd-gn-";
+        private static readonly string[] KnownKeys = new string[]
+        {
+            "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.username", "mqtt.password", "mqtt.client-id",
+            "gateway.id", "authority.id", "link.key", "peers", "pool.capacity.bits", "pool.max.blocks", "pool.low.bits",
+            "pool.high.bits", "ddka.w", "slot.ms", "queue.capacity", "request.deadline.ms", "supplement.retry.ms",
+            "status.interval.ms", "counter.chunk",
+        };
 
         private DeviceSettings()
         {
@@ -50,46 +55,46 @@ namespace GatewayQkd.Core.Board
         /// <exception cref="System.FormatException">The first problem, naming its line and key.</exception>
         public static DeviceSettings Parse(string text)
         {
-            SettingsFile file = SettingsFile.Parse(text, SettingsKeys.All(), new string[] { SettingsKeys.SensorPrefix });
+            SettingsFile file = SettingsFile.Parse(text, KnownKeys, new string[] { SensorPrefix });
             DeviceSettings settings = new DeviceSettings();
-            settings.WifiSsid = file.GetString(SettingsKeys.WifiSsid);
-            settings.WifiPassword = file.GetString(SettingsKeys.WifiPassword, string.Empty);
-            settings.BrokerHost = file.GetString(SettingsKeys.MqttHost);
-            settings.BrokerPort = (int)file.GetLong(SettingsKeys.MqttPort, 1, 65535, DefaultBrokerPort);
-            settings.BrokerUsername = file.GetString(SettingsKeys.MqttUsername, null);
-            settings.BrokerPassword = file.GetString(SettingsKeys.MqttPassword, null);
+            settings.WifiSsid = file.GetString("wifi.ssid");
+            settings.WifiPassword = file.GetString("wifi.password", string.Empty);
+            settings.BrokerHost = file.GetString("mqtt.host");
+            settings.BrokerPort = (int)file.GetLong("mqtt.port", 1, 65535, 1883);
+            settings.BrokerUsername = file.GetString("mqtt.username", null);
+            settings.BrokerPassword = file.GetString("mqtt.password", null);
             settings.Gateway = ReadGateway(file);
-            settings.ClientId = file.GetString(SettingsKeys.MqttClientId, DefaultClientIdPrefix + settings.Gateway.GatewayId.ToString());
+            settings.ClientId = file.GetString("mqtt.client-id", "gatewayqkd-gn-" + settings.Gateway.GatewayId.ToString());
             return settings;
         }
 
         private static GatewayConfig ReadGateway(SettingsFile file)
         {
             GatewayConfig config = new GatewayConfig();
-            config.GatewayId = (ushort)file.GetLong(SettingsKeys.GatewayId, 1, 65535);
-            config.AuthorityId = (ushort)file.GetLong(SettingsKeys.AuthorityId, 0, 65535, config.AuthorityId);
-            config.LinkKey = file.GetKey256(SettingsKeys.LinkKey);
-            if (file.Has(SettingsKeys.Peers))
+            config.GatewayId = (ushort)file.GetLong("gateway.id", 1, 65535);
+            config.AuthorityId = (ushort)file.GetLong("authority.id", 0, 65535, config.AuthorityId);
+            config.LinkKey = file.GetKey256("link.key");
+            if (file.Has("peers"))
             {
-                config.Peers = ReadIds(file, SettingsKeys.Peers);
+                config.Peers = ReadIds(file, "peers");
             }
 
-            config.CapacityBits = file.GetLong(SettingsKeys.PoolCapacityBits, 1, long.MaxValue, config.CapacityBits);
-            config.MaxBlocks = (int)file.GetLong(SettingsKeys.PoolMaxBlocks, 1, 4096, config.MaxBlocks);
-            config.LowThresholdBits = file.GetLong(SettingsKeys.PoolLowBits, 0, long.MaxValue, config.LowThresholdBits);
-            config.HighThresholdBits = file.GetLong(SettingsKeys.PoolHighBits, 0, long.MaxValue, config.HighThresholdBits);
-            config.TradeOff = file.GetDouble(SettingsKeys.DdkaW, 0, 1, config.TradeOff);
-            config.SlotMilliseconds = file.GetLong(SettingsKeys.SlotMs, 1, 3600000, config.SlotMilliseconds);
-            config.QueueCapacity = (int)file.GetLong(SettingsKeys.QueueCapacity, 1, 1024, config.QueueCapacity);
-            config.RequestDeadlineMilliseconds = file.GetLong(SettingsKeys.RequestDeadlineMs, 1, 86400000, config.RequestDeadlineMilliseconds);
-            config.SupplementRetryMilliseconds = file.GetLong(SettingsKeys.SupplementRetryMs, 1, 86400000, config.SupplementRetryMilliseconds);
-            config.StatusIntervalMilliseconds = file.GetLong(SettingsKeys.StatusIntervalMs, 0, 86400000, config.StatusIntervalMilliseconds);
-            config.CounterChunk = (int)file.GetLong(SettingsKeys.CounterChunk, 1, 65536, config.CounterChunk);
+            config.CapacityBits = file.GetLong("pool.capacity.bits", 1, long.MaxValue, config.CapacityBits);
+            config.MaxBlocks = (int)file.GetLong("pool.max.blocks", 1, 4096, config.MaxBlocks);
+            config.LowThresholdBits = file.GetLong("pool.low.bits", 0, long.MaxValue, config.LowThresholdBits);
+            config.HighThresholdBits = file.GetLong("pool.high.bits", 0, long.MaxValue, config.HighThresholdBits);
+            config.TradeOff = file.GetDouble("ddka.w", 0, 1, config.TradeOff);
+            config.SlotMilliseconds = file.GetLong("slot.ms", 1, 3600000, config.SlotMilliseconds);
+            config.QueueCapacity = (int)file.GetLong("queue.capacity", 1, 1024, config.QueueCapacity);
+            config.RequestDeadlineMilliseconds = file.GetLong("request.deadline.ms", 1, 86400000, config.RequestDeadlineMilliseconds);
+            config.SupplementRetryMilliseconds = file.GetLong("supplement.retry.ms", 1, 86400000, config.SupplementRetryMilliseconds);
+            config.StatusIntervalMilliseconds = file.GetLong("status.interval.ms", 0, 86400000, config.StatusIntervalMilliseconds);
+            config.CounterChunk = (int)file.GetLong("counter.chunk", 1, 65536, config.CounterChunk);
 
             string[] keys = file.Keys;
             for (int i = 0; i < keys.Length; i++)
             {
-                if (keys[i].StartsWith(SettingsKeys.SensorPrefix))
+                if (keys[i].StartsWith(SensorPrefix))
                 {
                     AddSensor(file, config, keys[i]);
                 }
@@ -110,7 +115,7 @@ namespace GatewayQkd.Core.Board
         private static void AddSensor(SettingsFile file, GatewayConfig config, string key)
         {
             ushort id;
-            string idText = key.Substring(SettingsKeys.SensorPrefix.Length);
+            string idText = key.Substring(SensorPrefix.Length);
             if (!ushort.TryParse(idText, out id) || id == 0)
             {
                 throw new System.FormatException("Settings line " + file.LineOf(key).ToString() + ": '" + idText + "' is not a sensor id in 1..65535.");

@@ -1,9 +1,9 @@
 namespace GatewayQkd.Core.Board
 {
     /// <summary>
-    /// The keys of the gateway's settings file (hardware/bench-guide.md "Settings file"), the one place they are spelled:
-    /// the board's parser (<see cref="DeviceSettings"/>) accepts exactly these, and the host's writer (`emulate
-    /// --board-config`) writes with them, so the two cannot drift apart.
+    /// The keys of the gateway's settings file (hardware/bench-guide.md "Settings file") for code that writes one: the
+    /// host's `emulate --board-config`. The board's parser (<see cref="DeviceSettings"/>) accepts exactly these; a test
+    /// (tests/GatewayQkd.Core.Tests, DeviceSettingsTests) compares the two lists, so they cannot drift apart.
     /// </summary>
     public static class SettingsKeys
     {

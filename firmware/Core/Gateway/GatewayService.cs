@@ -22,6 +22,9 @@ namespace GatewayQkd.Core.Gateway
         /// <summary>Storage file of the replay marks of the sensors.</summary>
         public const string SensorReplayFile = "rg-sensors";
 
+        /// <summary>Slots a stream's first hole waits for its blocks to be resent before it is written off (docs/protocol.md s2.7).</summary>
+        public const int HoleWaitSlots = StreamResync.HoleWaitSlots;
+
         /// <summary>Storage file of the gateway's send counter reservation.</summary>
         public const string SendCounterFile = "sc-gateway";
 
@@ -37,6 +40,7 @@ namespace GatewayQkd.Core.Gateway
         private readonly FrameOpener _sensors;
         private readonly GatewayOutbox _outbox;
         private readonly RequestScheduler _scheduler;
+        private readonly StreamResync _resync;
         private readonly GatewayCounters _counters = new GatewayCounters();
         private long _servedSlot;
         private long _lastStatus;
@@ -78,6 +82,7 @@ namespace GatewayQkd.Core.Gateway
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest });
             _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, new SendCounter(storage, SendCounterFile, config.CounterChunk));
             _scheduler = new RequestScheduler(config, _pool, _outbox, sensorKeys, _linkKeys, _counters, log);
+            _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
             _lastStatus = clock.NowMilliseconds;
         }
@@ -119,6 +124,7 @@ namespace GatewayQkd.Core.Gateway
             _bus.Subscribe(Topics.RequestFilter(_config.GatewayId));
             UpdateIndicator();
             PublishStatus();
+            _resync.SendAll(); // what recovery kept, so the authority sends again what is missing (docs/protocol.md s2.7)
             _log.Write(LogLevel.Info, "Gateway " + _config.GatewayId.ToString() + " serving; " + _pool.TotalAvailableBits.ToString() + " key bits available.");
         }
 
@@ -175,6 +181,7 @@ namespace GatewayQkd.Core.Gateway
             if (slot > _servedSlot)
             {
                 _servedSlot = slot;
+                _resync.OnSlot(_scheduler.Count > 0);
                 _scheduler.ServeFinishedSlots(slot, nowMilliseconds);
                 UpdateIndicator();
             }
@@ -224,6 +231,11 @@ namespace GatewayQkd.Core.Gateway
             }
 
             _counters.Increment(result == IngestResult.Accepted ? GatewayCounter.BlocksStored : GatewayCounter.BlocksRefused);
+            if (result == IngestResult.Gap)
+            {
+                _resync.MarkDue(); // the authority's view of this stream is behind the pool's: report at the next slot
+            }
+
             if (result != IngestResult.Accepted)
             {
                 _log.Write(LogLevel.Warning, "Key block " + message.PeerId.ToString() + "/" + message.BlockId.ToString() + " not stored: result " + ((int)result).ToString() + ".");

@@ -8,7 +8,8 @@ namespace GatewayQkd.Core.Pool
     {
         /// <summary>
         /// Returns <see cref="IngestResult.Accepted"/> when <paramref name="block"/> continues the stream of
-        /// <paramref name="peer"/> (null: a peer not seen yet, whose stream starts with block 0 at offset 0); otherwise
+        /// <paramref name="peer"/> (null: a peer not seen yet, whose stream starts with block 0 at offset 0) or fills a
+        /// hole from its start (<see cref="MissingBlocks.IsFilledBy"/>); otherwise
         /// the reason it cannot be accepted. Capacity limits are not checked here.
         /// </summary>
         public static IngestResult Judge(PeerStream peer, KeyBlock block)
@@ -20,6 +21,11 @@ namespace GatewayQkd.Core.Pool
             if (block.BlockId == nextId && offset == streamEnd)
             {
                 return IngestResult.Accepted;
+            }
+
+            if (peer != null && peer.HoleFilledBy(block) != null)
+            {
+                return IngestResult.Accepted; // the first block missing from a hole recovery found (resent by the central server)
             }
 
             if (block.BlockId >= nextId && offset >= streamEnd)

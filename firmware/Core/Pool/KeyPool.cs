@@ -100,6 +100,21 @@ namespace GatewayQkd.Core.Pool
             }
         }
 
+        /// <summary>Gets the bits held in block files over all peers (available now or behind a hole); the capacity bounds this.</summary>
+        public long TotalHeldBits
+        {
+            get
+            {
+                long bytes = 0;
+                for (int i = 0; i < _peers.Count; i++)
+                {
+                    bytes += ((PeerStream)_peers[i]).HeldBytes;
+                }
+
+                return bytes * 8;
+            }
+        }
+
         /// <summary>Gets the number of block files held over all peers.</summary>
         public int HeldBlockCount
         {
@@ -178,6 +193,53 @@ namespace GatewayQkd.Core.Pool
             return peer == null ? 0 : peer.AvailableBytes * 8;
         }
 
+        /// <summary>
+        /// Returns the holes of <paramref name="peerId"/>'s stream (blocks recovery found corrupt or missing between
+        /// intact ones), in stream order; empty when there are none. Bytes behind a hole are held but not available
+        /// until the hole is refilled (<see cref="Ingest"/>) or written off (<see cref="WriteOffFirstHole"/>).
+        /// </summary>
+        public MissingBlocks[] Holes(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            return peer == null ? new MissingBlocks[0] : (MissingBlocks[])peer.Holes.ToArray(typeof(MissingBlocks));
+        }
+
+        /// <summary>
+        /// Writes off the first hole of <paramref name="peerId"/>'s stream and the held bytes before it (none when the takes
+        /// have reached the hole): they are counted lost, erased like a take's, and the stream continues after the hole,
+        /// durably (one snapshot commit, then the erasures). Returns the bits written off, 0 when there is no hole. Used
+        /// when the central server did not resend the hole's blocks in time; a block resent later is already consumed.
+        /// </summary>
+        public long WriteOffFirstHole(ushort peerId)
+        {
+            PeerStream peer = FindPeer(peerId);
+            if (peer == null || peer.Holes.Count == 0)
+            {
+                return 0;
+            }
+
+            MissingBlocks hole = (MissingBlocks)peer.Holes[0];
+            long run = hole.Start - peer.ConsumedEnd;
+            ConsumptionPlan plan = run > 0 ? ConsumptionPlan.Cut(peer, (int)run) : null;
+            if (plan != null)
+            {
+                GatewayQkd.Core.Crypto.Bytes.Erase(plan.Material); // written off, never handed out
+            }
+
+            peer.Holes.RemoveAt(0);
+            long lost = hole.End - peer.ConsumedEnd;
+            peer.LostBytes += lost;
+            peer.ConsumedEnd = hole.End;
+            peer.AccountedEnd = hole.End;
+            WriteSnapshot();
+            if (plan != null)
+            {
+                plan.EraseFrom(_storage, _erasePartialBlocks);
+            }
+
+            return lost * 8;
+        }
+
         /// <summary>Returns the bits of <paramref name="peerId"/>'s stream counted lost during the pool's life.</summary>
         public long LostBits(ushort peerId)
         {
@@ -234,7 +296,7 @@ namespace GatewayQkd.Core.Pool
                 return IngestResult.TooManyPeers;
             }
 
-            if (TotalAvailableBits + block.Bits > _capacityBits)
+            if (TotalHeldBits + block.Bits > _capacityBits)
             {
                 return IngestResult.CapacityExceeded;
             }
@@ -255,6 +317,18 @@ namespace GatewayQkd.Core.Pool
             {
                 held.Erase();
                 throw;
+            }
+
+            MissingBlocks hole = peer == null ? null : peer.HoleFilledBy(block);
+            if (hole != null)
+            {
+                peer.InsertBlock(held);
+                if (hole.Fill(block))
+                {
+                    peer.Holes.Remove(hole);
+                }
+
+                return IngestResult.Accepted;
             }
 
             if (peer == null)
@@ -327,7 +401,8 @@ namespace GatewayQkd.Core.Pool
             for (int i = 0; i < _peers.Count; i++)
             {
                 PeerStream peer = (PeerStream)_peers[i];
-                erasedBytes += peer.AvailableBytes;
+                erasedBytes += peer.HeldBytes;
+                peer.Holes.Clear();
                 peer.ConsumedEnd = peer.StreamEnd;
                 peer.AccountedEnd = peer.StreamEnd;
                 for (int b = 0; b < peer.Blocks.Count; b++)

@@ -4,7 +4,8 @@ namespace GatewayQkd.Core.Pool
     /// The virtual pool of one peer: where its key stream stands and the blocks still held. Stream positions are byte
     /// offsets; 0 &lt;= AccountedEnd &lt;= ConsumedEnd &lt;= StreamEnd &lt;= 2^32. Bytes below ConsumedEnd are consumed
     /// (never issued again); bytes below AccountedEnd are either known handed out or counted in LostBytes; the held
-    /// blocks cover exactly [ConsumedEnd, StreamEnd).
+    /// blocks and the holes (<see cref="MissingBlocks"/>, blocks whose files recovery found corrupt) together cover
+    /// exactly [ConsumedEnd, StreamEnd), in stream order, and the held blocks start at ConsumedEnd unless a hole does.
     /// </summary>
     internal sealed class PeerStream
     {
@@ -18,6 +19,7 @@ namespace GatewayQkd.Core.Pool
             AccountedEnd = accountedEnd;
             LostBytes = lostBytes;
             Blocks = new System.Collections.ArrayList();
+            Holes = new System.Collections.ArrayList();
         }
 
         /// <summary>Gets the peer id.</summary>
@@ -41,10 +43,55 @@ namespace GatewayQkd.Core.Pool
         /// <summary>Gets the held blocks (HeldBlock) in stream order.</summary>
         public System.Collections.ArrayList Blocks { get; private set; }
 
-        /// <summary>Gets the bytes available for taking.</summary>
+        /// <summary>Gets the holes (MissingBlocks) in stream order; empty unless recovery found corrupt block files.</summary>
+        public System.Collections.ArrayList Holes { get; private set; }
+
+        /// <summary>Gets the bytes available for taking now: the contiguous run from ConsumedEnd up to the first hole.</summary>
         public long AvailableBytes
         {
-            get { return StreamEnd - ConsumedEnd; }
+            get { return (Holes.Count == 0 ? StreamEnd : ((MissingBlocks)Holes[0]).Start) - ConsumedEnd; }
+        }
+
+        /// <summary>Gets the bytes held in block files (available now or behind a hole).</summary>
+        public long HeldBytes
+        {
+            get
+            {
+                long bytes = StreamEnd - ConsumedEnd;
+                for (int i = 0; i < Holes.Count; i++)
+                {
+                    bytes -= ((MissingBlocks)Holes[i]).Length;
+                }
+
+                return bytes;
+            }
+        }
+
+        /// <summary>Returns the hole <paramref name="block"/> fills (its first missing block), or null.</summary>
+        public MissingBlocks HoleFilledBy(KeyBlock block)
+        {
+            for (int i = 0; i < Holes.Count; i++)
+            {
+                MissingBlocks hole = (MissingBlocks)Holes[i];
+                if (hole.IsFilledBy(block))
+                {
+                    return hole;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Inserts a held block in stream (id) order.</summary>
+        public void InsertBlock(HeldBlock block)
+        {
+            int at = Blocks.Count;
+            while (at > 0 && ((HeldBlock)Blocks[at - 1]).BlockId > block.BlockId)
+            {
+                at--;
+            }
+
+            Blocks.Insert(at, block);
         }
 
         /// <summary>Returns the held block with this id, or null.</summary>

@@ -138,24 +138,40 @@ namespace GatewayQkd.Core.Pool
             return (HeldBlock[])found.ToArray(typeof(HeldBlock));
         }
 
-        // Blocks ingested after the snapshot extend the stream if they continue it; ingests are sequential, so a
-        // non-continuing block file can only be a leftover and is dropped.
+        // Blocks ingested after the snapshot extend the stream. Ingests are sequential, so each such block lies past the
+        // previous one; a block file found corrupt in between leaves a hole (ids and bytes known from its neighbours)
+        // that the central server can fill again, instead of cutting off every later block. A block that contradicts
+        // the order (only possible for a file that was not written by the pool) is dropped.
         private void ExtendStream(PeerStream peer, HeldBlock[] found)
         {
+            uint snapshotNext = peer.NextBlockId;
+            long snapshotEnd = peer.StreamEnd;
             for (int i = 0; i < found.Length; i++)
             {
                 HeldBlock block = found[i];
-                if (block.PeerId != peer.PeerId || block.BlockId < peer.NextBlockId)
+                if (block == null || block.PeerId != peer.PeerId)
                 {
                     continue;
                 }
 
-                if (block.BlockId == peer.NextBlockId && block.BlockOffset == peer.StreamEnd && block.HeldOffset == block.BlockOffset)
+                bool fits;
+                if (block.BlockId < snapshotNext)
                 {
-                    peer.NextBlockId = block.BlockId + 1;
-                    peer.StreamEnd = block.End;
+                    fits = block.End <= snapshotEnd;
                 }
                 else
+                {
+                    bool adjacent = block.BlockId == peer.NextBlockId;
+                    fits = block.BlockId >= peer.NextBlockId && block.HeldOffset == block.BlockOffset
+                        && block.BlockOffset >= peer.StreamEnd && adjacent == (block.BlockOffset == peer.StreamEnd);
+                    if (fits)
+                    {
+                        peer.NextBlockId = block.BlockId + 1;
+                        peer.StreamEnd = block.End;
+                    }
+                }
+
+                if (!fits)
                 {
                     Drop(PoolFileNames.Block(block.PeerId, block.BlockId));
                     block.Erase();
@@ -164,8 +180,10 @@ namespace GatewayQkd.Core.Pool
             }
         }
 
-        // Held blocks must cover [ConsumedEnd, StreamEnd) without holes; consumed ones are erased. A hole (only if files
-        // were removed behind the pool's back) makes everything before it unusable: it is counted lost, never issued.
+        // Attaches the held blocks in stream order: consumed ones are erased; a gap between two intact blocks (or after
+        // the last one, up to the stream end) becomes a hole the central server can refill; a gap at the front, before
+        // the first intact block, is written off: its bytes may have been consumed by a take whose snapshot was lost,
+        // so they can never be trusted again (counted lost through the accounted end, never issued).
         private void AttachHeld(PeerStream peer, HeldBlock[] found)
         {
             for (int i = 0; i < found.Length; i++)
@@ -183,45 +201,50 @@ namespace GatewayQkd.Core.Pool
                     continue;
                 }
 
-                long cursor = peer.Blocks.Count == 0 ? peer.ConsumedEnd : ((HeldBlock)peer.Blocks[peer.Blocks.Count - 1]).End;
-                if (block.HeldOffset > cursor)
+                HeldBlock previous = peer.Blocks.Count == 0 ? null : (HeldBlock)peer.Blocks[peer.Blocks.Count - 1];
+                if (previous == null)
                 {
-                    DropHeld(peer);
-                    peer.ConsumedEnd = block.HeldOffset;
+                    if (block.HeldOffset > peer.ConsumedEnd)
+                    {
+                        peer.ConsumedEnd = block.HeldOffset; // front gap: written off
+                    }
+                    else if (block.HeldOffset < peer.ConsumedEnd)
+                    {
+                        block = block.Without(peer.ConsumedEnd);
+                        _rewrites.Add(block);
+                    }
                 }
-                else if (block.End <= cursor)
+                else
                 {
-                    Drop(name);
-                    continue;
-                }
+                    bool adjacent = block.BlockId == previous.BlockId + 1;
+                    if (block.HeldOffset != block.BlockOffset || block.BlockOffset < previous.End || adjacent != (block.BlockOffset == previous.End))
+                    {
+                        Drop(name);
+                        block.Erase();
+                        found[i] = null;
+                        continue;
+                    }
 
-                if (block.HeldOffset < peer.ConsumedEnd)
-                {
-                    block = block.Without(peer.ConsumedEnd);
-                    _rewrites.Add(block);
+                    if (!adjacent)
+                    {
+                        peer.Holes.Add(new MissingBlocks(previous.BlockId + 1, block.BlockId, previous.End, block.BlockOffset));
+                    }
                 }
 
                 peer.Blocks.Add(block);
             }
 
-            long held = peer.Blocks.Count == 0 ? peer.ConsumedEnd : ((HeldBlock)peer.Blocks[peer.Blocks.Count - 1]).End;
-            if (held != peer.StreamEnd)
+            if (peer.Blocks.Count == 0)
             {
-                DropHeld(peer);
-                peer.ConsumedEnd = peer.StreamEnd;
-            }
-        }
-
-        private void DropHeld(PeerStream peer)
-        {
-            for (int i = 0; i < peer.Blocks.Count; i++)
-            {
-                HeldBlock block = (HeldBlock)peer.Blocks[i];
-                _deletions.Add(PoolFileNames.Block(block.PeerId, block.BlockId));
-                _rewrites.Remove(block);
+                peer.ConsumedEnd = peer.StreamEnd; // nothing intact held: everything not consumed is written off
+                return;
             }
 
-            peer.Blocks.Clear();
+            HeldBlock last = (HeldBlock)peer.Blocks[peer.Blocks.Count - 1];
+            if (last.End < peer.StreamEnd)
+            {
+                peer.Holes.Add(new MissingBlocks(last.BlockId + 1, peer.NextBlockId, last.End, peer.StreamEnd));
+            }
         }
 
         private void FinishErasures()

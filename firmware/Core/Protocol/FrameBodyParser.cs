@@ -20,6 +20,8 @@ namespace GatewayQkd.Core.Protocol
                     return SupplementMessage.Length;
                 case FrameType.GatewayStatus:
                     return GatewayStatusMessage.BaseLength + (FrameLimits.MaxStatusPeers * PeerLevel.Length) + (FrameLimits.MaxStatusCounters * 4);
+                case FrameType.PoolResync:
+                    return PoolResyncMessage.BaseLength + (PoolResyncMessage.MaxHoles * PoolResyncMessage.HoleLength);
                 default:
                     return 0;
             }
@@ -48,6 +50,9 @@ namespace GatewayQkd.Core.Protocol
                     break;
                 case FrameType.GatewayStatus:
                     body = GatewayStatusMessage.ReadFrom(reader);
+                    break;
+                case FrameType.PoolResync:
+                    body = PoolResyncMessage.ReadFrom(reader);
                     break;
                 default:
                     throw new FrameFormatException(FrameStatus.UnexpectedType, "type " + ((int)type).ToString() + " has no sealed-frame body.");

@@ -23,5 +23,8 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>Sensor to central server: telemetry encrypted and tagged with a quantum key.</summary>
         Telemetry = 7,
+
+        /// <summary>Gateway to HAP/CS: what the gateway holds of a stream, so missing blocks are sent again (PoolResyncMessage).</summary>
+        PoolResync = 8,
     }
 }

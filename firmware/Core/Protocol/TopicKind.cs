@@ -26,5 +26,8 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>qkd/cs/telemetry/{gw}/{sensor}: encrypted telemetry for the central server.</summary>
         Telemetry = 7,
+
+        /// <summary>qkd/gn/{gw}/resync: gateway to authority, PoolResync.</summary>
+        Resync = 8,
     }
 }

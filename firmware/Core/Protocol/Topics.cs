@@ -49,6 +49,12 @@ namespace GatewayQkd.Core.Protocol
             return Gateway(gatewayId) + "/supplement";
         }
 
+        /// <summary>Returns qkd/gn/{gw}/resync.</summary>
+        public static string Resync(ushort gatewayId)
+        {
+            return Gateway(gatewayId) + "/resync";
+        }
+
         /// <summary>Returns qkd/gn/{gw}/status.</summary>
         public static string Status(ushort gatewayId)
         {
@@ -80,6 +86,7 @@ namespace GatewayQkd.Core.Protocol
                         : parts[3] == "ack" ? TopicKind.Ack
                         : parts[3] == "supplement" ? TopicKind.Supplement
                         : parts[3] == "status" ? TopicKind.Status
+                        : parts[3] == "resync" ? TopicKind.Resync
                         : TopicKind.Unknown;
                     return kind == TopicKind.Unknown ? null : new TopicAddress(kind, gateway, 0);
                 }

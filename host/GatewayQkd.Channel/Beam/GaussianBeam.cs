@@ -7,10 +7,13 @@ namespace GatewayQkd.Channel.Beam;
 /// </summary>
 public static class GaussianBeam
 {
+    /// <summary>The waist radius w0 = lambda / (pi theta) in metres for a divergence half-angle in radians.</summary>
+    public static double WaistM(double wavelengthM, double divergenceRad) => wavelengthM / (Math.PI * divergenceRad);
+
     /// <summary>Beam radius in metres at distance z (metres) for a divergence half-angle in radians.</summary>
     public static double RadiusM(double wavelengthM, double divergenceRad, double distanceM)
     {
-        var w0 = wavelengthM / (Math.PI * divergenceRad);
+        var w0 = WaistM(wavelengthM, divergenceRad);
         var zr = Math.PI * w0 * w0 / wavelengthM;
         var ratio = distanceM / zr;
         return w0 * Math.Sqrt(1 + (ratio * ratio));

@@ -4,8 +4,9 @@ namespace GatewayQkd.Channel.Link;
 
 /// <summary>
 /// Weighted sums of the per-transmittance quantities that make up a <see cref="FadingAverage"/>. Numerical averages add
-/// grid points with their probability masses; Monte-Carlo averages add samples with equal weights, and the sums of
-/// squares give the standard errors (SE = sqrt(Var / n)).
+/// quadrature nodes with their probability weights; Monte-Carlo averages add samples with equal weights, and the sums of
+/// squares give the standard errors (SE = sqrt(Var / n)). The counted statistics are summed too, so the block rate
+/// R(&lt;statistics&gt;) comes from the same distribution.
 /// </summary>
 public sealed class FadingAccumulator
 {
@@ -23,10 +24,11 @@ public sealed class FadingAccumulator
     private double _rate2;
     private double _outage;
     private double _plob;
+    private DecoyStatistics _statistics;
     private long _count;
 
-    /// <summary>Adds the quantities at channel transmittance h with a weight (probability mass or 1 per sample).</summary>
-    public void Add(double weight, double channelTransmittance, in KeyRatePoint point)
+    /// <summary>Adds the quantities at channel transmittance h with a weight (probability or 1 per sample).</summary>
+    public void Add(double weight, double channelTransmittance, in DecoyStatistics statistics, in KeyRatePoint point)
     {
         _weight += weight;
         _count++;
@@ -42,12 +44,14 @@ public sealed class FadingAccumulator
         _rate += weight * point.KeyRatePerPulse;
         _rate2 += weight * point.KeyRatePerPulse * point.KeyRatePerPulse;
         _outage += point.KeyRatePerPulse <= 0 ? weight : 0;
-        _plob += weight * PlobBound.BitsPerUse(Math.Min(channelTransmittance, 1.0));
+        _plob += weight * PlobBound.BitsPerUse(channelTransmittance);
+        _statistics = DecoyStatistics.Combine(1, _statistics, weight, statistics);
     }
 
     /// <summary>The averages; with standard errors when the samples were independent draws.</summary>
-    public FadingAverage Result(bool independentSamples)
+    public FadingAverage Result(bool independentSamples, DecoyBb84 protocol)
     {
+        ArgumentNullException.ThrowIfNull(protocol);
         if (_weight <= 0)
         {
             throw new InvalidOperationException("No samples were added.");
@@ -67,6 +71,7 @@ public sealed class FadingAccumulator
         }
 
         var outage = Mean(_outage);
+        var statistics = DecoyStatistics.Combine(1 / _weight, _statistics, 0, default);
         return new FadingAverage(
             Mean(_h),
             Mean(_gain),
@@ -81,6 +86,10 @@ public sealed class FadingAccumulator
             Se(_gain, _gain2),
             Se(_rate, _rate2),
             independentSamples ? Math.Sqrt(outage * (1 - outage) / _count) : 0.0,
-            Se(_h, _h2));
+            Se(_h, _h2))
+        {
+            Statistics = statistics,
+            Block = protocol.KeyRate(statistics),
+        };
     }
 }

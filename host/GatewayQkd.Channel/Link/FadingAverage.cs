@@ -1,3 +1,5 @@
+using GatewayQkd.Channel.Qkd;
+
 namespace GatewayQkd.Channel.Link;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace GatewayQkd.Channel.Link;
 /// <item>SinglePhotonQber = Integral e1 Y1 f_h / Integral Y1 f_h; PlainSinglePhotonQber = Integral e1 f_h;</item>
 /// <item>KeyRatePerPulse = ergodic Integral max(R, 0) f_h; OutageProbability = Pr[R(h) &lt;= 0];</item>
 /// <item>PlobPerPulse = Integral -log2(1 - h) f_h (ergodic PLOB of the channel).</item>
+/// <item>Statistics = the fading-averaged counts; Block = the decoy-BB84 quantities of those block statistics.</item>
 /// </list>
+/// KeyRatePerPulse is the per-state (ergodic) rate; Block.KeyRatePerPulse is the rate of block post-processing.
 /// Standard errors are filled for Monte-Carlo averages and are 0 for numerical ones.
 /// </summary>
 public sealed record FadingAverage(
@@ -27,6 +31,12 @@ public sealed record FadingAverage(
     double OutageStandardError,
     double MeanChannelTransmittanceStandardError)
 {
+    /// <summary>Gets the fading-averaged counted statistics (what one block that spans many fading states measures).</summary>
+    public DecoyStatistics Statistics { get; init; }
+
+    /// <summary>Gets the decoy-BB84 quantities computed from the block statistics (block key distillation).</summary>
+    public KeyRatePoint Block { get; init; }
+
     /// <summary>Gets the fraction of the ergodic PLOB bound that the ergodic key rate achieves.</summary>
     public double PlobFraction => PlobPerPulse > 0 ? KeyRatePerPulse / PlobPerPulse : 0.0;
 }

@@ -4,24 +4,30 @@ using GatewayQkd.Channel.Qkd;
 namespace GatewayQkd.Channel.Link;
 
 /// <summary>
-/// Averages the decoy-BB84 quantities over the fading of a link, either numerically (sum over the log-grid distribution of
-/// h_a h_p/A0) or by Monte Carlo (independent draws); both feed the same <see cref="FadingAccumulator"/>.
+/// Averages the decoy-BB84 quantities over the bounded fading law of a link, either numerically (<see cref="BetaQuadrature"/>,
+/// split at the key-rate threshold) or by Monte Carlo (independent draws of the same law); both feed the same
+/// <see cref="FadingAccumulator"/>.
 /// </summary>
 public static class FadingAverager
 {
-    /// <summary>Numerical average over the discretised fading distribution.</summary>
+    /// <summary>Numerical average over the fading law.</summary>
     public static FadingAverage Numerical(LinkBudget budget)
     {
         ArgumentNullException.ThrowIfNull(budget);
-        var grid = budget.Fading.ToGrid();
         var protocol = new DecoyBb84(budget.Options.Qkd);
+        var scale = budget.FixedChannelTransmittance;
+        var fading = budget.Fading;
+        var threshold = KeyRateThreshold.Of(budget.Options.Qkd) / (scale * budget.ReceiverEfficiency);
+        var rule = fading.IsDeterministic
+            ? BetaQuadrature.Point(fading.MeanCollected)
+            : BetaQuadrature.For(fading.ShapeA, fading.ShapeB, threshold);
         var accumulator = new FadingAccumulator();
-        for (var i = 0; i < grid.Count; i++)
+        for (var i = 0; i < rule.Count; i++)
         {
-            AddPoint(accumulator, grid.Masses[i], budget, protocol, grid.Value(i));
+            AddPoint(accumulator, rule.Probabilities[i], budget, protocol, scale * rule.Values[i]);
         }
 
-        return accumulator.Result(independentSamples: false);
+        return accumulator.Result(independentSamples: false, protocol);
     }
 
     /// <summary>Monte-Carlo average over independent fading draws (deterministic for a seed).</summary>
@@ -34,15 +40,15 @@ public static class FadingAverager
         var accumulator = new FadingAccumulator();
         for (var i = 0; i < samples; i++)
         {
-            AddPoint(accumulator, 1.0, budget, protocol, sampler.Next());
+            AddPoint(accumulator, 1.0, budget, protocol, budget.FixedChannelTransmittance * sampler.Next());
         }
 
-        return accumulator.Result(independentSamples: true);
+        return accumulator.Result(independentSamples: true, protocol);
     }
 
-    private static void AddPoint(FadingAccumulator accumulator, double weight, LinkBudget budget, DecoyBb84 protocol, double randomPart)
+    private static void AddPoint(FadingAccumulator accumulator, double weight, LinkBudget budget, DecoyBb84 protocol, double h)
     {
-        var h = Math.Min(budget.FixedChannelTransmittance * randomPart, 1.0);
-        accumulator.Add(weight, h, protocol.Evaluate(h * budget.ReceiverEfficiency));
+        var statistics = protocol.Statistics(h * budget.ReceiverEfficiency);
+        accumulator.Add(weight, h, statistics, protocol.KeyRate(statistics));
     }
 }

@@ -6,8 +6,8 @@ using GatewayQkd.Channel.Turbulence;
 namespace GatewayQkd.Channel.Link;
 
 /// <summary>
-/// The resolved, fading-independent part of a link: geometry, losses, turbulence statistics and the distribution of the
-/// random part. Total channel transmittance h = h_l A0 (h_a h_p/A0); overall eta = eta_Bob h.
+/// The resolved, fading-independent part of a link: geometry, losses, turbulence statistics and the bounded law of the
+/// collected fraction C (<see cref="FadingSpec"/>). Channel transmittance h = h_l C / N_split; overall eta = eta_Bob h.
 /// </summary>
 public sealed record LinkBudget
 {
@@ -32,16 +32,25 @@ public sealed record LinkBudget
     /// <summary>Gets Cn2 in m^-2/3 (horizontal: along the path; slant: at the ground terminal).</summary>
     public required double Cn2 { get; init; }
 
+    /// <summary>Gets the wave model used for this link (chosen, or the link type's default).</summary>
+    public required WaveModel Wave { get; init; }
+
+    /// <summary>Gets the rms beam-wander displacement sqrt(&lt;r_c^2&gt;) at the receiver in metres (0 for downlinks).</summary>
+    public required double BeamWanderM { get; init; }
+
+    /// <summary>Gets the aperture-averaged Gamma-Gamma parameters; null without turbulence.</summary>
+    public required GammaGammaParameters? ApertureAveraged { get; init; }
+
     /// <summary>Gets the Rytov variance sigma_R^2 (for the chosen wave model).</summary>
     public required double RytovVariance { get; init; }
 
     /// <summary>Gets the Fried parameter r0 in metres.</summary>
     public required double FriedParameterM { get; init; }
 
-    /// <summary>Gets the Gamma-Gamma parameters (alpha, beta); null without turbulence.</summary>
+    /// <summary>Gets the point-receiver Gamma-Gamma parameters (alpha, beta); null without turbulence.</summary>
     public required GammaGammaParameters? GammaGamma { get; init; }
 
-    /// <summary>Gets the distribution of the random part h_a (h_p/A0).</summary>
+    /// <summary>Gets the bounded law of the collected fraction C.</summary>
     public required FadingSpec Fading { get; init; }
 
     /// <summary>Gets the total atmospheric attenuation (aerosol + rain) in dB.</summary>
@@ -53,8 +62,8 @@ public sealed record LinkBudget
     /// <summary>Gets the geometric (beam spreading over the aperture) loss -10 log10 A0 in dB.</summary>
     public double GeometricDb => -10 * Math.Log10(Pointing.CollectedFraction);
 
-    /// <summary>Gets the mean pointing-jitter loss -10 log10(g^2 / (1 + g^2)) in dB.</summary>
-    public double MeanPointingDb => -10 * Math.Log10(Pointing.MeanJitterFactor);
+    /// <summary>Gets the mean pointing loss (jitter, beam wander, receiver jitter) -10 log10 E[X_tx X_rx] in dB.</summary>
+    public double MeanPointingDb => -10 * Math.Log10(Fading.MeanPointingFactor);
 
     /// <summary>Gets eta_Bob = optics x detector efficiency.</summary>
     public double ReceiverEfficiency => Options.ReceiverEfficiency;
@@ -65,14 +74,14 @@ public sealed record LinkBudget
     /// <summary>Gets the passive-split loss 10 log10 N in dB.</summary>
     public double SplitDb => 10 * Math.Log10(Options.SplitRatio);
 
-    /// <summary>Gets h_l A0 / N_split, the channel transmittance before fading and jitter.</summary>
-    public double FixedChannelTransmittance => AtmosphericTransmittance * Pointing.CollectedFraction / Options.SplitRatio;
+    /// <summary>Gets h_l / N_split, the channel transmittance per unit collected fraction (h = h_l C / N).</summary>
+    public double FixedChannelTransmittance => AtmosphericTransmittance / Options.SplitRatio;
 
-    /// <summary>Gets E[h] = h_l A0 g^2/(1+g^2) (E[h_a] = 1), the mean channel transmittance.</summary>
-    public double MeanChannelTransmittance => FixedChannelTransmittance * Pointing.MeanJitterFactor;
+    /// <summary>Gets E[h] = h_l E[C] / N, the mean channel transmittance of the fading law.</summary>
+    public double MeanChannelTransmittance => FixedChannelTransmittance * Fading.MeanCollected;
 
-    /// <summary>Gets the mean channel loss in dB (atmosphere + geometry + mean pointing + split).</summary>
-    public double MeanChannelDb => -10 * Math.Log10(MeanChannelTransmittance);
+    /// <summary>Gets the mean channel loss in dB (atmosphere + geometry + mean pointing + split), summed in dB so it stays finite when the transmittance underflows.</summary>
+    public double MeanChannelDb => AtmosphericDb + GeometricDb + MeanPointingDb + SplitDb;
 
     /// <summary>Gets the mean total loss in dB including the receiver.</summary>
     public double MeanTotalDb => MeanChannelDb + ReceiverDb;

@@ -5,6 +5,9 @@ namespace GatewayQkd.Channel.Link;
 /// <summary>The single-link entry point: options in, full report out.</summary>
 public static class LinkModel
 {
+    /// <summary>The version of the model's equations and defaults, recorded in every JSON output.</summary>
+    public const string Version = "channel-model/2 (bounded Beta collected power, aperture averaging, curved path, block distillation, Lim 2014 finite key)";
+
     /// <summary>Validates the options and evaluates the link (numerical fading average).</summary>
     public static LinkReport Evaluate(LinkOptions options)
     {
@@ -21,8 +24,25 @@ public static class LinkModel
 
     private static LinkReport Evaluate(LinkBudget budget, FadingAverage averaged)
     {
-        var mean = Math.Min(budget.MeanChannelTransmittance, 1.0);
-        var atMean = new DecoyBb84(budget.Options.Qkd).Evaluate(mean * budget.ReceiverEfficiency);
-        return new LinkReport(budget, atMean, PlobBound.BitsPerUse(mean), averaged);
+        var qkd = budget.Options.Qkd;
+        var protocol = new DecoyBb84(qkd);
+        var mean = budget.MeanChannelTransmittance;
+        var atMean = protocol.Evaluate(mean * budget.ReceiverEfficiency);
+        FiniteKeyResult? finite = null;
+        if (qkd.FiniteKey is { } settings)
+        {
+            // A finite block spans many coherence times: its counts per intensity are the fading-averaged ones.
+            var s = averaged.Statistics;
+            var y0 = qkd.VacuumYield;
+            IntensityCounts Counts(double intensity, double detected) => new(intensity, y0 + detected, protocol.ErrorGain(detected));
+            finite = FiniteKeyDecoyBb84.Optimal(settings, qkd.ErrorCorrectionEfficiency,
+            [
+                Counts(qkd.SignalMeanPhotonNumber, s.DetectedSignal),
+                Counts(qkd.DecoyMeanPhotonNumber, s.DetectedDecoy),
+                Counts(qkd.VacuumDecoyMeanPhotonNumber, s.DetectedVacuumDecoy),
+            ]);
+        }
+
+        return new LinkReport(budget, atMean, PlobBound.BitsPerUse(mean), averaged) { FiniteKey = finite };
     }
 }

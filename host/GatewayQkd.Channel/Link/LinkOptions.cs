@@ -35,6 +35,9 @@ public sealed record LinkOptions
     /// <summary>Gets the visibility-to-extinction model.</summary>
     public VisibilityModel VisibilityModel { get; init; } = VisibilityModel.Kim;
 
+    /// <summary>Gets the fog-layer thickness in km: below 1 km visibility (fog) the ground extinction fills only this layer of a slant path.</summary>
+    public double FogLayerKm { get; init; } = 0.3;
+
     /// <summary>Gets the rain rate in mm/h (0 = dry).</summary>
     public double RainRateMmPerHour { get; init; }
 
@@ -59,8 +62,11 @@ public sealed record LinkOptions
     /// <summary>Gets the Cn2 of a horizontal link in m^-2/3; null takes the Hufnagel-Valley value at the link altitude.</summary>
     public double? HorizontalCn2 { get; init; }
 
-    /// <summary>Gets the wave model of the Rytov variance and Gamma-Gamma parameters.</summary>
-    public WaveModel Wave { get; init; } = WaveModel.Plane;
+    /// <summary>Gets the wave model of the Rytov variance and Gamma-Gamma parameters; null = the link type's (<see cref="WaveModels.For"/>).</summary>
+    public WaveModel? Wave { get; init; }
+
+    /// <summary>Gets the wave model in use: the chosen one, or spherical for ground-launched beams and plane for downlinks.</summary>
+    public WaveModel EffectiveWave => Wave ?? WaveModels.For(Kind);
 
     /// <summary>Gets the irradiance fading distribution.</summary>
     public FadingModel Fading { get; init; } = FadingModel.GammaGamma;
@@ -74,8 +80,15 @@ public sealed record LinkOptions
     /// <summary>Gets the receiver aperture diameter in metres.</summary>
     public double ApertureDiameterM { get; init; } = 0.3;
 
-    /// <summary>Gets the rms angular pointing jitter per axis (HAP vibration) in microradians; sigma_s = L sigma_theta.</summary>
+    /// <summary>
+    /// Gets the rms angular jitter per axis of the HAP terminal (vibration) in microradians: on a downlink (and a horizontal
+    /// link's transmitter) it moves the beam, sigma_s = L sigma_theta; on an uplink it tilts the HAP receiver against its
+    /// field of view.
+    /// </summary>
     public double JitterUrad { get; init; } = 2;
+
+    /// <summary>Gets the receiver field of view (1/e^2 half-angle of its angular acceptance) in microradians; used for the uplink's HAP receiver.</summary>
+    public double ReceiverFieldOfViewUrad { get; init; } = 50;
 
     /// <summary>Gets the passive 1:N beam split ahead of this receiver (1 = none); the channel keeps 1/N of the power.</summary>
     public int SplitRatio { get; init; } = 1;

@@ -6,6 +6,9 @@ namespace GatewayQkd.Channel.Link;
 /// <summary>Checks a <see cref="LinkOptions"/> and throws an <see cref="ArgumentException"/> naming the bad parameter.</summary>
 public static class LinkOptionsValidator
 {
+    /// <summary>The lowest elevation of a slant link the model accepts, in degrees (refraction is not modelled below it).</summary>
+    public const double MinimumElevationDeg = 5;
+
     /// <summary>Throws if any parameter is out of its physical range.</summary>
     public static void ThrowIfInvalid(LinkOptions options)
     {
@@ -18,7 +21,7 @@ public static class LinkOptionsValidator
 
         if (options.ElevationDeg is { } elevation)
         {
-            Require.InRange(elevation, 1e-3, 90, nameof(options.ElevationDeg));
+            Require.InRange(elevation, MinimumElevationDeg, 90, nameof(options.ElevationDeg));
         }
 
         Require.Positive(options.HapAltitudeKm, nameof(options.HapAltitudeKm));
@@ -33,6 +36,8 @@ public static class LinkOptionsValidator
         Require.Positive(options.VisibilityKm, nameof(options.VisibilityKm));
         Require.NonNegative(options.RainRateMmPerHour, nameof(options.RainRateMmPerHour));
         Require.NonNegative(options.RainHeightKm, nameof(options.RainHeightKm));
+        Require.Positive(options.FogLayerKm, nameof(options.FogLayerKm));
+        Require.Positive(options.ReceiverFieldOfViewUrad, nameof(options.ReceiverFieldOfViewUrad));
         Require.Positive(options.BoundaryLayerKm, nameof(options.BoundaryLayerKm));
         Require.Positive(options.AerosolScaleHeightKm, nameof(options.AerosolScaleHeightKm));
         Require.NonNegative(options.WindSpeedMs, nameof(options.WindSpeedMs));

@@ -18,7 +18,7 @@ public static class NetworkModel
         ArgumentNullException.ThrowIfNull(evaluateLink);
         options.ThrowIfInvalid();
         var uplink = evaluateLink(options.Uplink);
-        var uplinkShare = uplink.ErgodicKeyRateBitsPerSecond / options.NodeCount;
+        var uplinkShare = uplink.KeyRateBitsPerSecond / options.NodeCount;
         var cache = new Dictionary<double, LinkReport>();
         var nodes = new List<GroundNodeReport>(options.NodeCount);
         for (var i = 0; i < options.NodeCount; i++)
@@ -30,7 +30,7 @@ public static class NetworkModel
                 cache[distance] = downlink;
             }
 
-            nodes.Add(new GroundNodeReport(i, distance, downlink, downlink.ErgodicKeyRateBitsPerSecond * options.DownlinkTimeShare, uplinkShare));
+            nodes.Add(new GroundNodeReport(i, distance, downlink, downlink.KeyRateBitsPerSecond * options.DownlinkTimeShare, uplinkShare));
         }
 
         return new NetworkReport(options, uplink, nodes);

@@ -12,6 +12,9 @@ public sealed record QkdParameters
     /// <summary>Gets the weak-decoy mean photon number nu (vacuum + weak decoy only).</summary>
     public double DecoyMeanPhotonNumber { get; init; } = 0.1;
 
+    /// <summary>Gets the vacuum-decoy mean photon number mu3 (finite-key analysis; a practical vacuum, Lim et al. 2014 use 2e-4).</summary>
+    public double VacuumDecoyMeanPhotonNumber { get; init; } = 2e-4;
+
     /// <summary>Gets the detector dark-count probability per gate.</summary>
     public double DarkCountProbability { get; init; } = 2e-6;
 
@@ -32,6 +35,12 @@ public sealed record QkdParameters
 
     /// <summary>Gets the decoy-state estimation method.</summary>
     public DecoyProtocol Protocol { get; init; } = DecoyProtocol.InfiniteDecoy;
+
+    /// <summary>Gets how the key is distilled from a fading channel (per block of averaged statistics by default).</summary>
+    public KeyDistillation Distillation { get; init; } = KeyDistillation.Block;
+
+    /// <summary>Gets the finite-key settings; null for the asymptotic (infinitely long block) rate.</summary>
+    public FiniteKeyParameters? FiniteKey { get; init; }
 
     /// <summary>Gets Y0 = dark + background count probability, the yield of the vacuum.</summary>
     public double VacuumYield => DarkCountProbability + BackgroundProbability;

@@ -17,6 +17,18 @@ public static class QkdParametersValidator
                 $"DecoyMeanPhotonNumber must be below SignalMeanPhotonNumber ({parameters.SignalMeanPhotonNumber}).");
         }
 
+        Require.NonNegative(parameters.VacuumDecoyMeanPhotonNumber, nameof(parameters.VacuumDecoyMeanPhotonNumber));
+        if (parameters.FiniteKey is { } finite)
+        {
+            finite.ThrowIfInvalid();
+            if (parameters.VacuumDecoyMeanPhotonNumber >= parameters.DecoyMeanPhotonNumber
+                || parameters.SignalMeanPhotonNumber <= parameters.DecoyMeanPhotonNumber + parameters.VacuumDecoyMeanPhotonNumber)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parameters.DecoyMeanPhotonNumber), parameters.DecoyMeanPhotonNumber,
+                    "The finite-key analysis needs mu > nu + mu3 and nu > mu3 (Lim et al. 2014).");
+            }
+        }
+
         Require.Probability(parameters.DarkCountProbability, nameof(parameters.DarkCountProbability));
         Require.Probability(parameters.BackgroundProbability, nameof(parameters.BackgroundProbability));
         Require.Probability(parameters.VacuumYield, nameof(parameters.VacuumYield));

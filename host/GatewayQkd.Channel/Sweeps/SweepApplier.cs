@@ -1,6 +1,7 @@
 using GatewayQkd.Channel.Geometry;
 using GatewayQkd.Channel.Link;
 using GatewayQkd.Channel.Network;
+using GatewayQkd.Channel.Qkd;
 
 namespace GatewayQkd.Channel.Sweeps;
 
@@ -18,6 +19,7 @@ public static class SweepApplier
             SweepVariable.Rain => options with { RainRateMmPerHour = value },
             SweepVariable.Turbulence => options.Kind == LinkKind.Horizontal ? options with { HorizontalCn2 = value } : options with { GroundCn2 = value },
             SweepVariable.Jitter => options with { JitterUrad = value },
+            SweepVariable.BlockPulses => options with { Qkd = options.Qkd with { FiniteKey = (options.Qkd.FiniteKey ?? new FiniteKeyParameters()) with { BlockPulses = value } } },
             _ => throw new ArgumentOutOfRangeException(nameof(variable), variable, "Nodes is a network parameter; use the network overload."),
         };
     }

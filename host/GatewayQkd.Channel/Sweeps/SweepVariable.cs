@@ -18,6 +18,9 @@ public enum SweepVariable
     /// <summary>Angular pointing jitter in microradians.</summary>
     Jitter,
 
+    /// <summary>Finite-key block size N in pulses (Lim et al. 2014).</summary>
+    BlockPulses,
+
     /// <summary>Number of ground nodes sharing the HAP.</summary>
     Nodes,
 }

@@ -1,14 +1,14 @@
 namespace GatewayQkd.Channel.Turbulence;
 
-/// <summary>Distribution of the turbulence-induced irradiance fluctuation h_a (unit mean).</summary>
+/// <summary>Whether turbulence scintillation is part of the fading of the collected power.</summary>
 public enum FadingModel
 {
-    /// <summary>Gamma-Gamma (Al-Habash et al. 2001): weak to strong turbulence.</summary>
+    /// <summary>
+    /// Scintillation strength from the aperture-averaged Gamma-Gamma parameters (Al-Habash et al. 2001; Andrews and Phillips
+    /// 2005 ch. 10), applied to the bounded collected-power law of <see cref="Fading.FadingSpec"/>.
+    /// </summary>
     GammaGamma,
 
-    /// <summary>Log-normal with sigma^2 = ln(1 + sigma_I^2): weak turbulence only.</summary>
-    LogNormal,
-
-    /// <summary>No scintillation (h_a = 1).</summary>
+    /// <summary>No scintillation (pointing jitter and beam wander still fade the link).</summary>
     None,
 }

@@ -3,12 +3,12 @@ using GatewayQkd.Channel.Geometry;
 namespace GatewayQkd.Channel.Turbulence;
 
 /// <summary>
-/// Fried parameter (atmospheric coherence diameter) r0 = [0.423 k^2 sec(zeta) Integral Cn2(h) w(h) dh]^(-3/5)
-/// (Andrews and Phillips 2005, ch. 6 and 12). Plane wave: w = 1. Spherical wave: w = (distance from the transmitter /
-/// path)^(5/3), so turbulence near the receiver counts most: downlink w = (1 - x)^(5/3), uplink w = x^(5/3),
-/// x = (h - h0)/(H - h0). (The project reference lists the spherical weights the other way round; its check value
-/// r0 = 19.3 cm for HV5/7 at 1550 nm is the plane-wave value, 5 cm x (1550/500)^(6/5), reproduced here with w = 1.)
-/// Horizontal links: r0 = (0.423 k^2 Cn2 L c)^(-3/5), c = 1 (plane) or 3/8 (spherical, the integral of (z/L)^(5/3)).
+/// Fried parameter (atmospheric coherence diameter) r0 = [0.423 k^2 Integral_0^L Cn2(z) w(z) dz]^(-3/5) along the path
+/// (Andrews and Phillips 2005, ch. 6 and 12; the flat-layer form is 0.423 k^2 sec(zeta) Integral Cn2(h) w dh). Plane wave: w = 1.
+/// Spherical wave: w = (distance from the transmitter / L)^(5/3), so turbulence near the receiver counts most. (The project
+/// reference once listed the spherical weights the other way round; its check value r0 = 19.3 cm for HV5/7 at 1550 nm is
+/// the plane-wave value, 5 cm x (1550/500)^(6/5), reproduced here with w = 1.) Horizontal links: r0 = (0.423 k^2 Cn2 L c)^(-3/5),
+/// c = 1 (plane) or 3/8 (spherical, the integral of (z/L)^(5/3)).
 /// </summary>
 public static class FriedParameter
 {
@@ -25,21 +25,18 @@ public static class FriedParameter
             return Math.Pow(0.423 * k * k * horizontalCn2 * geometry.PathLengthKm * 1000 * pathFactor, -0.6);
         }
 
-        var h0 = geometry.GroundAltitudeKm * 1000;
-        var h1 = geometry.HapAltitudeKm * 1000;
-        var downlink = geometry.Kind == LinkKind.Downlink;
-        double Weight(double h)
+        var pathM = geometry.PathLengthKm * 1000;
+        var transmitterOnGround = geometry.Kind == LinkKind.Uplink;
+        var integral = SlantPathIntegral.Integrate(geometry, (h, s) =>
         {
             if (!spherical)
             {
-                return 1.0;
+                return profile.Cn2(h);
             }
 
-            var x = (h - h0) / (h1 - h0);
-            return Math.Pow(downlink ? 1 - x : x, 5.0 / 3.0);
-        }
-
-        var integral = AltitudeIntegral.Integrate(h => profile.Cn2(h) * Weight(h), h0, h1);
-        return Math.Pow(0.423 * k * k * geometry.SecZenith * integral, -0.6);
+            var fromTransmitter = transmitterOnGround ? s : pathM - s;
+            return profile.Cn2(h) * Math.Pow(fromTransmitter / pathM, 5.0 / 3.0);
+        });
+        return Math.Pow(0.423 * k * k * integral, -0.6);
     }
 }

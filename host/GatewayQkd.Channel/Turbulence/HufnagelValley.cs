@@ -16,7 +16,9 @@ public sealed record HufnagelValley(double WindSpeedMs, double GroundCn2)
     public double Cn2(double altitudeM)
     {
         var wind = WindSpeedMs / 27.0;
-        return (0.00594 * wind * wind * Math.Pow(1e-5 * altitudeM, 10) * Math.Exp(-altitudeM / 1000.0))
+        var x2 = 1e-10 * altitudeM * altitudeM;
+        var x10 = x2 * x2 * x2 * x2 * x2;
+        return (0.00594 * wind * wind * x10 * Math.Exp(-altitudeM / 1000.0))
             + (2.7e-16 * Math.Exp(-altitudeM / 1500.0))
             + (GroundCn2 * Math.Exp(-altitudeM / 100.0));
     }

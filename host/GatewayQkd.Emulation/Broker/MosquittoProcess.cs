@@ -14,13 +14,15 @@ public sealed class MosquittoProcess : IAsyncDisposable
 {
     private static readonly string[] SearchPaths = ["/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto", "/opt/homebrew/sbin/mosquitto"];
     private readonly string _binary;
-    private readonly string _folder;
+    private readonly string? _folder;
+    private readonly string _configFile;
     private Process? _process;
 
-    private MosquittoProcess(string binary, string folder, int port, BrokerEndpoint endpoint)
+    private MosquittoProcess(string binary, string? folder, string configFile, int port, BrokerEndpoint endpoint)
     {
         _binary = binary;
         _folder = folder;
+        _configFile = configFile;
         Port = port;
         Endpoint = endpoint;
     }
@@ -92,7 +94,19 @@ public sealed class MosquittoProcess : IAsyncDisposable
             UseTls = certificatePemFile is not null,
             AllowUntrustedCertificates = certificatePemFile is not null,
         };
-        var broker = new MosquittoProcess(binary, folder, port, endpoint);
+        var broker = new MosquittoProcess(binary, folder, Path.Combine(folder, "mosquitto.conf"), port, endpoint);
+        await broker.RestartAsync().ConfigureAwait(false);
+        return broker;
+    }
+
+    /// <summary>
+    /// Starts Mosquitto with a configuration file of the caller's (kept on dispose) that listens on 127.0.0.1 (or every
+    /// interface) port <paramref name="port"/>, and waits until it accepts connections there.
+    /// </summary>
+    public static async Task<MosquittoProcess> StartWithConfigAsync(string configFile, int port)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(configFile);
+        var broker = new MosquittoProcess(FindBinary(), null, Path.GetFullPath(configFile), port, new BrokerEndpoint { Host = "127.0.0.1", Port = port });
         await broker.RestartAsync().ConfigureAwait(false);
         return broker;
     }
@@ -114,7 +128,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        var start = new ProcessStartInfo(_binary, ["-c", Path.Combine(_folder, "mosquitto.conf")])
+        var start = new ProcessStartInfo(_binary, ["-c", _configFile])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -153,6 +167,11 @@ public sealed class MosquittoProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        if (_folder is null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -83,6 +83,7 @@ public sealed class CentralServerNode
         _bus.Subscribe(Topics.GatewayPrefix + "+/ack");
         _bus.Subscribe(Topics.GatewayPrefix + "+/supplement");
         _bus.Subscribe(Topics.GatewayPrefix + "+/status");
+        _bus.Subscribe(Topics.GatewayPrefix + "+/resync");
         _bus.Subscribe(Topics.TelemetryPrefix + "#");
         lock (_sync)
         {
@@ -135,7 +136,7 @@ public sealed class CentralServerNode
         }
     }
 
-    /// <summary>Pushes again every block in flight longer than <paramref name="timeout"/> (lost frames, gateway restarts).</summary>
+    /// <summary>Pushes again every block in flight longer than <paramref name="timeout"/> and its backoff (lost frames, gateway restarts).</summary>
     public int ResendOverdue(TimeSpan timeout)
     {
         var resent = 0;
@@ -145,7 +146,7 @@ public sealed class CentralServerNode
             {
                 foreach (var item in link.InFlight.Values.ToList())
                 {
-                    if (Stopwatch.GetElapsedTime(item.LastSentTicks) >= timeout)
+                    if (item.IsDue(timeout))
                     {
                         Push(link, item.Block);
                         resent++;
@@ -170,7 +171,7 @@ public sealed class CentralServerNode
         {
             var status = address?.Kind switch
             {
-                TopicKind.Ack or TopicKind.Supplement or TopicKind.Status => HandleUpstream(address, payload),
+                TopicKind.Ack or TopicKind.Supplement or TopicKind.Status or TopicKind.Resync => HandleUpstream(address, payload),
                 TopicKind.Telemetry => HandleTelemetry(address, payload),
                 _ => Refuse(FrameStatus.BadTopic, $"topic '{topic}' is not an inbound topic of the central server"),
             };
@@ -195,6 +196,7 @@ public sealed class CentralServerNode
         {
             TopicKind.Ack => FrameType.BlockAck,
             TopicKind.Supplement => FrameType.SupplementRequest,
+            TopicKind.Resync => FrameType.PoolResync,
             _ => FrameType.GatewayStatus,
         };
         if (opened.Header.Type != expected)
@@ -216,6 +218,9 @@ public sealed class CentralServerNode
             case GatewayStatusMessage status:
                 OnStatus(link, status);
                 break;
+            case PoolResyncMessage resync:
+                OnResync(link, resync);
+                break;
         }
 
         return FrameStatus.Ok;
@@ -233,8 +238,10 @@ public sealed class CentralServerNode
         {
             case BlockAckResult.Stored:
             case BlockAckResult.Duplicate:
-                if (link.InFlight.Remove(ack.BlockId, out var item) | _store.MarkAcknowledged(link.GatewayId, AuthorityId, ack.BlockId))
+                link.InFlight.Remove(ack.BlockId, out var item);
+                if (_store.MarkAcknowledged(link.GatewayId, AuthorityId, ack.BlockId))
                 {
+                    // Counted once, when first acknowledged: a block sent again after a resynchronisation was delivered before.
                     var bits = item?.Block.Bits ?? 0;
                     link.DeliveredBits += bits;
                     _counters.Add(RunCounter.KeyBitsDelivered, bits);
@@ -242,10 +249,11 @@ public sealed class CentralServerNode
 
                 break;
             case BlockAckResult.OutOfOrder:
-                // The gateway expects another block first: push from there on, in order.
-                foreach (var waiting in link.InFlight.Values.Where(b => b.Block.BlockId >= ack.NextBlockId).ToList())
+                // The gateway expects another block first: push from there on, in order, each within its backoff.
+                foreach (var waiting in link.InFlight.Values.Where(b => b.Block.BlockId >= ack.NextBlockId && b.IsDue(TimeSpan.Zero)).ToList())
                 {
                     Push(link, waiting.Block);
+                    _counters.Add(RunCounter.BlocksResent);
                 }
 
                 _counters.Add(RunCounter.BlocksRefused);
@@ -273,6 +281,47 @@ public sealed class CentralServerNode
         if (status.Counters.Length > (int)GatewayCounter.KeyBytesLost)
         {
             link.ReportedLostBits = status.Counters[(int)GatewayCounter.KeyBytesLost] * 8L;
+        }
+    }
+
+    // The resynchronisation (docs/protocol.md s2.7): blocks below the gateway's next id and outside its holes are held,
+    // consumed or written off there, so they leave the in-flight set; every intact block of a hole, and every block from
+    // the next id on, is sent again within its backoff; a hole block the store cannot send intact is left for the
+    // gateway to write off.
+    private void OnResync(GatewayLink link, PoolResyncMessage resync)
+    {
+        if (resync.PeerId != AuthorityId)
+        {
+            return;
+        }
+
+        link.ReportedLostBits = resync.LostBits;
+        foreach (var passed in link.InFlight.Keys.Where(id => id < resync.NextBlockId && !resync.IsMissing(id)).ToList())
+        {
+            link.InFlight.Remove(passed);
+            _store.MarkAcknowledged(link.GatewayId, AuthorityId, passed);
+        }
+
+        var wanted = new List<(uint First, uint End)>();
+        for (var i = 0; i < resync.HoleFirstIds.Length; i++)
+        {
+            wanted.Add((resync.HoleFirstIds[i], resync.HoleEndIds[i]));
+        }
+
+        wanted.Add((resync.NextBlockId, uint.MaxValue));
+        foreach (var (first, end) in wanted)
+        {
+            var blocks = _store.GetIntactBlocks(link.GatewayId, AuthorityId, first, end);
+            foreach (var block in blocks.Where(b => !link.InFlight.TryGetValue(b.BlockId, out var sent) || sent.IsDue(TimeSpan.Zero)))
+            {
+                Push(link, block);
+                _counters.Add(RunCounter.BlocksResent);
+            }
+
+            if (end != uint.MaxValue && blocks.Count < end - first)
+            {
+                _log.Write(LogLevel.Warning, $"Gateway {link.GatewayId} misses blocks {first}..{end - 1}; {end - first - blocks.Count} of them cannot be sent intact again and are left to be written off.");
+            }
         }
     }
 
@@ -324,7 +373,8 @@ public sealed class CentralServerNode
     private void Push(GatewayLink link, KeyBlock block)
     {
         var frame = link.Authority.SealBlock(block);
-        link.InFlight[block.BlockId] = new InFlightBlock(block, Stopwatch.GetTimestamp());
+        var resends = link.InFlight.TryGetValue(block.BlockId, out var previous) ? previous.Resends + 1 : 0;
+        link.InFlight[block.BlockId] = new InFlightBlock(block, Stopwatch.GetTimestamp(), resends);
         _bus.Publish(link.Authority.BlocksTopic, frame);
     }
 

@@ -12,9 +12,10 @@ namespace GatewayQkd.Emulation.Gateways;
 /// <summary>
 /// Writes the settings file a real gateway board reads from I:\gatewayqkd.conf (`emulate --board-config`): key=value
 /// lines with the keys of <see cref="SettingsKeys"/>, which the board's own parser (<see cref="DeviceSettings"/>)
-/// reads back to the same configuration. A gateway setting equal to the firmware's default
-/// (<see cref="GatewayConfig"/>'s constructor) is written as a comment showing that default; every other one is
-/// written out. The file holds the board's link key and its sensors' device keys: it is for provisioning, not sharing.
+/// reads back to the same configuration. A board's clock is the wall clock, so every time setting is the run's
+/// emulated time divided by the run's speed. A gateway setting equal to the firmware's default (<see cref="GatewayConfig"/>'s
+/// constructor) is written as a comment showing that default; every other one is written out. The file holds the
+/// board's link key and its sensors' device keys: it is for provisioning, not sharing. The board twin reads it too.
 /// </summary>
 public static class BoardSettingsFile
 {
@@ -36,7 +37,7 @@ public static class BoardSettingsFile
     /// broker with the board's own login of `--mosquitto-config`), and the Wi-Fi.
     /// </summary>
     /// <exception cref="EmulationOptionsException">No board could reach the broker, or its port is not fixed.</exception>
-    public static BoardSettings Create(EmulationOptions options, RunSecrets secrets, ushort gatewayId, string? wifiSsid, string? wifiPassword)
+    public static BoardSettings ForBoard(EmulationOptions options, RunSecrets secrets, ushort gatewayId, string? wifiSsid, string? wifiPassword)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(secrets);
@@ -53,22 +54,16 @@ public static class BoardSettingsFile
 
         var target = BoardBrokerAddress.Find(embedded, options.ExternalBroker)
             ?? throw new EmulationOptionsException($"--board-config {gatewayId}: {BoardBrokerAddress.Describe(embedded, options.ExternalBroker)}");
-        var notes = new List<string>();
-        if (options.Speed != 1)
-        {
-            notes.Add($"Warning: this run is at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x; a board keeps wall-clock time, so run it at --speed 1.");
-        }
-
         return new BoardSettings
         {
-            Gateway = GatewayConfigFactory.Create(options, secrets, gatewayId),
+            Gateway = WallClock(GatewayConfigFactory.Create(options, secrets, gatewayId), options.Speed),
             BrokerHost = target.Host,
             BrokerPort = target.Port,
             BrokerUsername = options.ExternalBroker is null ? null : BrokerUsername(gatewayId),
             BrokerPassword = options.ExternalBroker is null ? null : secrets.BrokerPassword(gatewayId),
             WifiSsid = wifiSsid,
             WifiPassword = wifiPassword,
-            Notes = notes,
+            Notes = [$"Times are wall-clock milliseconds: the run's emulated times divided by its speed ({options.Speed.ToString(CultureInfo.InvariantCulture)}x)."],
         };
     }
 
@@ -85,15 +80,9 @@ public static class BoardSettingsFile
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(broker);
-        var gateway = GatewayConfigFactory.Create(options, secrets, gatewayId);
-        long Wall(long emulatedMilliseconds) => Math.Max(1, (long)Math.Round(emulatedMilliseconds / options.Speed));
-        gateway.SlotMilliseconds = Wall(gateway.SlotMilliseconds);
-        gateway.StatusIntervalMilliseconds = Wall(gateway.StatusIntervalMilliseconds);
-        gateway.RequestDeadlineMilliseconds = Wall(gateway.RequestDeadlineMilliseconds);
-        gateway.SupplementRetryMilliseconds = Wall(gateway.SupplementRetryMilliseconds);
         return new BoardSettings
         {
-            Gateway = gateway,
+            Gateway = WallClock(GatewayConfigFactory.Create(options, secrets, gatewayId), options.Speed),
             BrokerHost = broker.Host is "0.0.0.0" or "::" ? "127.0.0.1" : broker.Host,
             BrokerPort = broker.Port,
             BrokerUsername = broker.Username,
@@ -102,6 +91,43 @@ public static class BoardSettingsFile
             WifiPassword = string.Empty,
             Notes = [$"Board twin of run '{options.Name}' at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x: times are the run's divided by its speed."],
         };
+    }
+
+    /// <summary>
+    /// Returns the settings text of gateway <paramref name="gatewayId"/> joining <paramref name="broker"/> as it is
+    /// (with its login, if any): what the board twin reads, on the same PC as the broker.
+    /// </summary>
+    public static string Create(EmulationOptions options, RunSecrets secrets, ushort gatewayId, BrokerEndpoint broker, string wifiSsid, string wifiPassword)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(broker);
+        ArgumentException.ThrowIfNullOrEmpty(wifiSsid);
+        return Format(new BoardSettings
+        {
+            Gateway = WallClock(GatewayConfigFactory.Create(options, secrets, gatewayId), options.Speed),
+            BrokerHost = broker.Host,
+            BrokerPort = broker.Port,
+            BrokerUsername = broker.Username,
+            BrokerPassword = broker.Username is null ? null : broker.Password ?? string.Empty,
+            WifiSsid = wifiSsid,
+            WifiPassword = wifiPassword ?? string.Empty,
+        });
+    }
+
+    /// <summary>Returns the configuration a board reading <paramref name="text"/> runs with (the firmware's own parser).</summary>
+    public static GatewayConfig Read(string text) => DeviceSettings.Parse(text).Gateway;
+
+    /// <summary>Returns <paramref name="config"/> with its times (emulated milliseconds) as wall-clock milliseconds at <paramref name="speed"/>.</summary>
+    public static GatewayConfig WallClock(GatewayConfig config, double speed)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        long Wall(long emulatedMilliseconds) => Math.Max(1, (long)Math.Round(emulatedMilliseconds / speed));
+        config.SlotMilliseconds = Wall(config.SlotMilliseconds);
+        config.StatusIntervalMilliseconds = config.StatusIntervalMilliseconds == 0 ? 0 : Wall(config.StatusIntervalMilliseconds);
+        config.RequestDeadlineMilliseconds = Wall(config.RequestDeadlineMilliseconds);
+        config.SupplementRetryMilliseconds = Wall(config.SupplementRetryMilliseconds);
+        return config;
     }
 
     /// <summary>Returns the file's text (UTF-8, '\n' line ends, no byte order mark).</summary>
@@ -131,7 +157,6 @@ public static class BoardSettingsFile
             Line(text, SettingsKeys.MqttPassword, settings.BrokerPassword ?? string.Empty);
         }
 
-        Default(text, SettingsKeys.MqttClientId, DeviceSettings.DefaultClientIdPrefix + Number(gateway.GatewayId));
         text.Append("\n# Gateway, key authority, link key and one device key per sensor.\n");
         Line(text, SettingsKeys.GatewayId, Number(gateway.GatewayId));
         Setting(text, SettingsKeys.AuthorityId, Number(gateway.AuthorityId), Number(defaults.AuthorityId));

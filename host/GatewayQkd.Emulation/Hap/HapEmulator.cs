@@ -24,6 +24,7 @@ public sealed class HapEmulator
     private readonly IReadOnlyList<ushort> _gateways;
     private readonly Dictionary<ushort, KeyBitAccumulator> _accumulators;
     private readonly Dictionary<ushort, (LinkCondition Condition, double Share)> _last = [];
+    private readonly Dictionary<ushort, double> _linkSeconds = [];
     private double _lastSeconds = double.NaN;
 
     /// <summary>Creates the HAP for the central server's gateways.</summary>
@@ -60,6 +61,19 @@ public sealed class HapEmulator
         }
     }
 
+    /// <summary>
+    /// Returns the link time (emulated seconds) the HAP has spent on a gateway's link since the start: the time series
+    /// divides its growth by the emulated time between two samples (link_share), since a single step's share is 0
+    /// whenever the pool was full in that 20 ms step.
+    /// </summary>
+    public double LinkSeconds(ushort gatewayId)
+    {
+        lock (_sync)
+        {
+            return _linkSeconds.GetValueOrDefault(gatewayId);
+        }
+    }
+
     /// <summary>Advances the HAP to <paramref name="emulatedSeconds"/>; returns the number of blocks issued.</summary>
     public int Step(double emulatedSeconds)
     {
@@ -78,7 +92,8 @@ public sealed class HapEmulator
             _gateways,
             [.. queued.Select(s => new LinkDemand(s.GatewayId, s.BitsNeeded))],
             g => conditions[g].KeyRateBitsPerSecond,
-            g => room[g] >= _blockBytes * 8);
+            g => room[g] >= _blockBytes * 8,
+            g => room[g]);
 
         var issued = 0;
         var generated = new Dictionary<ushort, double>();
@@ -102,6 +117,7 @@ public sealed class HapEmulator
             foreach (var g in _gateways)
             {
                 _last[g] = (conditions[g], dt > 0 ? time[g] / dt : 0);
+                _linkSeconds[g] = _linkSeconds.GetValueOrDefault(g) + time[g];
             }
 
             Settle(generated);

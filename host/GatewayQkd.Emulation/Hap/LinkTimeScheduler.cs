@@ -28,7 +28,12 @@ public sealed class LinkTimeScheduler
     /// <param name="supplements">Supplements in DDKA order (first = served first).</param>
     /// <param name="rate">Each gateway's key rate now in bit/s (0 = link down: gets no time).</param>
     /// <param name="canAccept">Whether a gateway's pool can take more key now (a full pool gets no idle time).</param>
-    public Dictionary<ushort, double> Allocate(double dt, IReadOnlyList<ushort> gateways, IReadOnlyList<LinkDemand> supplements, Func<ushort, double> rate, Func<ushort, bool> canAccept)
+    /// <param name="roomBits">
+    /// The key bits a gateway's pool can still take (null = no limit): its link time is capped at what fills that
+    /// room at its rate, so the HAP never spends link time on key nobody can store (and the time it reports as spent,
+    /// the time series' link_share, is the time the delivered key took).
+    /// </param>
+    public Dictionary<ushort, double> Allocate(double dt, IReadOnlyList<ushort> gateways, IReadOnlyList<LinkDemand> supplements, Func<ushort, double> rate, Func<ushort, bool> canAccept, Func<ushort, double>? roomBits = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(supplements);
@@ -36,6 +41,7 @@ public sealed class LinkTimeScheduler
         ArgumentNullException.ThrowIfNull(canAccept);
         ArgumentOutOfRangeException.ThrowIfNegative(dt);
         var given = gateways.ToDictionary(g => g, _ => 0.0);
+        var cap = gateways.ToDictionary(g => g, g => roomBits is null || rate(g) <= 0 ? dt : Math.Clamp(roomBits(g) / rate(g), 0, dt));
         var budget = Terminals * dt;
 
         foreach (var demand in supplements)
@@ -50,7 +56,7 @@ public sealed class LinkTimeScheduler
                 continue;
             }
 
-            var time = Math.Min(Math.Min(dt - already, demand.BitsNeeded / rate(demand.GatewayId)), budget);
+            var time = Math.Min(Math.Min(cap[demand.GatewayId] - already, demand.BitsNeeded / rate(demand.GatewayId)), budget);
             if (time <= 0)
             {
                 continue;
@@ -60,19 +66,19 @@ public sealed class LinkTimeScheduler
             budget -= time;
         }
 
-        // Idle replenishment: water-fill the rest equally among gateways that can take key, each up to dt.
-        var open = gateways.Where(g => rate(g) > 0 && canAccept(g) && given[g] < dt).ToList();
+        // Idle replenishment: water-fill the rest equally among gateways that can take key, each up to its cap (<= dt).
+        var open = gateways.Where(g => rate(g) > 0 && canAccept(g) && given[g] < cap[g]).ToList();
         while (budget > 1e-12 && open.Count > 0)
         {
             var share = budget / open.Count;
             foreach (var g in open)
             {
-                var time = Math.Min(share, dt - given[g]);
+                var time = Math.Min(share, cap[g] - given[g]);
                 given[g] += time;
                 budget -= time;
             }
 
-            open.RemoveAll(g => given[g] >= dt - 1e-12);
+            open.RemoveAll(g => given[g] >= cap[g] - 1e-12);
         }
 
         return given;

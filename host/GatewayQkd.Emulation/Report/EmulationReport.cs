@@ -36,7 +36,10 @@ public sealed record EmulationReport
     /// <summary>Gets the key bits left in gateway pools at the end.</summary>
     public required long KeyBitsInPools { get; init; }
 
-    /// <summary>Gets the key bits gateways reported lost (reserved but not delivered before a restart).</summary>
+    /// <summary>Gets the state the run started from (its number in the data folder, and what a resumed run found).</summary>
+    public RunStart Start { get; init; } = new(1, 0, 0, 0, 0);
+
+    /// <summary>Gets the key bits gateways lost during this run (reserved but not delivered before a restart); losses of earlier runs are in <see cref="Start"/>.</summary>
     public required long KeyBitsLost { get; init; }
 
     /// <summary>Gets the key bits issued to sensors but never used by verified telemetry.</summary>

@@ -21,8 +21,8 @@ public static class ReportWriter
         Directory.CreateDirectory(folder);
         var paths = Files.Select(f => Path.Combine(folder, f)).ToArray();
         File.WriteAllText(paths[0], Summary(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        TimeSeries(report).Save(paths[1]);
-        CounterTable(report).Save(paths[2]);
+        File.WriteAllText(paths[1], ReportInputs.CsvHeader(report) + TimeSeries(report));
+        File.WriteAllText(paths[2], ReportInputs.CsvHeader(report) + CounterTable(report));
         Chart(report, "Gateway key pool levels", "pool level (bits)", g => g.PoolBits).SavePng(paths[3]);
         Chart(report, "HAP-GN secret key rates", "key rate (bit/s)", g => g.KeyRateBitsPerSecond).SavePng(paths[4]);
         return paths;
@@ -41,6 +41,9 @@ public static class ReportWriter
 
         return new JsonObject
         {
+            ["program"] = new JsonObject { ["name"] = ProgramInfo.Name, ["version"] = ProgramInfo.Version },
+            ["inputs"] = ReportInputs.Options(o),
+            ["run"] = ReportInputs.Run(report.Start),
             ["name"] = o.Name,
             ["end_reason"] = report.EndReason,
             ["wall_seconds"] = Round(report.WallSeconds),
@@ -71,6 +74,7 @@ public static class ReportWriter
                 ["used_bits"] = report.Counter(RunCounter.KeyBitsUsed),
                 ["in_pools_bits"] = report.KeyBitsInPools,
                 ["lost_bits"] = report.KeyBitsLost,
+                ["lost_bits_before_run"] = report.Start.LostBitsBefore,
                 ["issued_unused_bits"] = report.KeyBitsIssuedUnused,
                 ["wasted_bits"] = report.KeyBitsWasted,
             },
@@ -92,12 +96,12 @@ public static class ReportWriter
 
     private static CsvTable TimeSeries(EmulationReport report)
     {
-        var table = new CsvTable("wall_s", "emulated_s", "gateway", "pool_bits", "key_rate_bps", "qber", "link_share", "delivered_bits", "requests_served", "requests_waiting", "online");
+        var table = new CsvTable("wall_s", "emulated_s", "gateway", "pool_bits", "key_rate_bps", "qber", "link_share", "delivered_bits", "delivered_bps", "requests_served", "requests_waiting", "online");
         foreach (var sample in report.Samples)
         {
             foreach (var g in sample.Gateways)
             {
-                table.AddRow(Round(sample.WallSeconds), Round(sample.EmulatedSeconds), g.GatewayId, g.PoolBits, g.KeyRateBitsPerSecond, double.IsNaN(g.Qber) ? null : g.Qber, Round(g.LinkShare), g.DeliveredBits, g.RequestsServed, g.RequestsWaiting, g.Online ? 1 : 0);
+                table.AddRow(Round(sample.WallSeconds), Round(sample.EmulatedSeconds), g.GatewayId, g.PoolBits, g.KeyRateBitsPerSecond, double.IsNaN(g.Qber) ? null : g.Qber, Round(g.LinkShare), g.DeliveredBits, Round(g.DeliveredBitsPerSecond), g.RequestsServed, g.RequestsWaiting, g.Online ? 1 : 0);
             }
         }
 

@@ -52,6 +52,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private HapEmulator? _hap;
     private EmulationKms? _kms;
     private RunSecrets? _secrets;
+    private readonly Dictionary<ushort, long> _lostAtStart = [];
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, RunLog log)
     {
@@ -69,6 +70,15 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
     /// <summary>Gets the run's log.</summary>
     public RunLog Log { get; }
+
+    /// <summary>Gets the run's number in its data folder's history (1 = a new deployment; see <see cref="RunHistory"/>).</summary>
+    public int RunNumber { get; private set; } = 1;
+
+    /// <summary>Gets the state the run found in its data folder (set once started).</summary>
+    public RunStart Start { get; private set; } = new(1, 0, 0, 0, 0);
+
+    /// <summary>Gets the folder this run's report belongs in: the output folder, or output folder/run-N when it resumes.</summary>
+    public string ReportFolder => RunHistory.ReportFolder(Options, RunNumber);
 
     /// <summary>Gets the emulated clock.</summary>
     public EmulationClock Clock { get; }
@@ -302,6 +312,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private async Task StartPartsAsync(CancellationToken cancellationToken)
     {
         var o = Options;
+        RunNumber = RunHistory.NextRunNumber(o.DataFolder);
         Directory.CreateDirectory(o.DataFolder);
         if (o.ExternalBroker is null)
         {
@@ -359,7 +370,30 @@ public sealed partial class EmulationRun : IAsyncDisposable
             throw new IOException($"The gateways and sensors did not all connect to the broker at {BrokerEndpoint} within {ClientsStartTimeout.TotalSeconds:0} s. Check the broker's connection limit and load.");
         }
 
+        Start = ReadStart();
+        RunHistory.Record(o.DataFolder, RunNumber, ReportFolder);
         Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards ({o.BoardTwins.Count} board twins), broker {BrokerEndpoint}, key rate {Rates.Description}.");
+        if (Start.Resumed)
+        {
+            Log.Write(LogLevel.Info, $"Run {RunNumber} resumes the deployment in {o.DataFolder}: {Start.StoreBlocks} blocks in the central store ({Start.StoreUnacknowledgedBlocks} unacknowledged), {Start.PoolBits} bits in gateway pools, {Start.LostBitsBefore} bits lost before this run.");
+        }
+    }
+
+    // What the data folder held once every gateway booted from it (all zero for a new deployment).
+    private RunStart ReadStart()
+    {
+        var counts = _store!.GetAllCounts();
+        foreach (var gateway in _gateways)
+        {
+            _lostAtStart[gateway.Id] = (gateway.Read()?.Counters[(int)GatewayCounter.KeyBytesLost] ?? 0) * 8L;
+        }
+
+        return new RunStart(
+            RunNumber,
+            counts.Sum(c => c.Blocks),
+            counts.Sum(c => c.Blocks - c.AcknowledgedBlocks),
+            _gateways.Sum(g => g.Read()?.AvailableBits ?? 0),
+            _lostAtStart.Values.Sum());
     }
 
     private async Task StartClientsAsync(CancellationToken cancellationToken)

@@ -33,11 +33,18 @@ internal static class BlockRows
     }
 
     /// <summary>Blocks not acknowledged yet, in id order (for re-pushing after a restart).</summary>
-    public static IReadOnlyList<KeyBlock> Unacknowledged(SqliteTransaction transaction, KeyStreamId stream, ushort peerView)
+    public static IReadOnlyList<KeyBlock> Unacknowledged(SqliteTransaction transaction, KeyStreamId stream, ushort peerView) =>
+        Select(transaction, peerView, "acknowledged = 0", stream.GatewayId, stream.PeerId);
+
+    /// <summary>Blocks with ids in [<paramref name="firstId"/>, <paramref name="endId"/>), in id order, acknowledged or not.</summary>
+    public static IReadOnlyList<KeyBlock> Between(SqliteTransaction transaction, KeyStreamId stream, ushort peerView, long firstId, long endId) =>
+        Select(transaction, peerView, "block_id >= $p2 AND block_id < $p3", stream.GatewayId, stream.PeerId, firstId, endId);
+
+    private static List<KeyBlock> Select(SqliteTransaction transaction, ushort peerView, string condition, params object[] parameters)
     {
         using var command = Sql.Command(transaction,
-            "SELECT block_id, offset, material FROM blocks WHERE gateway = $p0 AND peer = $p1 AND acknowledged = 0 " +
-            "ORDER BY block_id;", stream.GatewayId, stream.PeerId);
+            "SELECT block_id, offset, material FROM blocks WHERE gateway = $p0 AND peer = $p1 AND " + condition +
+            " ORDER BY block_id;", parameters);
         using var reader = command.ExecuteReader();
         var blocks = new List<KeyBlock>();
         while (reader.Read())

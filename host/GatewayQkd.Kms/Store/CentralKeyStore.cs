@@ -162,6 +162,19 @@ public sealed partial class CentralKeyStore : IDisposable
         return Write(transaction => BlockRows.Unacknowledged(transaction, stream, peerId));
     }
 
+    /// <summary>
+    /// The blocks with ids in [<paramref name="firstId"/>, <paramref name="endId"/>) whose bytes are all still unused,
+    /// in id order (to send again what a gateway reports missing, docs/protocol.md s2.7). A block with any used or
+    /// delivered byte is left out: it can never be sent again as it was, so the gateway writes it off.
+    /// </summary>
+    public IReadOnlyList<KeyBlock> GetIntactBlocks(ushort gatewayId, ushort peerId, uint firstId, uint endId)
+    {
+        var stream = KeyStreamId.Of(gatewayId, peerId);
+        return Write(transaction => BlockRows.Between(transaction, stream, peerId, firstId, endId)
+            .Where(b => !UsedSpans.Overlaps(transaction, stream, b.Offset, (long)b.Offset + b.Material.Length))
+            .ToList());
+    }
+
     /// <summary>The stream's counts (all zero for a stream never appended to).</summary>
     public KeyStreamCounts GetCounts(ushort gatewayId, ushort peerId)
     {

@@ -1,88 +1,80 @@
-using System.Collections;
-using GatewayQkd.Core.Scheduling;
+using System.Runtime.CompilerServices;
 
 namespace GatewayQkd.Simulation.Engine;
 
 /// <summary>
-/// One gateway in the simulation: its waiting requests (in the scheme's order), its QKP level K_sur (a piecewise-
-/// linear function of time: the inflow rate is constant between events) and its server, busy until t_get.
+/// One gateway in the simulation: its waiting requests (in the scheme's order), its QKP level K_sur in whole bits
+/// (fed by one <see cref="KeyStream"/> at a time), its server, busy until t_get, and where its supplement stands.
 /// </summary>
-internal sealed class GatewayState(int id, double vGen, double capacity, double initial, IComparer order, KeyLedger ledger)
+internal sealed class GatewayState(int id, double vGen, long capacity, long initial, KeyLedger ledger)
 {
+    private KeyStream _stream;
+
     public int Id { get; } = id;
 
     public double VGen { get; } = vGen;
 
-    public OrderedQueue Queue { get; } = new(order, 4);
+    public OrderedRing<WaitingRequest> Queue { get; } = new(4);
 
     /// <summary>Gets or sets the sum of K_qua over the waiting requests.</summary>
     public long PendingDemand { get; set; }
 
-    public double Level { get; private set; } = initial;
+    public long Level { get; private set; } = initial;
 
-    public double Rate { get; private set; }
+    /// <summary>Gets or sets t_get in ticks: when the request in service releases the QKP slot.</summary>
+    public long BusyUntil { get; set; }
 
-    public double RateUntil { get; private set; }
+    public SupplyState Supply { get; set; }
 
-    /// <summary>Gets or sets t_get: when the request in service releases the QKP slot.</summary>
-    public double BusyUntil { get; set; }
+    /// <summary>Gets or sets the serial of the request at the head that waits for keys (-1: none), and since when.</summary>
+    public long BlockedSerial { get; set; } = -1;
 
-    /// <summary>Gets or sets whether a supplement request is queued at or served by the HAP.</summary>
-    public bool SupplementOutstanding { get; set; }
+    public long BlockedSince { get; set; }
 
-    /// <summary>Gets or sets the request at the head that waits for keys, and since when.</summary>
-    public KeyRequest? Blocked { get; set; }
+    /// <summary>Gets or sets the K_qua of the blocked request.</summary>
+    public int BlockedBits { get; set; }
 
-    public double BlockedSince { get; set; }
-
-    /// <summary>Gets or sets the time of the latest wake-up event scheduled (to avoid duplicates).</summary>
-    public double NextWake { get; set; } = -1;
-
-    private double _lastUpdate;
-
-    /// <summary>Brings the level up to time <paramref name="now"/>, clipping at capacity (the excess is wasted).</summary>
-    public void Integrate(double now)
+    /// <summary>Brings the level up to <paramref name="now"/>, clipping at capacity (the excess is wasted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Integrate(long now)
     {
-        double end = Math.Min(now, RateUntil);
-        if (Rate > 0 && end > _lastUpdate)
+        long added = _stream.Collect(now);
+        if (added == 0)
         {
-            double added = Rate * (end - _lastUpdate);
-            ledger.Generated += added;
-            Level += added;
-            if (Level > capacity)
-            {
-                ledger.Wasted += Level - capacity;
-                Level = capacity;
-            }
+            return;
         }
 
-        _lastUpdate = Math.Max(_lastUpdate, now);
+        ledger.Generated += added;
+        Level += added;
+        if (Level > capacity)
+        {
+            ledger.Wasted += Level - capacity;
+            Level = capacity;
+        }
     }
 
-    /// <summary>Sets a new inflow rate from now until <paramref name="until"/> (integrate first).</summary>
-    public void SetInflow(double now, double rate, double until)
+    /// <summary>Starts an inflow of <paramref name="bits"/> at <paramref name="bitsPerSecond"/> (integrate first); returns its end tick.</summary>
+    public long StartStream(long now, double bitsPerSecond, long bits)
     {
         Integrate(now);
-        Rate = rate;
-        RateUntil = until;
+        _stream.Start(now, bitsPerSecond, bits);
+        return _stream.EndTick;
     }
 
-    /// <summary>Takes bits out of the pool (the caller checked they are there, up to rounding).</summary>
+    /// <summary>Stops the inflow at <paramref name="now"/>, keeping the bits delivered so far.</summary>
+    public void StopStream(long now)
+    {
+        Integrate(now);
+        _stream.Stop();
+    }
+
+    /// <summary>Returns the tick at which the level reaches <paramref name="bits"/> at the current inflow, or long.MaxValue.</summary>
+    public long ReadyTick(int bits) => bits <= Level ? 0 : _stream.TickOfMore(bits - Level);
+
+    /// <summary>Takes bits out of the pool (the caller checked they are there).</summary>
     public void Consume(int bits)
     {
         ledger.Consumed += bits;
-        Level = Math.Max(0, Level - bits);
-    }
-
-    /// <summary>Returns when the level will reach <paramref name="bits"/> at the current inflow, or +inf if never.</summary>
-    public double ReadyTime(double now, int bits)
-    {
-        if (Rate <= 0 || RateUntil <= now)
-        {
-            return double.PositiveInfinity;
-        }
-
-        double ready = now + ((bits - Level) / Rate);
-        return ready <= RateUntil + Simulator.Epsilon ? ready : double.PositiveInfinity;
+        Level -= bits;
     }
 }

@@ -13,50 +13,54 @@ internal sealed class RunRecorder(string scheme, SimulationOptions options)
     public DelayStatistics Delays { get; } = new();
 
     /// <summary>Gets the HAP queue waits T_get - T_arr of the supplement requests (eq. (9)).</summary>
-    public RunningMean SupplementWait { get; } = new();
+    public TickMean SupplementWait { get; } = new();
 
     public int SampleCount => _levels.Count;
 
-    /// <summary>Records the mean pool level and the first gateways' levels at <paramref name="now"/>.</summary>
-    public void Sample(double now, GatewayState[] gateways)
+    /// <summary>Records the mean pool level and the first gateways' levels at <paramref name="now"/> (ticks).</summary>
+    public void Sample(long now, GatewayState[] gateways)
     {
-        double sum = 0;
-        foreach (var gateway in gateways)
+        long sum = 0;
+        var first = new double[Math.Min(FirstGatewaysSampled, gateways.Length)];
+        for (int g = 0; g < gateways.Length; g++)
         {
-            gateway.Integrate(now);
-            sum += gateway.Level;
+            gateways[g].Integrate(now);
+            sum += gateways[g].Level;
+            if (g < first.Length)
+            {
+                first[g] = gateways[g].Level;
+            }
         }
 
-        var first = gateways.Take(FirstGatewaysSampled).Select(g => g.Level).ToArray();
-        _levels.Add(new LevelSample(now, sum / gateways.Length, first));
+        _levels.Add(new LevelSample(SimulationTime.ToSeconds(now), (double)sum / gateways.Length, first));
     }
 
-    public SimulationResult Result(double now, GatewayState[] gateways)
+    public SimulationResult Result(long now, GatewayState[] gateways)
     {
-        long served = Delays.Total.Count;
+        long served = Delays.Count;
         return new SimulationResult
         {
             Scheme = scheme,
             Seed = options.Seed,
             Requests = served,
-            MeanDelay = Delays.Total.Mean,
-            DelayStdDev = Math.Sqrt(Delays.Total.Variance),
+            MeanDelay = Delays.MeanTotal,
+            DelayStdDev = Delays.StdDevTotal,
             SuccessRate = served == 0 ? 0 : (double)Delays.NoWait / served,
-            P50Delay = Delays.Histogram.Quantile(0.5),
-            P90Delay = Delays.Histogram.Quantile(0.9),
-            P99Delay = Delays.Histogram.Quantile(0.99),
-            MaxDelay = Delays.Total.Max,
-            MeanSlotWait = Delays.SlotWait.Mean,
-            MeanKeyWait = Delays.KeyWait.Mean,
-            MeanTransmission = Delays.Transmission.Mean,
+            P50Delay = SimulationTime.ToSeconds((long)Math.Round(Delays.Histogram.Quantile(0.5))),
+            P90Delay = SimulationTime.ToSeconds((long)Math.Round(Delays.Histogram.Quantile(0.9))),
+            P99Delay = SimulationTime.ToSeconds((long)Math.Round(Delays.Histogram.Quantile(0.99))),
+            MaxDelay = SimulationTime.ToSeconds(Delays.Max),
+            MeanSlotWait = Delays.MeanSlotWait,
+            MeanKeyWait = Delays.MeanKeyWait,
+            MeanTransmission = Delays.MeanTransmission,
             SupplementRequests = SupplementWait.Count,
-            MeanSupplementQueueWait = SupplementWait.Mean,
+            MeanSupplementQueueWait = SupplementWait.MeanSeconds,
             KeysInitial = (double)options.InitialBits * gateways.Length,
             KeysGenerated = Ledger.Generated,
             KeysConsumed = Ledger.Consumed,
             KeysStored = gateways.Sum(g => g.Level),
             KeysWasted = Ledger.Wasted,
-            SimulatedSeconds = now,
+            SimulatedSeconds = SimulationTime.ToSeconds(now),
             PoolLevels = _levels,
         };
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
 using GatewayQkd.Simulation.Workload;
@@ -7,81 +6,82 @@ namespace GatewayQkd.Simulation.Engine;
 
 /// <summary>
 /// The discrete-event DDKA-QKDN simulator. Each gateway serves its waiting requests one at a time in the scheme's
-/// order (the portable core's <see cref="DdkaOrderComparer"/> for DDKA); a request starts when the QKP slot is free
+/// order (for DDKA the core's <see cref="DdkaOrderComparer"/> order); a request starts when the QKP slot is free
 /// (t_get &lt;= now, eq. (8)) and the pool holds K_qua bits, otherwise it waits for a supplement (eq. (9)). Supplement
-/// decisions come from the core's <see cref="SupplementPolicy"/>; the HAP serves supplement requests one per channel,
-/// streaming bits into the pool at V_gen, so a waiting request starts as soon as its missing (K_qua - K_sur) bits are
-/// in. Ties: events at the same time run in scheduling order; waiting requests follow the scheme's comparer, whose
-/// last keys are arrival time, sensor id and request id. Seeded: equal options give equal results.
+/// amounts come from the core's <see cref="SupplementPolicy"/>; the HAP serves supplement requests one per channel,
+/// streaming whole bits into the pool at V_gen, so a waiting request starts at the first tick its missing
+/// (K_qua - K_sur) bits are in.
 /// </summary>
+/// <remarks>
+/// Time is whole 10 ns ticks and pools hold whole bits, so nothing needs a tolerance and no comparison degrades with
+/// the horizon. Each gateway has at most one wake-up timer and one inflow timer (an indexed heap moves them in place);
+/// a gateway with nothing waiting has no timer. Arrivals are not queued as events: the next one is held aside.
+/// Ties: timers at one tick fire in the order they were set, before an arrival at that tick; waiting requests follow
+/// the scheme's order, whose last keys are arrival time, sensor id and request id. Seeded runs reproduce exactly.
+/// </remarks>
 public sealed class Simulator
 {
-    /// <summary>Tolerance in seconds for floating-point comparisons of times.</summary>
-    public const double Epsilon = 1e-9;
-
-    /// <summary>
-    /// Tolerance in bits for pool levels: a level within it of K_qua counts as enough, so the rounding of the
-    /// level's integration can never make a wake-up fire a hair early and repeat forever.
-    /// </summary>
-    public const double BitTolerance = 1e-6;
-
-    private const long MaxEventsAtOneInstant = 10_000_000;
     private readonly SimulationOptions _options;
     private readonly SchemeDefinition _scheme;
     private readonly IRequestSource _source;
     private readonly TextWriter _log;
     private readonly Action<long, long>? _progress;
-    private readonly EventQueue _events = new();
     private readonly RunRecorder _recorder;
     private readonly GatewayState[] _gateways;
     private readonly SupplementPolicy _policy;
-    private readonly OrderedQueue _hapQueue;
-    private readonly long _slotUnits;
+    private readonly OrderedRing<SupplementEntry> _hap = new(16);
+    private readonly TimerHeap _timers;
+    private readonly WeightTable _requestWeights;
+    private readonly WeightTable _supplementWeights;
+    private readonly Action<GatewayState, long> _sharedStreamSet;
+    private readonly int _n;
+    private readonly long _slotTicks;
+    private readonly double _ticksPerLinkBit;
+    private readonly bool _requests;
+    private readonly bool _thresholds;
+    private readonly bool _idleGaps;
+    private readonly bool _firstFit;
     private int _freeChannels;
     private long _supplementSequence;
     private long _arrived;
     private long _served;
-    private bool _sourceDone;
-    private KeyRequest? _nextArrival;
-    private double _sampleInterval;
-    private double _lastCompletion;
+    private long _lastArrival;
+    private long _lastCompletion;
+    private long _now;
 
     /// <summary>Creates a simulator over a request source; <paramref name="progress"/> gets (served, expected).</summary>
     public Simulator(SimulationOptions options, IRequestSource source, TextWriter log, Action<long, long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(source);
         options.Validate();
         _options = options;
         _scheme = SchemeDefinition.Of(options.Scheme);
         _source = source;
-        _log = log;
+        _log = log ?? TextWriter.Null;
         _progress = progress;
-        _slotUnits = SimulationTime.ToUnits(options.SlotSeconds);
-        var ddka = new DdkaOrderComparer(_slotUnits, options.W);
-        IComparer requestOrder = _scheme.RequestOrder switch
-        {
-            RequestOrder.Ddka => ddka,
-            RequestOrder.Clustered => new ClusteredComparer(_slotUnits),
-            _ => FifoComparer.Instance,
-        };
-        IComparer supplementOrder = _scheme.SupplementOrder switch
-        {
-            SupplementOrder.Ddka => ddka,
-            SupplementOrder.LowestLevelFirst => LowestLevelFirstComparer.Instance,
-            _ => FifoComparer.Instance,
-        };
+        _n = options.Gateways;
+        _slotTicks = SimulationTime.ToTicks(options.SlotSeconds);
+        _ticksPerLinkBit = SimulationTime.TicksPerSecond / options.LinkBitsPerSecond;
+        _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.W);
+        _supplementWeights = new WeightTable(options.W);
+        _requests = _scheme.UsesSupplementRequests;
+        _thresholds = _scheme.Supply is SupplyMode.Thresholds or SupplyMode.ThresholdsAnyTime;
+        _idleGaps = _scheme.Supply == SupplyMode.Thresholds && options.SupplementTiming == SupplementTiming.IdleGaps;
+        _firstFit = _scheme.RequestOrder == RequestOrder.FirstFit;
 
-        // S1/S3 ("no dynamic supplement"): thresholds 0 make the core policy ask only for the missing bits.
-        _policy = _scheme.Supply == SupplyMode.OnDemandOnly
-            ? new SupplementPolicy(options.CapacityBits, 0, 0, options.W)
-            : new SupplementPolicy(options.CapacityBits, options.LowThresholdBits, options.HighThresholdBits, options.W);
-        _hapQueue = new OrderedQueue(supplementOrder, 16);
+        // No replenishment (S1, S3, KoD): thresholds 0 make the core policy ask only for the missing bits.
+        _policy = _thresholds
+            ? new SupplementPolicy(options.CapacityBits, options.LowThresholdBits, options.HighThresholdBits, options.W)
+            : new SupplementPolicy(options.CapacityBits, 0, 0, options.W);
         _freeChannels = options.HapChannels;
         _recorder = new RunRecorder(_scheme.Name, options);
-        _gateways = new GatewayState[options.Gateways];
-        for (int g = 0; g < _gateways.Length; g++)
+        _timers = new TimerHeap((2 * _n) + 1);
+        _sharedStreamSet = SetSharedStream;
+        _gateways = new GatewayState[_n];
+        for (int g = 0; g < _n; g++)
         {
-            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, requestOrder, _recorder.Ledger);
+            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, _recorder.Ledger);
         }
     }
 
@@ -91,48 +91,64 @@ public sealed class Simulator
     {
     }
 
+    private int SlottedEntity => 2 * _n;
+
     /// <summary>Runs the simulation until every request is served, and returns its metrics.</summary>
     public SimulationResult Run()
     {
-        double expectedHorizon = _source.ExpectedCount / (_options.Load / _options.SlotSeconds);
-        _sampleInterval = Math.Max(expectedHorizon / _options.LevelSamples, _options.SlotSeconds / 1000);
+        long horizon = (long)Math.Min(SimulationTime.ToTicks(_options.ExpectedHorizonSeconds), long.MaxValue / 4);
+        long sampleInterval = Math.Max(1, horizon / _options.LevelSamples);
+        int maxSamples = 2 * _options.LevelSamples;
         StartSupply();
-        ScheduleNextArrival();
-        _events.Schedule(0, new SimEvent(EventKind.Sample, -1));
-        double now = 0;
-        long eventsAtThisTime = 0;
-        while (!Done && _events.Count > 0)
-        {
-            double previous = now;
-            SimEvent e = _events.Next(out now);
-            eventsAtThisTime = now > previous ? 0 : eventsAtThisTime + 1;
-            if (eventsAtThisTime > MaxEventsAtOneInstant)
-            {
-                throw new InvalidOperationException($"Simulation made no progress at t = {now} s ({MaxEventsAtOneInstant} events at one instant).");
-            }
+        Loop(sampleInterval, maxSamples);
 
-            Dispatch(e, now);
-        }
-
-        if (!Done)
-        {
-            throw new InvalidOperationException($"Simulation stalled with {_arrived - _served} requests unserved: no key supply can reach them.");
-        }
-
-        // The run ends when the last transmission completes.
-        now = Math.Max(now, _lastCompletion);
+        // The run ends when the last transmission completes; running supplements deliver up to then.
+        long end = Math.Max(_now, _lastCompletion);
         foreach (var gateway in _gateways)
         {
-            gateway.Integrate(now);
+            gateway.Integrate(end);
         }
 
-        _recorder.Sample(now, _gateways);
-        var result = _recorder.Result(now, _gateways);
-        _log.WriteLine($"{_scheme.Name}: {result.Requests} requests in {now:F1} simulated s, mean delay {result.MeanDelay:F4} s, SR {result.SuccessRate:F4}");
+        _recorder.Sample(end, _gateways);
+        var result = _recorder.Result(end, _gateways);
+        _log.WriteLine($"{_scheme.Name}: {result.Requests} requests in {result.SimulatedSeconds:F1} simulated s, mean delay {result.MeanDelay:F4} s, SR {result.SuccessRate:F4}");
         return result;
     }
 
-    private bool Done => _sourceDone && _served == _arrived;
+    /// <summary>The event loop: the earlier of the next timer and the next arrival, until every request is served.</summary>
+    private void Loop(long sampleInterval, int maxSamples)
+    {
+        bool pending = _source.TryNext(out SimRequest next);
+        long nextSample = 0;
+        while (pending || _served != _arrived)
+        {
+            long timerAt = _timers.NextTime;
+            bool arrival = pending && next.ArrivalTicks < timerAt;
+            long at = arrival ? next.ArrivalTicks : timerAt;
+            if (at == long.MaxValue)
+            {
+                throw new InvalidOperationException($"Simulation stalled with {_arrived - _served} requests unserved at t = {SimulationTime.ToSeconds(_now)} s: no key supply can reach them.");
+            }
+
+            while (nextSample <= at && _recorder.SampleCount < maxSamples)
+            {
+                _recorder.Sample(nextSample, _gateways);
+                nextSample += sampleInterval;
+            }
+
+            _now = at;
+            if (arrival)
+            {
+                SimRequest request = next;
+                pending = _source.TryNext(out next);
+                Arrive(request);
+            }
+            else
+            {
+                Fire(_timers.Pop());
+            }
+        }
+    }
 
     private static SimulationOptions Checked(SimulationOptions options)
     {
@@ -141,112 +157,114 @@ public sealed class Simulator
         return options;
     }
 
-    private void Dispatch(SimEvent e, double now)
+    private void Fire(int entity)
     {
-        switch (e.Kind)
+        if (entity < _n)
         {
-            case EventKind.Arrival:
-                Arrive(now);
-                break;
-            case EventKind.GatewayWake:
-                if (_gateways[e.Gateway].NextWake <= now)
-                {
-                    _gateways[e.Gateway].NextWake = -1;
-                }
-
-                TryStart(_gateways[e.Gateway], now);
-                break;
-            case EventKind.SupplementDone:
-                FinishSupplement(_gateways[e.Gateway], now);
-                break;
-            case EventKind.RateUpdate:
-                UpdateResidualAdaptiveRates(now);
-                break;
-            case EventKind.Sample:
-                _recorder.Sample(now, _gateways);
-                if (!Done && _recorder.SampleCount < 2 * _options.LevelSamples)
-                {
-                    _events.Schedule(now + _sampleInterval, e);
-                }
-
-                break;
+            TryStart(_gateways[entity]);
+        }
+        else if (entity < 2 * _n)
+        {
+            FinishStream(_gateways[entity - _n]);
+        }
+        else
+        {
+            // Slotted reading: re-divide every t_slot; while every pool is at the ceiling the re-division changes
+            // nothing, so the timer rests until a request takes keys (then resumes on the slot grid).
+            if (ResidualAdaptiveRates.Apply(_gateways, _now, _options.HighThresholdBits, _options.HapChannels, _sharedStreamSet))
+            {
+                _timers.Set(SlottedEntity, _now + _slotTicks);
+            }
         }
     }
 
-    private void ScheduleNextArrival()
+    private void Arrive(in SimRequest r)
     {
-        _nextArrival = _source.Next();
-        if (_nextArrival is null)
+        if ((uint)r.SourceGateway >= (uint)_n)
         {
-            _sourceDone = true;
-            return;
+            throw new InvalidOperationException($"Request {r.RequestId} names gateway {r.SourceGateway}, outside 0..{_n - 1}.");
         }
 
-        if (_nextArrival.SourceGateway < 0 || _nextArrival.SourceGateway >= _gateways.Length)
+        if (r.ArrivalTicks < _lastArrival || r.KQuaBits < 0 || r.KQuaBits > _options.CapacityBits)
         {
-            throw new InvalidOperationException($"Request {_nextArrival.RequestId} names gateway {_nextArrival.SourceGateway}, outside 0..{_gateways.Length - 1}.");
+            throw new InvalidOperationException($"Request {r.RequestId} is out of order or asks {r.KQuaBits} bits (pool capacity {_options.CapacityBits}).");
         }
 
-        _events.Schedule(SimulationTime.ToSeconds(_nextArrival.ArrivalTime), new SimEvent(EventKind.Arrival, -1));
-    }
+        _lastArrival = r.ArrivalTicks;
+        long serial = ++_arrived;
+        GatewayState g = _gateways[r.SourceGateway];
 
-    private void Arrive(double now)
-    {
-        KeyRequest request = _nextArrival!;
-        _arrived++;
-        GatewayState gateway = _gateways[request.SourceGateway];
-        gateway.Queue.Enqueue(request);
-        gateway.PendingDemand += request.KQuaBits;
-        ScheduleNextArrival();
-        TryStart(gateway, now);
+        // Table 4 line 16: replenishment runs in the interval between two key requests; this arrival ends it.
+        if (_idleGaps && g.Supply == SupplyState.Replenish)
+        {
+            EndStream(g);
+            StartSupplements();
+        }
+
+        if (g.Queue.Count == 0 && g.BusyUntil <= _now)
+        {
+            g.Integrate(_now);
+            if (g.Level >= r.KQuaBits)
+            {
+                Serve(g, r.ArrivalTicks, r.KQuaBits, serial);
+                return;
+            }
+        }
+
+        g.Queue.Insert(new WaitingRequest(RequestKeys.Of(_scheme.RequestOrder, _slotTicks, _requestWeights, r), r.KQuaBits, r.KSec, serial));
+        g.PendingDemand += r.KQuaBits;
+        TryStart(g);
     }
 
     /// <summary>Starts the next request of a gateway if its slot is free and keys are there; else arranges a wake-up.</summary>
-    private void TryStart(GatewayState gateway, double now)
+    private void TryStart(GatewayState g)
     {
-        if (gateway.BusyUntil > now + Epsilon)
+        if (g.Queue.Count == 0)
         {
-            // An earlier wake-up may have stood in for the one at t_get; make sure one comes when the slot frees.
-            ScheduleWake(gateway, now, gateway.BusyUntil);
+            _timers.Cancel(g.Id);
+            RequestSupplement(g);
             return;
         }
 
-        gateway.Integrate(now);
-        if (gateway.Queue.Count == 0)
+        if (g.BusyUntil > _now)
         {
-            RequestSupplementIfDue(gateway, now);
+            _timers.Set(g.Id, g.BusyUntil);
             return;
         }
 
-        int index = SelectIndex(gateway);
-        var request = (KeyRequest)gateway.Queue.ItemAt(index);
-        if (gateway.Level + BitTolerance >= request.KQuaBits)
+        g.Integrate(_now);
+        int index = SelectIndex(g);
+        WaitingRequest head = g.Queue.At(index);
+        if (g.Level >= head.KQuaBits)
         {
-            Serve(gateway, index, request, now);
+            g.Queue.RemoveAt(index);
+            g.PendingDemand -= head.KQuaBits;
+            Serve(g, head.Key.Arrival, head.KQuaBits, head.Serial);
             return;
         }
 
-        if (!ReferenceEquals(gateway.Blocked, request))
+        if (g.BlockedSerial != head.Serial)
         {
-            gateway.Blocked = request;
-            gateway.BlockedSince = now;
+            g.BlockedSerial = head.Serial;
+            g.BlockedSince = _now;
         }
 
-        RequestSupplementIfDue(gateway, now);
-        ScheduleWake(gateway, now, gateway.ReadyTime(now, request.KQuaBits));
+        g.BlockedBits = head.KQuaBits;
+        RequestSupplement(g);
+        WaitForKeys(g);
     }
 
-    private int SelectIndex(GatewayState gateway)
+    private int SelectIndex(GatewayState g)
     {
-        if (_scheme.RequestOrder != RequestOrder.FirstFit)
+        if (!_firstFit)
         {
             return 0;
         }
 
-        // KoD First-Fit: the first waiting request (FIFO) that the pool can serve now; else the head waits.
-        for (int i = 0; i < gateway.Queue.Count; i++)
+        // KoD-FirstFit: the first waiting request (FIFO) that the pool can serve now; else the head waits.
+        for (int i = 0; i < g.Queue.Count; i++)
         {
-            if (gateway.Level + BitTolerance >= ((KeyRequest)gateway.Queue.ItemAt(i)).KQuaBits)
+            if (g.Level >= g.Queue.At(i).KQuaBits)
             {
                 return i;
             }
@@ -255,21 +273,18 @@ public sealed class Simulator
         return 0;
     }
 
-    private void Serve(GatewayState gateway, int index, KeyRequest request, double now)
+    private void Serve(GatewayState g, long arrival, int kQuaBits, long serial)
     {
-        gateway.Queue.RemoveAt(index);
-        gateway.PendingDemand -= request.KQuaBits;
-        gateway.Consume(request.KQuaBits);
-        double arrival = SimulationTime.ToSeconds(request.ArrivalTime);
-        double keyWait = ReferenceEquals(gateway.Blocked, request) ? now - Math.Max(gateway.BlockedSince, arrival) : 0;
-        if (ReferenceEquals(gateway.Blocked, request))
+        g.Consume(kQuaBits);
+        long waited = _now - arrival;
+        long keyWait = 0;
+        if (g.BlockedSerial == serial)
         {
-            gateway.Blocked = null;
+            keyWait = _now - Math.Max(g.BlockedSince, arrival);
+            g.BlockedSerial = -1;
         }
 
-        double waited = Math.Max(0, now - arrival);
-        keyWait = Math.Clamp(keyWait, 0, waited);
-        double transmission = request.KQuaBits / _options.LinkBitsPerSecond;
+        long transmission = (long)Math.Round(kQuaBits * _ticksPerLinkBit);
         _recorder.Delays.Record(waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
@@ -277,112 +292,209 @@ public sealed class Simulator
             _progress(_served, _source.ExpectedCount);
         }
 
-        gateway.BusyUntil = now + transmission;
-        _lastCompletion = Math.Max(_lastCompletion, gateway.BusyUntil);
-        ScheduleWake(gateway, now, gateway.BusyUntil);
-        RequestSupplementIfDue(gateway, now);
+        g.BusyUntil = _now + transmission;
+        if (g.BusyUntil > _lastCompletion)
+        {
+            _lastCompletion = g.BusyUntil;
+        }
+
+        if (g.Queue.Count > 0)
+        {
+            _timers.Set(g.Id, g.BusyUntil);
+        }
+        else
+        {
+            _timers.Cancel(g.Id);
+        }
+
+        if (_scheme.Supply == SupplyMode.UtilizationShare)
+        {
+            ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
+        }
+        else if (_scheme.Supply == SupplyMode.SlottedDeficitShare && !_timers.IsSet(SlottedEntity))
+        {
+            _timers.Set(SlottedEntity, ((_now / _slotTicks) + 1) * _slotTicks);
+        }
+
+        RequestSupplement(g);
     }
 
-    private void ScheduleWake(GatewayState gateway, double now, double at)
+    /// <summary>Sets the wake-up of a gateway whose head waits for keys to the tick its inflow brings them.</summary>
+    private void WaitForKeys(GatewayState g)
     {
-        if (double.IsPositiveInfinity(at))
+        long ready = g.ReadyTick(g.BlockedBits);
+        if (ready == long.MaxValue)
         {
-            return;
+            _timers.Cancel(g.Id);
         }
-
-        at = Math.Max(at, now);
-        if (gateway.NextWake >= now && gateway.NextWake <= at + Epsilon)
+        else
         {
-            return;
+            _timers.Set(g.Id, Math.Max(ready, _now));
         }
-
-        gateway.NextWake = at;
-        _events.Schedule(at, new SimEvent(EventKind.GatewayWake, gateway.Id));
     }
 
-    /// <summary>Asks the core's policy whether this pool needs a supplement now, and queues it at the HAP.</summary>
-    private void RequestSupplementIfDue(GatewayState gateway, double now)
+    private bool IsWaitingForKeys(GatewayState g) => g.BlockedSerial >= 0 && g.Queue.Count > 0 && g.BusyUntil <= _now;
+
+    /// <summary>The bits due now (0: none) and whether they are a threshold replenishment rather than on demand.</summary>
+    private long Due(GatewayState g, out bool replenish)
     {
-        if (gateway.SupplementOutstanding || !IsOnDemand)
+        long level = g.Level;
+        if (g.PendingDemand > level)
         {
-            return;
+            // On demand (Table 4 lines 11-14). In idle-gap timing only the missing bits; the rest waits for a gap.
+            replenish = false;
+            return _idleGaps ? g.PendingDemand - level : _policy.RequiredBits(level, g.PendingDemand);
         }
 
-        long level = (long)Math.Floor(gateway.Level + BitTolerance);
-        KeyRequest? trigger = gateway.Queue.Count > 0 && gateway.PendingDemand > level ? (KeyRequest)gateway.Queue.Peek() : null;
-        SupplementRequest? supplement = _policy.Decide(gateway.Id, 0, ++_supplementSequence, SimulationTime.ToUnits(now), level,
-            gateway.PendingDemand, trigger?.KQuaBits ?? 0, trigger?.KSec ?? 0);
-        if (supplement is null)
+        replenish = true;
+        if (!_thresholds || !_policy.IsBelowLow(level) || (_idleGaps && g.Queue.Count > 0))
         {
-            return;
+            return 0;
         }
 
-        gateway.SupplementOutstanding = true;
-        _hapQueue.Enqueue(supplement);
-        StartSupplements(now);
+        return _policy.RequiredBits(level, g.PendingDemand);
     }
 
-    private bool IsOnDemand => _scheme.Supply is SupplyMode.OnDemandWithThresholds or SupplyMode.OnDemandOnly;
-
-    /// <summary>Gives free HAP channels to waiting supplement requests, in the scheme's supplement order.</summary>
-    private void StartSupplements(double now)
+    /// <summary>Sends the pool's supplement request to the HAP if one is due (core policy amounts).</summary>
+    private void RequestSupplement(GatewayState g)
     {
-        while (_freeChannels > 0 && _hapQueue.Count > 0)
+        if (!_requests || g.Supply != SupplyState.None)
         {
-            var supplement = (SupplementRequest)_hapQueue.Dequeue();
-            GatewayState gateway = _gateways[supplement.GatewayId];
-            _recorder.SupplementWait.Add(now - SimulationTime.ToSeconds(supplement.ArrivalTime));
-            gateway.Integrate(now);
+            return;
+        }
 
-            // Re-evaluated at start: the level and demand may have changed while the request queued (T_wait).
-            long required = _policy.RequiredBits((long)Math.Floor(gateway.Level + BitTolerance), gateway.PendingDemand);
-            if (required <= 0)
+        g.Integrate(_now);
+        long bits = Due(g, out bool replenish);
+        if (bits <= 0)
+        {
+            return;
+        }
+
+        _supplementSequence++;
+        if (_freeChannels > 0 && _hap.Count == 0)
+        {
+            _recorder.SupplementWait.Add(0);
+            StartStream(g, bits, replenish);
+            return;
+        }
+
+        g.Supply = SupplyState.Queued;
+        _hap.Insert(new SupplementEntry(SupplementKey(g, bits, replenish), g.Id));
+    }
+
+    private OrderKey SupplementKey(GatewayState g, long bits, bool replenish)
+    {
+        switch (_scheme.SupplementOrder)
+        {
+            case SupplementOrder.Ddka:
+                // Eq. (2): an on-demand supplement carries the weight of the request at the head; a replenishment is
+                // weighed by its own size at K_sec 0, the least urgent level (as the core's SupplementPolicy.Decide).
+                WaitingRequest head = g.Queue.Count > 0 ? g.Queue.At(0) : default;
+                double weight = replenish || g.Queue.Count == 0
+                    ? ResponseWeight.Estimate((int)Math.Min(bits, int.MaxValue), SecurityLevel.Plaintext, _options.W)
+                    : _supplementWeights.Of(head.KQuaBits, head.KSec);
+                return new OrderKey(_now / _slotTicks, weight, _now, g.Id, _supplementSequence);
+            case SupplementOrder.LowestLevelFirst:
+                return new OrderKey(0, g.Level, _now, g.Id, _supplementSequence);
+            default:
+                return new OrderKey(0, 0, _now, g.Id, _supplementSequence);
+        }
+    }
+
+    /// <summary>Gives free HAP channels to waiting supplement requests in the scheme's order, re-evaluating each.</summary>
+    private void StartSupplements()
+    {
+        while (_freeChannels > 0 && _hap.Count > 0)
+        {
+            SupplementEntry entry = _hap.RemoveAt(0);
+            GatewayState g = _gateways[entry.Gateway];
+            _recorder.SupplementWait.Add(_now - entry.Key.Arrival);
+            g.Supply = SupplyState.None;
+            g.Integrate(_now);
+
+            // The level and demand may have changed while the request queued (T_wait): ask again what is due.
+            long bits = Due(g, out bool replenish);
+            if (bits > 0)
             {
-                gateway.SupplementOutstanding = false;
-                continue;
+                StartStream(g, bits, replenish);
+            }
+        }
+    }
+
+    private void StartStream(GatewayState g, long bits, bool replenish)
+    {
+        _freeChannels--;
+        g.Supply = replenish ? SupplyState.Replenish : SupplyState.OnDemand;
+        _timers.Set(_n + g.Id, g.StartStream(_now, g.VGen, bits));
+        if (IsWaitingForKeys(g))
+        {
+            WaitForKeys(g);
+        }
+    }
+
+    /// <summary>Stops a running supplement early and frees its HAP channel.</summary>
+    private void EndStream(GatewayState g)
+    {
+        g.StopStream(_now);
+        _timers.Cancel(_n + g.Id);
+        g.Supply = SupplyState.None;
+        _freeChannels++;
+    }
+
+    private void FinishStream(GatewayState g)
+    {
+        if (!_requests)
+        {
+            g.StopStream(_now);
+            if (_scheme.Supply == SupplyMode.UtilizationShare)
+            {
+                ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
             }
 
-            _freeChannels--;
-            double end = now + (required / gateway.VGen);
-            gateway.SetInflow(now, gateway.VGen, end);
-            _events.Schedule(end, new SimEvent(EventKind.SupplementDone, gateway.Id));
-            TryStart(gateway, now);
+            return;
         }
-    }
 
-    private void FinishSupplement(GatewayState gateway, double now)
-    {
-        gateway.SetInflow(now, 0, now);
-        gateway.SupplementOutstanding = false;
-        _freeChannels++;
-        TryStart(gateway, now);
-        RequestSupplementIfDue(gateway, now);
-        StartSupplements(now);
+        EndStream(g);
+        TryStart(g);
+        RequestSupplement(g);
+        StartSupplements();
     }
 
     private void StartSupply()
     {
-        if (_scheme.Supply == SupplyMode.ResidualAdaptive)
+        if (_requests)
         {
-            _events.Schedule(0, new SimEvent(EventKind.RateUpdate, -1));
+            // A pool that starts below K_threshold_low is idle, so replenishment may start at once.
+            foreach (var gateway in _gateways)
+            {
+                RequestSupplement(gateway);
+            }
+        }
+        else if (_scheme.Supply == SupplyMode.UtilizationShare)
+        {
+            ResidualAdaptiveRates.Apply(_gateways, 0, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
+        }
+        else if (_scheme.Supply == SupplyMode.SlottedDeficitShare)
+        {
+            _timers.Set(SlottedEntity, 0);
         }
     }
 
-    /// <summary>RAKP: re-divides the HAP's generation every t_slot (<see cref="ResidualAdaptiveRates"/>).</summary>
-    private void UpdateResidualAdaptiveRates(double now)
+    private void SetSharedStream(GatewayState g, long end)
     {
-        ResidualAdaptiveRates.Apply(_gateways, now, _options.HighThresholdBits, _options.HapChannels);
-        foreach (var gateway in _gateways)
+        g.Supply = SupplyState.Shared;
+        if (end == long.MaxValue)
         {
-            if (gateway.Queue.Count > 0)
-            {
-                TryStart(gateway, now);
-            }
+            _timers.Cancel(_n + g.Id);
+        }
+        else
+        {
+            _timers.Set(_n + g.Id, end);
         }
 
-        if (!Done)
+        if (IsWaitingForKeys(g))
         {
-            _events.Schedule(now + _options.SlotSeconds, new SimEvent(EventKind.RateUpdate, -1));
+            WaitForKeys(g);
         }
     }
 }

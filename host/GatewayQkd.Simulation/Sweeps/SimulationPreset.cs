@@ -9,7 +9,7 @@ namespace GatewayQkd.Simulation.Sweeps;
 /// </summary>
 public sealed record SimulationPreset(string Name, string Description, SimulationOptions Options, SweepSpec? Sweep)
 {
-    private static readonly SchemeKind[] Compared = [SchemeKind.Ddka, SchemeKind.Kod, SchemeKind.Rakp, SchemeKind.Dskp, SchemeKind.S1, SchemeKind.S2, SchemeKind.S3];
+    private static readonly IReadOnlyList<SchemeKind> Compared = SchemeDefinition.Paper;
     private static readonly double[] Loads = [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0];
 
     /// <summary>Gets all presets.</summary>

@@ -1,6 +1,9 @@
 namespace GatewayQkd.Simulation.Sweeps;
 
-/// <summary>One point of a sweep: a scheme at one x value (and series value) aggregated over seeds.</summary>
+/// <summary>
+/// One point of a sweep: a scheme at one x value (and series value) aggregated over seeds. The per-seed values are
+/// kept in seed order so schemes can be compared pairwise on the same request streams (<see cref="Improvement"/>).
+/// </summary>
 public sealed record SweepPoint(
     string Scheme,
     double? Series,
@@ -12,4 +15,6 @@ public sealed record SweepPoint(
     Estimate P90Delay,
     Estimate P99Delay,
     Estimate KeysWasted,
-    Estimate KeysGenerated);
+    Estimate KeysGenerated,
+    IReadOnlyList<double> DelayBySeed,
+    IReadOnlyList<double> SuccessRateBySeed);

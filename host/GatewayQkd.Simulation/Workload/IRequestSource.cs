@@ -1,13 +1,11 @@
-using GatewayQkd.Core.Scheduling;
-
 namespace GatewayQkd.Simulation.Workload;
 
-/// <summary>Key requests in non-decreasing arrival order (arrival times in simulator time units, microseconds).</summary>
+/// <summary>Key requests in non-decreasing arrival order (arrival times in ticks of <see cref="SimulationTime"/>).</summary>
 public interface IRequestSource
 {
     /// <summary>Gets the number of requests, when known (for progress).</summary>
     long ExpectedCount { get; }
 
-    /// <summary>Returns the next request, or null when there are no more.</summary>
-    KeyRequest? Next();
+    /// <summary>Gets the next request; false when there are no more.</summary>
+    bool TryNext(out SimRequest request);
 }

@@ -5,45 +5,59 @@ namespace GatewayQkd.Simulation.Workload;
 /// <summary>
 /// The paper's workload (s3.5 eq. (3), s4): Poisson arrivals at rate lambda = L_req / t_slot, source and destination
 /// gateways uniform over 1..N (they may coincide: scenario (a)), K_sec uniform over 1..5, K_qua per
-/// <see cref="KeyQuantityMode"/>. The sensor id is the source gateway and the request id counts from 1.
+/// <see cref="KeyQuantityMode"/> and <see cref="LoadMeaning"/>. The sensor id is the source gateway and the request
+/// id counts from 1. The clock is an integer tick count: each exponential gap is rounded to a tick (10 ns) and added,
+/// so arrival times never lose precision however long the run. Gaps come from <see cref="ExponentialZiggurat"/>.
 /// </summary>
 public sealed class PoissonRequestSource : IRequestSource
 {
     private readonly Xoshiro256StarStar _random;
-    private readonly double _rate;
-    private readonly int _gateways;
+    private readonly double _meanGapTicks;
+    private readonly ulong _gateways;
     private readonly KeyQuantityMode _mode;
     private readonly long _count;
+    private readonly int[] _bitsOfLevel = new int[SecurityLevel.Highest + 1];
     private long _issued;
-    private double _clock;
+    private long _clock;
 
     /// <summary>Creates the source from validated options.</summary>
     public PoissonRequestSource(SimulationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _random = new Xoshiro256StarStar(options.Seed);
-        _rate = options.Load / options.SlotSeconds;
-        _gateways = options.Gateways;
+        _meanGapTicks = SimulationTime.TicksPerSecond * options.SlotSeconds / options.Load;
+        _gateways = (ulong)options.Gateways;
         _mode = options.KeyQuantity;
         _count = options.Requests;
+        for (int level = 1; level <= SecurityLevel.Highest; level++)
+        {
+            _bitsOfLevel[level] = options.KeyBitsOf(level);
+        }
     }
 
     /// <inheritdoc />
     public long ExpectedCount => _count;
 
     /// <inheritdoc />
-    public KeyRequest? Next()
+    public bool TryNext(out SimRequest request)
     {
         if (_issued == _count)
         {
-            return null;
+            request = default;
+            return false;
         }
 
         _issued++;
-        _clock += _random.NextExponential(_rate);
-        int source = _random.NextInt(_gateways);
-        int destination = _random.NextInt(_gateways);
-        int kSec = 1 + _random.NextInt(SecurityLevel.Highest);
-        int kQua = SecurityLevel.KeyBits(_mode == KeyQuantityMode.Level ? kSec : 1 + _random.NextInt(SecurityLevel.Highest));
-        return new KeyRequest(source, _issued, source, destination, SimulationTime.ToUnits(_clock), kQua, kSec);
+        _clock += (long)Math.Round(ExponentialZiggurat.Next(_random) * _meanGapTicks);
+
+        // One 64-bit draw gives both gateways (multiply-shift on each 32-bit half, bias below N / 2^32), a third the levels.
+        ulong pair = _random.NextUInt64();
+        int source = (int)(((pair >> 32) * _gateways) >> 32);
+        int destination = (int)(((pair & 0xFFFFFFFFUL) * _gateways) >> 32);
+        ulong levels = _random.NextUInt64();
+        int kSec = 1 + (int)(((levels >> 32) * SecurityLevel.Highest) >> 32);
+        int quantityLevel = _mode == KeyQuantityMode.Level ? kSec : 1 + (int)(((levels & 0xFFFFFFFFUL) * SecurityLevel.Highest) >> 32);
+        request = new SimRequest(_clock, _bitsOfLevel[quantityLevel], kSec, source, destination, source, _issued);
+        return true;
     }
 }

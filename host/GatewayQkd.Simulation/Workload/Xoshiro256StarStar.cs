@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GatewayQkd.Simulation.Workload;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class Xoshiro256StarStar
     }
 
     /// <summary>Returns the next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;

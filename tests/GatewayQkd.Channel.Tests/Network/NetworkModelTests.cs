@@ -10,7 +10,7 @@ public class NetworkModelTests
     {
         var report = NetworkModel.Evaluate(new NetworkOptions { NodeCount = 1 });
         var node = report.Nodes[0];
-        var expected = Math.Min(report.Uplink.ErgodicKeyRateBitsPerSecond, LinkModel.Evaluate(new NetworkOptions().DownlinkOf(0)).ErgodicKeyRateBitsPerSecond);
+        var expected = Math.Min(report.Uplink.KeyRateBitsPerSecond, LinkModel.Evaluate(new NetworkOptions().DownlinkOf(0)).KeyRateBitsPerSecond);
         Assert.Equal(expected, node.EndToEndKeyRateBitsPerSecond, 6);
     }
 

@@ -105,7 +105,7 @@ public class KeyPoolRecoveryTests
     }
 
     [Fact]
-    public void Treats_Missing_Block_Files_As_Lost_Never_As_Reissuable()
+    public void Keeps_The_Intact_Block_Before_A_Missing_One_And_Accepts_The_Missing_One_Again()
     {
         var pool = KeyPool.Open(_storage);
         pool.Ingest(_model.NextBlock(0, 100));
@@ -115,10 +115,31 @@ public class KeyPoolRecoveryTests
 
         var reopened = KeyPool.Open(_storage);
 
-        Assert.Equal(0, reopened.AvailableBits(0));
-        Assert.Equal(200, reopened.ConsumedEnd(0));
-        Assert.Equal(200 * 8, reopened.TotalLostBits);
-        Assert.Equal(IngestResult.AlreadyConsumed, reopened.Ingest(_model.Block(0, 1, 100, 100)));
+        Assert.Equal(90 * 8, reopened.AvailableBits(0));
+        Assert.Equal(10 * 8, reopened.TotalLostBits); // only the in-doubt last take
+        var hole = Assert.Single(reopened.Holes(0));
+        Assert.Equal((1u, 2u, 100L, 200L), (hole.FirstBlockId, hole.EndBlockId, hole.Start, hole.End));
+        Assert.Equal(IngestResult.Accepted, reopened.Ingest(_model.Block(0, 1, 100, 100)));
+        Assert.Equal(190 * 8, reopened.AvailableBits(0));
+        Assert.Empty(reopened.Holes(0));
+    }
+
+    [Fact]
+    public void Writes_Off_A_Missing_Front_Block_Since_Its_Bytes_May_Have_Been_Consumed()
+    {
+        var pool = KeyPool.Open(_storage);
+        pool.Ingest(_model.NextBlock(0, 100));
+        pool.Ingest(_model.NextBlock(0, 100));
+        pool.Take(0, 10);
+        _storage.RemoveRaw("kb0_0");
+
+        var reopened = KeyPool.Open(_storage);
+
+        Assert.Equal(100 * 8, reopened.AvailableBits(0));
+        Assert.Equal(100, reopened.ConsumedEnd(0));
+        Assert.Equal(100 * 8, reopened.TotalLostBits);
+        Assert.Empty(reopened.Holes(0));
+        Assert.Equal(IngestResult.AlreadyConsumed, reopened.Ingest(_model.Block(0, 0, 0, 100)));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class ProtocolFixture : IDisposable
     public static FrameType[] AllSealedTypes { get; } =
     [
         FrameType.KeyRequest, FrameType.KeyResponse, FrameType.KeyBlockDelivery,
-        FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus,
+        FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus, FrameType.PoolResync,
     ];
 
     public IKeyStorage Storage { get; }

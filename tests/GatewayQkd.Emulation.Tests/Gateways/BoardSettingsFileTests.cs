@@ -24,7 +24,7 @@ public sealed class BoardSettingsFileTests : IDisposable
         var secrets = Secrets();
         var expected = GatewayConfigFactory.Create(options, secrets, 9);
 
-        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.Create(options, secrets, 9, null, null)));
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.ForBoard(options, secrets, 9, null, null)));
 
         foreach (var property in typeof(GatewayConfig).GetProperties())
         {
@@ -42,11 +42,37 @@ public sealed class BoardSettingsFileTests : IDisposable
     }
 
     [Fact]
+    public void A_Faster_Run_Gives_The_Board_Its_Times_In_Wall_Clock_Milliseconds()
+    {
+        var options = Options() with { Speed = 10 };
+        var emulated = GatewayConfigFactory.Create(options, Secrets(), 9);
+
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.ForBoard(options, Secrets(), 9, null, null))).Gateway;
+
+        Assert.Equal(emulated.SlotMilliseconds / 10, parsed.SlotMilliseconds);
+        Assert.Equal(emulated.StatusIntervalMilliseconds / 10, parsed.StatusIntervalMilliseconds);
+        Assert.Equal(emulated.RequestDeadlineMilliseconds / 10, parsed.RequestDeadlineMilliseconds);
+        Assert.Equal(emulated.SupplementRetryMilliseconds / 10, parsed.SupplementRetryMilliseconds);
+        Assert.Equal(emulated.CapacityBits, parsed.CapacityBits);
+    }
+
+    [Fact]
+    public void The_Twin_Settings_Join_The_Given_Broker_With_Its_Login()
+    {
+        var broker = new BrokerEndpoint { Host = "127.0.0.1", Port = 4567, Username = "gatewayqkd", Password = "pw" };
+
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Create(Options(), Secrets(), 9, broker, "twin-net", string.Empty));
+
+        Assert.Equal(("127.0.0.1", 4567, "gatewayqkd", "pw"), (parsed.BrokerHost, parsed.BrokerPort, parsed.BrokerUsername, parsed.BrokerPassword));
+        Assert.Equal(9, BoardSettingsFile.Read(BoardSettingsFile.Create(Options(), Secrets(), 9, broker, "twin-net", string.Empty)).GatewayId);
+    }
+
+    [Fact]
     public void The_Embedded_Broker_Is_Reached_At_The_Listen_Address_Anonymously()
     {
         var options = Options() with { EmbeddedBrokerAddress = IPAddress.Parse("10.20.30.40"), EmbeddedBrokerPort = 1883 };
 
-        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.Create(options, Secrets(), 9, "lab-net", "pw 1")));
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.ForBoard(options, Secrets(), 9, "lab-net", "pw 1")));
 
         Assert.Equal("10.20.30.40", parsed.BrokerHost);
         Assert.Equal(1883, parsed.BrokerPort);
@@ -62,7 +88,7 @@ public sealed class BoardSettingsFileTests : IDisposable
         var options = Options() with { EmbeddedBrokerAddress = IPAddress.Any, EmbeddedBrokerPort = 1883 };
         Assert.NotEmpty(LanAddress.Candidates()); // a CI machine reaches the package registries, so it has one
 
-        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.Create(options, Secrets(), 9, null, null)));
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.ForBoard(options, Secrets(), 9, null, null)));
 
         Assert.Equal(LanAddress.Candidates()[0].ToString(), parsed.BrokerHost);
     }
@@ -73,7 +99,7 @@ public sealed class BoardSettingsFileTests : IDisposable
         var secrets = Secrets();
         var options = Options() with { ExternalBroker = new BrokerEndpoint { Host = "192.168.1.20", Port = 1884, Username = "gatewayqkd", Password = "emulator-pw" } };
 
-        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.Create(options, secrets, 9, null, null)));
+        var parsed = DeviceSettings.Parse(BoardSettingsFile.Format(BoardSettingsFile.ForBoard(options, secrets, 9, null, null)));
 
         Assert.Equal("192.168.1.20", parsed.BrokerHost);
         Assert.Equal(1884, parsed.BrokerPort);
@@ -86,7 +112,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     [Fact]
     public void Without_A_Network_The_Wifi_Lines_Are_Placeholders()
     {
-        var text = BoardSettingsFile.Format(BoardSettingsFile.Create(Options(), Secrets(), 9, null, null));
+        var text = BoardSettingsFile.Format(BoardSettingsFile.ForBoard(Options(), Secrets(), 9, null, null));
 
         Assert.Contains("wifi.ssid=" + BoardSettingsFile.WifiSsidPlaceholder + "\n", text, StringComparison.Ordinal);
         Assert.Contains("wifi.password=" + BoardSettingsFile.WifiPasswordPlaceholder + "\n", text, StringComparison.Ordinal);
@@ -95,7 +121,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     [Fact]
     public void Settings_Equal_To_The_Firmware_Default_Are_Comments_And_The_Others_Are_Written()
     {
-        var text = BoardSettingsFile.Format(BoardSettingsFile.Create(Options(), Secrets(), 9, null, null));
+        var text = BoardSettingsFile.Format(BoardSettingsFile.ForBoard(Options(), Secrets(), 9, null, null));
         var defaults = new GatewayConfig();
 
         Assert.Contains($"# {SettingsKeys.QueueCapacity}={defaults.QueueCapacity}\n", text, StringComparison.Ordinal);
@@ -108,7 +134,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     {
         var options = Options() with { EmbeddedBrokerAddress = IPAddress.Any, EmbeddedBrokerPort = 0 };
 
-        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.Create(options, Secrets(), 9, null, null));
+        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.ForBoard(options, Secrets(), 9, null, null));
 
         Assert.Contains("--listen 0.0.0.0:1883", error.Message, StringComparison.Ordinal);
     }
@@ -118,7 +144,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     {
         var options = Options() with { EmbeddedBrokerAddress = IPAddress.Loopback, EmbeddedBrokerPort = 1883 };
 
-        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.Create(options, Secrets(), 9, null, null));
+        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.ForBoard(options, Secrets(), 9, null, null));
 
         Assert.Contains("a board cannot reach it", error.Message, StringComparison.Ordinal);
     }
@@ -126,7 +152,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     [Fact]
     public void Refuses_A_Gateway_That_Is_Not_A_Board_Of_The_Run()
     {
-        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.Create(Options(), Secrets(), 7, null, null));
+        var error = Assert.Throws<EmulationOptionsException>(() => BoardSettingsFile.ForBoard(Options(), Secrets(), 7, null, null));
 
         Assert.Contains("--board 7", error.Message, StringComparison.Ordinal);
     }
@@ -136,7 +162,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     [InlineData(" lab")]
     public void Refuses_A_Value_The_File_Cannot_Hold(string ssid)
     {
-        var settings = BoardSettingsFile.Create(Options(), Secrets(), 9, ssid, "pw");
+        var settings = BoardSettingsFile.ForBoard(Options(), Secrets(), 9, ssid, "pw");
 
         Assert.Throws<ArgumentException>(() => BoardSettingsFile.Format(settings));
     }
@@ -144,7 +170,7 @@ public sealed class BoardSettingsFileTests : IDisposable
     [Fact]
     public void The_Provisioning_Folder_Holds_The_File_And_A_Manifest_Deploying_It_To_I()
     {
-        var settings = BoardSettingsFile.Create(Options(), Secrets(), 9, null, null);
+        var settings = BoardSettingsFile.ForBoard(Options(), Secrets(), 9, null, null);
 
         var (file, manifest) = BoardProvisioning.Write(settings, Path.Combine(_folder, "board"));
 

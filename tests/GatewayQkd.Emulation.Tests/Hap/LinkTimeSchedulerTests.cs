@@ -58,4 +58,24 @@ public sealed class LinkTimeSchedulerTests
         Assert.Equal(0.75, time.Values.Sum(), 9);
         Assert.All(time.Values, t => Assert.InRange(t, 0, 0.25 + 1e-12));
     }
+
+    [Fact]
+    public void Caps_A_Gateways_Time_At_What_Fills_Its_Pool_And_Gives_The_Rest_To_Others()
+    {
+        // 1 terminal, 1 s, 1000 bit/s: gateway 1 has room for 200 bits (0.2 s); gateway 2 takes the other 0.8 s.
+        var time = new LinkTimeScheduler(1).Allocate(1.0, [1, 2], [new LinkDemand(1, 5000)], _ => 1000, _ => true, g => g == 1 ? 200 : 1e9);
+
+        Assert.Equal(0.2, time[1], 9);
+        Assert.Equal(0.8, time[2], 9);
+    }
+
+    [Fact]
+    public void Leaves_Link_Time_Unused_When_Every_Pool_Is_Nearly_Full()
+    {
+        // 2 terminals x 1 s, but the two pools take only 300 and 100 bits at 1000 bit/s: 0.3 s and 0.1 s.
+        var time = new LinkTimeScheduler(2).Allocate(1.0, [1, 2], [], _ => 1000, _ => true, g => g == 1 ? 300 : 100);
+
+        Assert.Equal(0.3, time[1], 9);
+        Assert.Equal(0.1, time[2], 9);
+    }
 }

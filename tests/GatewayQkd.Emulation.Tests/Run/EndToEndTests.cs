@@ -59,7 +59,10 @@ public sealed class EndToEndTests
         var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(files[0]))!;
         Assert.Equal(report.Counter(RunCounter.TelemetryVerified), (long)summary["telemetry"]!["verified"]!);
         Assert.Equal(report.Counter(RunCounter.KeyBitsGenerated), (long)summary["keys"]!["generated_bits"]!);
-        var rows = File.ReadAllLines(files[1]);
+        var lines = File.ReadAllLines(files[1]);
+        var rows = lines.Where(l => !l.StartsWith('#')).ToArray();
         Assert.Equal(1 + (report.Samples.Count * options.Gateways), rows.Length);
+        Assert.StartsWith("# gatewayqkd ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("# inputs: {", lines[1], StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Creates the link to <paramref name="gatewayId"/> with their shared 32-byte link key.</summary>
         public AuthorityLink(ushort authorityId, ushort gatewayId, byte[] linkKey, ICryptoPrimitives crypto, IKeyStorage storage, int counterChunk)
         {
-            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus };
+            FrameType[] accepted = new FrameType[] { FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus, FrameType.PoolResync };
             _channel = new PeerChannel(authorityId, gatewayId, linkKey, crypto, storage, "rg-auth-" + gatewayId.ToString(), "sc-auth-" + gatewayId.ToString(), counterChunk, accepted);
             _authorityId = authorityId;
             _gatewayId = gatewayId;

@@ -8,22 +8,22 @@ namespace GatewayQkd.Cli.Commands.Channel;
 /// <summary>All options of `channel` and their binding to a <see cref="ChannelCommandOptions"/>.</summary>
 public sealed class ChannelCliOptions
 {
-    private readonly Option<int?> _nodes = new("--nodes") { Description = "number of ground nodes N sharing the HAP (network mode when > 1)" };
-    private readonly Option<string?> _sharing = CliChoice.Create("--sharing", "how GNs share the HAP downlink", "time-shared", "passive-split");
-    private readonly Option<string?> _layout = CliChoice.Create("--layout", "GN placement", "same", "spread");
-    private readonly Option<double?> _minDistance = new("--min-distance-km") { Description = "nearest GN for --layout spread (km)" };
-    private readonly Option<double?> _maxDistance = new("--max-distance-km") { Description = "farthest GN for --layout spread (km)" };
-    private readonly Option<double?> _csDistance = new("--cs-distance-km") { Description = "central server ground distance from the HAP nadir (km)" };
-    private readonly Option<string?> _sweep = CliChoice.Create("--sweep", "swept variable", "distance", "visibility", "rain", "turbulence", "jitter", "nodes");
-    private readonly Option<double?> _from = new("--from") { Description = "first sweep value (default per variable)" };
-    private readonly Option<double?> _to = new("--to") { Description = "last sweep value (default per variable)" };
-    private readonly Option<int?> _points = new("--points") { Description = "number of sweep points (default 21)" };
-    private readonly Option<bool> _log = new("--log") { Description = "space sweep points logarithmically" };
-    private readonly Option<string?> _preset = new("--preset") { Description = "reproduce a figure: " + string.Join(", ", ChannelPresets.Names) };
-    private readonly Option<int> _monteCarlo = new("--monte-carlo") { Description = "average fading with N Monte-Carlo samples per point instead of numerically" };
-    private readonly Option<int> _seed = new("--seed") { Description = "Monte-Carlo seed", DefaultValueFactory = _ => 1 };
+    private readonly Option<int?> _nodes = new("--nodes") { Description = "number of ground nodes N sharing the HAP (network mode when > 1) [default: 1]" };
+    private readonly Option<string?> _sharing = CliChoice.Create("--sharing", "how GNs share the HAP downlink [default: time-shared]", "time-shared", "passive-split");
+    private readonly Option<string?> _layout = CliChoice.Create("--layout", "GN placement [default: same]", "same", "spread");
+    private readonly Option<double?> _minDistance = new("--min-distance-km") { Description = "nearest GN for --layout spread (km) [default: 5]" };
+    private readonly Option<double?> _maxDistance = new("--max-distance-km") { Description = "farthest GN for --layout spread (km) [default: 50]" };
+    private readonly Option<double?> _csDistance = new("--cs-distance-km") { Description = "central server ground distance from the HAP nadir (km) [default: 0]" };
+    private readonly Option<string?> _sweep = CliChoice.Create("--sweep", "swept variable [default: none, a single report]", "distance", "visibility", "rain", "turbulence", "jitter", "block-pulses", "nodes");
+    private readonly Option<double?> _from = new("--from") { Description = "first sweep value [default: per variable: distance 0 (horizontal 0.2), visibility 1, rain 0, turbulence 1e-16, jitter 0, block-pulses 1e6, nodes 1]" };
+    private readonly Option<double?> _to = new("--to") { Description = "last sweep value [default: per variable: distance 100 (horizontal 5), visibility 50, rain 50, turbulence 1e-12, jitter 20, block-pulses 1e12, nodes 32]" };
+    private readonly Option<int?> _points = new("--points") { Description = "number of sweep points [default: 21; nodes 32]" };
+    private readonly Option<bool> _log = new("--log") { Description = "space sweep points logarithmically [default: off; on for turbulence and block-pulses]" };
+    private readonly Option<string?> _preset = new("--preset") { Description = "reproduce a figure: " + string.Join(", ", ChannelPresets.Names) + " [default: none]" };
+    private readonly Option<int> _monteCarlo = new("--monte-carlo") { Description = "average fading with N Monte-Carlo samples per point instead of numerically [default: 0, numerical quadrature]" };
+    private readonly Option<int> _seed = new("--seed") { Description = "Monte-Carlo seed [default: 1]", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _csv = new("--csv") { Description = "write the rows as CSV to this file" };
-    private readonly Option<string?> _plot = new("--plot") { Description = "write PNG charts: key rate to this file, QBER to <name>-qber.png" };
+    private readonly Option<string?> _plot = new("--plot") { Description = "write PNG charts: key rate to this file, QBER to <name>-qber.png, outage probability to <name>-outage.png" };
     private readonly Option<bool> _json = new("--json") { Description = "print machine-readable JSON instead of the table" };
     private readonly Option<bool> _quiet = new("--quiet") { Description = "no progress output" };
     private readonly Option<bool> _fields = new("--fields") { Description = "list the output fields (name, unit, meaning) and exit" };
@@ -111,6 +111,7 @@ public sealed class ChannelCliOptions
         "rain" => SweepVariable.Rain,
         "turbulence" => SweepVariable.Turbulence,
         "jitter" => SweepVariable.Jitter,
+        "block-pulses" => SweepVariable.BlockPulses,
         _ => SweepVariable.Nodes,
     };
 
@@ -124,6 +125,7 @@ public sealed class ChannelCliOptions
             SweepVariable.Rain => (0.0, 50.0, false),
             SweepVariable.Turbulence => (1e-16, 1e-12, true),
             SweepVariable.Jitter => (0.0, 20.0, false),
+            SweepVariable.BlockPulses => (1e6, 1e12, true),
             _ => (1.0, 32.0, false),
         };
         return new SweepRange(

@@ -76,9 +76,15 @@ public static class ChannelCommand
                 return;
             }
 
-            ChannelPlots.KeyRate(run).SavePng(plot);
-            ChannelPlots.Qber(run).SavePng(ChannelPlots.QberPath(plot));
-            error.WriteLine($"channel: wrote {plot} and {ChannelPlots.QberPath(plot)}");
+            foreach (var (path, chart) in ChannelPlots.All(run, plot))
+            {
+                chart.SavePng(path);
+                error.WriteLine($"channel: wrote {path}");
+                foreach (var gap in ChannelPlots.Gaps(path, chart))
+                {
+                    error.WriteLine($"channel: {gap}");
+                }
+            }
         }
     }
 

@@ -1,14 +1,24 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using GatewayQkd.Channel.Link;
 
 namespace GatewayQkd.Cli.Commands.Channel;
 
 /// <summary>
-/// A run as JSON: { "title", "x_name", "fields": [{name, unit, description}], "rows": [{ "series", x_name, fields... }],
-/// "nodes": [...] (network runs: per-GN values of every row) }. Non-finite numbers are written as null.
+/// A run as JSON: { "model_version", "title", "x_name", "inputs": {every option of the run}, "series_inputs": {label: the
+/// link options of the series' first point}, "fields": [{name, unit, description}], "rows": [{ "series", x_name,
+/// fields... , "gn": [...] (network runs) }] }. Non-finite numbers are written as null.
 /// </summary>
 public static class ChannelJson
 {
+    private static readonly JsonSerializerOptions InputFormat = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     /// <summary>The run as indented JSON text.</summary>
     public static string Write(ChannelRun run)
     {
@@ -17,8 +27,23 @@ public static class ChannelJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteString("model_version", LinkModel.Version);
             json.WriteString("title", run.Title);
             WriteNullableString(json, "x_name", run.XName);
+            if (run.Options is { } options)
+            {
+                json.WritePropertyName("inputs");
+                JsonSerializer.Serialize(json, options, InputFormat);
+            }
+
+            json.WriteStartObject("series_inputs");
+            foreach (var label in run.SeriesLabels)
+            {
+                json.WritePropertyName(label);
+                JsonSerializer.Serialize(json, run.Rows.First(r => r.Series == label).Link.Budget.Options, InputFormat);
+            }
+
+            json.WriteEndObject();
             json.WriteStartArray("fields");
             foreach (var (name, unit, description) in LinkFields.All.Select(f => (f.Name, f.Unit, f.Description))
                          .Concat(run.Network ? NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description)) : []))

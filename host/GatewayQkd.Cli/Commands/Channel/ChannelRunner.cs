@@ -4,7 +4,7 @@ using GatewayQkd.Channel.Sweeps;
 
 namespace GatewayQkd.Cli.Commands.Channel;
 
-/// <summary>Evaluates a single report, a sweep or a preset into a <see cref="ChannelRun"/>, reporting progress per point.</summary>
+/// <summary>Evaluates a single report, a sweep or a preset into a <see cref="ChannelRun"/> (points in parallel), reporting progress per point.</summary>
 public static class ChannelRunner
 {
     /// <summary>Runs the options (already validated); progress gets (done, total) after each point.</summary>
@@ -17,18 +17,29 @@ public static class ChannelRunner
         var series = preset?.Series ?? [ChannelSeries.Unchanged(options.NetworkMode ? "network" : options.Link.Kind.ToString().ToLowerInvariant())];
         var values = variable is null || range is null ? [double.NaN] : ValuesOf(variable.Value, range);
         var total = series.Count * values.Count;
-        var rows = new List<ChannelRow>(total);
-        foreach (var curve in series)
-        {
-            foreach (var x in values)
-            {
-                rows.Add(Evaluate(options, curve, variable, x));
-                progress?.Invoke(rows.Count, total);
-            }
-        }
+        var points = series.SelectMany(curve => values.Select(x => (curve, x))).ToArray();
+        var done = 0;
+        var gate = new object();
 
-        var title = preset?.ChartTitle ?? (variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep");
-        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false);
+        // Points are independent: evaluate them on every core, keep their order, report progress as each finishes.
+        var rows = points.AsParallel().AsOrdered().Select(p =>
+        {
+            var row = Evaluate(options, p.curve, variable, p.x);
+            lock (gate)
+            {
+                progress?.Invoke(++done, total);
+            }
+
+            return row;
+        }).ToList();
+
+        var subject = preset?.Subject ?? (options.NetworkMode ? $"HAP network, {options.Network.NodeCount} GNs" : $"{options.Link.Kind.ToString().ToLowerInvariant()} link");
+        var title = preset is not null ? $"{preset.Name}: {preset.Description}" : variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep ({subject})";
+        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false)
+        {
+            Subject = subject,
+            Options = options,
+        };
     }
 
     private static ChannelRow Evaluate(ChannelCommandOptions options, ChannelSeries curve, SweepVariable? variable, double x)
@@ -70,6 +81,7 @@ public static class ChannelRunner
         SweepVariable.Rain => "rain_mm_h",
         SweepVariable.Turbulence => "turbulence_cn2",
         SweepVariable.Jitter => "jitter_urad",
+        SweepVariable.BlockPulses => "block_pulses",
         _ => "nodes",
     };
 
@@ -80,6 +92,7 @@ public static class ChannelRunner
         SweepVariable.Rain => "rain rate (mm/h)",
         SweepVariable.Turbulence => "Cn2 (m^-2/3)",
         SweepVariable.Jitter => "pointing jitter (urad)",
+        SweepVariable.BlockPulses => "block size N (pulses)",
         _ => "number of ground nodes",
     };
 }

@@ -7,7 +7,7 @@ namespace GatewayQkd.Cli.Commands.Channel;
 public static class ChannelTable
 {
     private static readonly string[] SweepLinkColumns =
-        ["mean_total_db", "rytov_variance", "avg_qber", "avg_single_photon_qber", "ergodic_skr_bps", "ergodic_plob_bps", "ergodic_plob_fraction", "outage_probability"];
+        ["mean_total_db", "rytov_variance", "avg_qber", "avg_single_photon_qber", "skr_bps", "ergodic_skr_bps", "ergodic_plob_bps", "plob_fraction", "outage_probability"];
 
     private static readonly string[] SweepNetworkColumns =
         ["uplink_skr_bps", "per_gn_skr_bps", "aggregate_skr_bps", "mean_gn_qber", "mean_gn_single_photon_qber"];

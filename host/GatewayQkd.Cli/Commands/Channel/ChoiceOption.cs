@@ -8,11 +8,11 @@ public sealed class ChoiceOption
 {
     private readonly IReadOnlyDictionary<string, Func<LinkOptions, LinkOptions>> _choices;
 
-    /// <summary>Creates the option from its words and what each does.</summary>
-    public ChoiceOption(string name, string description, params (string Word, Func<LinkOptions, LinkOptions> Set)[] choices)
+    /// <summary>Creates the option from its words and what each does; defaultText is what the model uses when it is not given.</summary>
+    public ChoiceOption(string name, string description, string defaultText, params (string Word, Func<LinkOptions, LinkOptions> Set)[] choices)
     {
         _choices = choices.ToDictionary(c => c.Word, c => c.Set, StringComparer.Ordinal);
-        Option = CliChoice.Create(name, description, [.. choices.Select(c => c.Word)]);
+        Option = CliChoice.Create(name, $"{description} [default: {defaultText}]", [.. choices.Select(c => c.Word)]);
     }
 
     /// <summary>Gets the System.CommandLine option.</summary>

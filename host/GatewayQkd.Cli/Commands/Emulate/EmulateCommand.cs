@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GatewayQkd.Adapters;
+using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Gateways;
 using GatewayQkd.Emulation.Keys;
 using GatewayQkd.Emulation.Options;
@@ -15,6 +16,9 @@ public static class EmulateCommand
 {
     /// <summary>The environment variable read for the board's Wi-Fi password (never on the command line, where `ps` shows it).</summary>
     public const string WifiPasswordVariable = "GATEWAYQKD_WIFI_PASSWORD";
+
+    /// <summary>The emulator's user name in a configuration written by --mosquitto-config when --broker-user is not given.</summary>
+    public const string DefaultBrokerUser = "gatewayqkd";
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -35,6 +39,7 @@ public static class EmulateCommand
         var boardConfig = new Option<ushort?>("--board-config") { Description = "Write the settings file (gatewayqkd.conf) and nanoff file-deployment manifest board ID needs, and exit." };
         var boardConfigOut = new Option<string?>("--board-config-out") { Description = "Folder for --board-config's files (default: board-gn-ID in the data folder)." };
         var wifiSsid = new Option<string?>("--wifi-ssid") { Description = $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit." };
+        var mosquittoConfig = new Option<string?>("--mosquitto-config") { Description = $"Write a Mosquitto LAN configuration (listener, password file, ACL per board gateway) into this folder and exit; the emulator's user is --broker-user (default {DefaultBrokerUser}), its password ${BrokerCliOptions.PasswordVariable}." };
         var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var broker = new BrokerCliOptions();
@@ -42,7 +47,7 @@ public static class EmulateCommand
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardConfig, boardConfigOut, wifiSsid, fresh, noLive })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardConfig, boardConfigOut, wifiSsid, mosquittoConfig, fresh, noLive })
         {
             command.Options.Add(option);
         }
@@ -98,6 +103,11 @@ public static class EmulateCommand
                 Directory.Delete(options.DataFolder, recursive: true);
             }
 
+            if (parse.GetValue(mosquittoConfig) is { } mosquittoFolder)
+            {
+                return await WriteMosquittoConfigAsync(options, mosquittoFolder, parse.GetValue(broker.User) ?? DefaultBrokerUser, output, error);
+            }
+
             if (parse.GetValue(boardConfig) is { } boardId)
             {
                 return await WriteBoardConfigAsync(options, boardId, parse.GetValue(boardConfigOut), parse.GetValue(wifiSsid), output, error);
@@ -115,7 +125,7 @@ public static class EmulateCommand
         {
             var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
             var wifiPassword = wifiSsid is null ? null : Environment.GetEnvironmentVariable(WifiPasswordVariable) ?? string.Empty;
-            settings = BoardSettingsFile.Create(options, secrets, boardId, wifiSsid, wifiPassword);
+            settings = BoardSettingsFile.ForBoard(options, secrets, boardId, wifiSsid, wifiPassword);
         }
         catch (EmulationOptionsException e)
         {
@@ -124,11 +134,6 @@ public static class EmulateCommand
         }
 
         var (settingsFile, manifest) = BoardProvisioning.Write(settings, folder ?? Path.Combine(options.DataFolder, $"board-gn-{boardId}"));
-        foreach (var note in settings.Notes)
-        {
-            await error.WriteLineAsync(note);
-        }
-
         await output.WriteLineAsync($"Wrote {settingsFile} (gateway {boardId}, broker {settings.BrokerHost}:{settings.BrokerPort}, {settings.Gateway.SensorIds.Length} sensors) and {manifest}.");
         if (settings.WifiSsid is null)
         {
@@ -136,6 +141,24 @@ public static class EmulateCommand
         }
 
         await output.WriteLineAsync($"Deploy it to the board: nanoff deploy file {manifest} serialport <PORT>");
+        return 0;
+    }
+
+    private static async Task<int> WriteMosquittoConfigAsync(EmulationOptions options, string folder, string user, TextWriter output, TextWriter error)
+    {
+        var password = Environment.GetEnvironmentVariable(BrokerCliOptions.PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync($"--mosquitto-config: set ${BrokerCliOptions.PasswordVariable} to the password the emulator logs in with as '{user}'.");
+            return 2;
+        }
+
+        var listen = options.EmbeddedBrokerPort == 0 ? new ListenEndpoint(System.Net.IPAddress.Any, 1883) : options.EmbeddedBrokerListen;
+        var secrets = RunSecrets.LoadOrCreate(options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
+        var boards = options.BoardGateways.Select(id => (id, BoardSettingsFile.BrokerUsername(id), secrets.BrokerPassword(id))).ToList();
+        var config = MosquittoLanConfig.Write(folder, listen, user, password, boards);
+        await output.WriteLineAsync($"Wrote {config} with its password file and ACL ({boards.Count} board gateways: {string.Join(", ", boards.Select(b => b.Item2))}; emulator user '{user}').");
+        await output.WriteLineAsync($"Start it: mosquitto -v -c {config}");
         return 0;
     }
 }

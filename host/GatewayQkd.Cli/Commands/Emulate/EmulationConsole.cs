@@ -25,9 +25,18 @@ internal static class EmulationConsole
         Console.CancelKeyPress += onCancel;
         try
         {
-            Directory.CreateDirectory(options.OutputFolder);
-            await using var logFile = new StreamWriter(Path.Combine(options.OutputFolder, "emulation.log")) { AutoFlush = true };
+            // A resumed run (same data folder) reports into its own folder, so the earlier report stays as it was.
+            var reportFolder = RunHistory.ReportFolder(options, RunHistory.NextRunNumber(options.DataFolder));
+            Directory.CreateDirectory(reportFolder);
+            await using var logFile = new StreamWriter(Path.Combine(reportFolder, "emulation.log")) { AutoFlush = true };
+            await output.WriteLineAsync($"Starting {options.Name}: connecting to {(options.ExternalBroker is { } b ? "the broker at " + b : "the embedded broker")}...");
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
+            if (run.Start.Resumed)
+            {
+                await output.WriteLineAsync($"Run {run.RunNumber} resumes the deployment in {options.DataFolder} ({run.Start.StoreBlocks} blocks in the central store, " +
+                    $"{run.Start.StoreUnacknowledgedBlocks} unacknowledged; {run.Start.PoolBits} bits in gateway pools; {run.Start.LostBitsBefore} bits lost before); report in {run.ReportFolder}. --fresh starts over.");
+            }
+
             console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways{(options.BoardGateways.Count > 0 ? $" + {options.BoardGateways.Count} boards ({options.BoardTwins.Count} board twins)" : string.Empty)} x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
             // Plain text: where a real board connects (the settings' mqtt.host and mqtt.port), or why none can.
@@ -44,8 +53,9 @@ internal static class EmulationConsole
             EmulationReport report;
             if (live && console.Profile.Capabilities.Interactive)
             {
-                report = await console.Live(LiveView.Render(options.Name, null, options.PoolCapacityBits, []))
-                    .StartAsync(async ctx => await run.RunAsync(s => ctx.UpdateTarget(LiveView.Render(options.Name, s, options.PoolCapacityBits, run.Log.Recent())), stop.Token));
+                report = await console.Live(LiveView.Render(options.Name, null, options.PoolCapacityBits, [], console.Profile.Width, console.Profile.Height))
+                    .StartAsync(async ctx => await run.RunAsync(
+                        s => ctx.UpdateTarget(LiveView.Render(options.Name, s, options.PoolCapacityBits, run.Log.Recent(), console.Profile.Width, console.Profile.Height)), stop.Token));
             }
             else
             {
@@ -63,8 +73,8 @@ internal static class EmulationConsole
                     stop.Token);
             }
 
-            var files = ReportWriter.Write(report, options.OutputFolder);
-            ReportPrinter.Print(console, report, [.. files, Path.Combine(options.OutputFolder, "emulation.log")]);
+            var files = ReportWriter.Write(report, run.ReportFolder);
+            ReportPrinter.Print(console, report, [.. files, Path.Combine(run.ReportFolder, "emulation.log")]);
             return 0;
         }
         catch (EmulationOptionsException e)

@@ -52,22 +52,17 @@ internal static class SimulateAction
             }
             else
             {
-                var runs = new List<SimulationResult>();
                 int seeds = set.SeedCount(parse);
                 if (seeds < 1)
                 {
                     throw new SimulationOptionsException("--seeds", $"must be at least 1 (got {seeds}).");
                 }
 
-                foreach (var scheme in schemes)
-                {
-                    for (int i = 0; i < seeds; i++)
-                    {
-                        var run = options with { Scheme = scheme, Seed = options.Seed + (ulong)i };
-                        runs.Add(WithProgress(error, progress, "requests", report => new Simulator(run, TextWriter.Null, report).Run()));
-                    }
-                }
-
+                // Schemes and seeds run in parallel on all cores; a single run shows request progress.
+                var plan = schemes.SelectMany(scheme => SweepRunner.Seeds(options with { Scheme = scheme }, seeds)).ToArray();
+                var runs = plan.Length == 1
+                    ? [WithProgress(error, progress, "requests", report => new Simulator(plan[0], TextWriter.Null, report).Run())]
+                    : WithProgress(error, progress, "runs", report => SweepRunner.RunAll(plan, report));
                 var points = runs.GroupBy(r => r.Scheme).Select(g => SweepRunner.Aggregate(g.Key, null, 0, g.ToArray())).ToArray();
                 if (json)
                 {

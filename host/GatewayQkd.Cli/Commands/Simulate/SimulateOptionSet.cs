@@ -19,7 +19,7 @@ internal sealed class SimulateOptionSet
 
     public Option<string> Schemes { get; } = new("--scheme", "-s") { Description = "Schemes, comma-separated, or 'all': " + string.Join(", ", SchemeDefinition.All.Select(s => s.Name)) + ".", DefaultValueFactory = _ => "DDKA" };
 
-    public Option<int> Requests { get; } = new("--requests", "-n") { Description = "Key requests per run.", DefaultValueFactory = _ => Defaults.Requests };
+    public Option<long> Requests { get; } = new("--requests", "-n") { Description = "Key requests per run.", DefaultValueFactory = _ => Defaults.Requests };
 
     public Option<double> Load { get; } = new("--load", "-l") { Description = "L_req = lambda t_slot (eq. 4); 0.2 is the paper's 5 s mean interval at t_slot 1 s.", DefaultValueFactory = _ => Defaults.Load };
 
@@ -53,6 +53,10 @@ internal sealed class SimulateOptionSet
 
     public Option<KeyQuantityMode> KeyQuantity { get; } = new("--kqua") { Description = "K_qua: Level (key length of K_sec, default) or Independent.", DefaultValueFactory = _ => Defaults.KeyQuantity };
 
+    public Option<LoadMeaning> LoadMeaning { get; } = new("--load-meaning") { Description = "What L_req changes: Rate (arrival rate only, eq. 4; default) or RateAndKeyQuantity (also K_qua x L_req, s4.2.1).", DefaultValueFactory = _ => Defaults.LoadMeaning };
+
+    public Option<SupplementTiming> SupplementTiming { get; } = new("--supplement-timing") { Description = "DDKA/S2 threshold replenishment: IdleGaps (between requests, Table 4 line 16; default) or Continuous (whenever below K_threshold_low).", DefaultValueFactory = _ => Defaults.SupplementTiming };
+
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Random seed; seeds seed..seed+n-1 are used for n seeds.", DefaultValueFactory = _ => Defaults.Seed };
 
     public Option<int> Seeds { get; } = new("--seeds") { Description = "Runs per point (95 % Student-t intervals over seeds).", DefaultValueFactory = _ => 1 };
@@ -70,7 +74,7 @@ internal sealed class SimulateOptionSet
     public IEnumerable<Option> All =>
     [
         Preset, Schemes, Requests, Load, Slot, Gateways, Capacity, Initial, ThresholdLow, ThresholdHigh, W, VGen, VGenPerGateway,
-        VGenFromChannel, ChannelMinKm, ChannelMaxKm, LinkRate, HapChannels, KeyQuantity, Seed, Seeds, Sweep, Series, Out, Json, Progress,
+        VGenFromChannel, ChannelMinKm, ChannelMaxKm, LinkRate, HapChannels, KeyQuantity, LoadMeaning, SupplementTiming, Seed, Seeds, Sweep, Series, Out, Json, Progress,
     ];
 
     /// <summary>Builds the run's options: the preset's (or defaults), overridden by options given explicitly.</summary>
@@ -90,6 +94,8 @@ internal sealed class SimulateOptionSet
         o = Given(parse, LinkRate) ? o with { LinkBitsPerSecond = parse.GetValue(LinkRate) } : o;
         o = Given(parse, HapChannels) ? o with { HapChannels = parse.GetValue(HapChannels) } : o;
         o = Given(parse, KeyQuantity) ? o with { KeyQuantity = parse.GetValue(KeyQuantity) } : o;
+        o = Given(parse, LoadMeaning) ? o with { LoadMeaning = parse.GetValue(LoadMeaning) } : o;
+        o = Given(parse, SupplementTiming) ? o with { SupplementTiming = parse.GetValue(SupplementTiming) } : o;
         o = Given(parse, Seed) ? o with { Seed = parse.GetValue(Seed) } : o;
         if (parse.GetValue(VGenPerGateway) is { } list)
         {

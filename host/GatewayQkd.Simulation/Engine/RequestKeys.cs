@@ -1,0 +1,24 @@
+using GatewayQkd.Core.Scheduling;
+using GatewayQkd.Simulation.Schemes;
+using GatewayQkd.Simulation.Workload;
+
+namespace GatewayQkd.Simulation.Engine;
+
+/// <summary>The <see cref="OrderKey"/> of a key request under each <see cref="RequestOrder"/>.</summary>
+internal static class RequestKeys
+{
+    /// <summary>Destination ids stay below 2^21 (the gateway limit is 10^6), so K_sec can sit above them in one number.</summary>
+    private const double SecurityStride = 2097152.0;
+
+    public static OrderKey Of(RequestOrder order, long slotTicks, WeightTable weights, in SimRequest r)
+    {
+        long slot = r.ArrivalTicks / slotTicks;
+        return order switch
+        {
+            RequestOrder.Ddka or RequestOrder.DdkaOmegaZero => new OrderKey(slot, weights.Of(r.KQuaBits, r.KSec), r.ArrivalTicks, r.SensorId, r.RequestId),
+            RequestOrder.ClusteredByDestination => new OrderKey(slot, r.DestinationGateway, r.ArrivalTicks, r.SensorId, r.RequestId),
+            RequestOrder.ClusteredBySecurity => new OrderKey(slot, ((SecurityLevel.Highest - r.KSec) * SecurityStride) + r.DestinationGateway, r.ArrivalTicks, r.SensorId, r.RequestId),
+            _ => new OrderKey(0, 0, r.ArrivalTicks, r.SensorId, r.RequestId),
+        };
+    }
+}
