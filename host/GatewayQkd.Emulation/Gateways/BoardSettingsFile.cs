@@ -60,6 +60,32 @@ public static class BoardSettingsFile
         };
     }
 
+    /// <summary>The Wi-Fi network a board twin "joins" (the PC's own network; the twin's Wi-Fi stand-in accepts any).</summary>
+    public const string TwinWifiSsid = "gatewayqkd-board-twin";
+
+    /// <summary>
+    /// Returns the settings of the board twin of gateway <paramref name="gatewayId"/> (docs/board-twin.md): as
+    /// <see cref="Create"/>, but for a process on this PC, so it joins <paramref name="broker"/> - the endpoint the run's
+    /// own clients use - with that endpoint's login; and since the twin, like a board, keeps wall-clock time, every
+    /// time setting is the run's emulated time divided by the run's speed (a 1 s slot at 5x is slot.ms=200).
+    /// </summary>
+    public static BoardSettings ForTwin(EmulationOptions options, RunSecrets secrets, ushort gatewayId, BrokerEndpoint broker)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(broker);
+        return new BoardSettings
+        {
+            Gateway = WallClock(GatewayConfigFactory.Create(options, secrets, gatewayId), options.Speed),
+            BrokerHost = broker.Host is "0.0.0.0" or "::" ? "127.0.0.1" : broker.Host,
+            BrokerPort = broker.Port,
+            BrokerUsername = broker.Username,
+            BrokerPassword = broker.Username is null ? null : broker.Password ?? string.Empty,
+            WifiSsid = TwinWifiSsid,
+            WifiPassword = string.Empty,
+            Notes = [$"Board twin of run '{options.Name}' at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x: times are the run's divided by its speed."],
+        };
+    }
+
     /// <summary>
     /// Returns the broker host and port a board of the run connects to: the PC's LAN address and the embedded broker's
     /// fixed port, or the external broker; <paramref name="what"/> names the option in the error.

@@ -12,6 +12,7 @@ public sealed class TelemetryTracker
 {
     private readonly ConcurrentDictionary<(ushort Gateway, KeyRange Key), (byte[] Plaintext, long Ticks)> _sent = new();
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<ushort, long> _verifiedPerGateway = new();
     private long _mismatches;
 
     /// <summary>Creates a tracker timing latencies with <paramref name="time"/> (default: the system's clock).</summary>
@@ -26,6 +27,9 @@ public sealed class TelemetryTracker
     /// <summary>Gets the number of sent messages not verified yet.</summary>
     public int Outstanding => _sent.Count;
 
+    /// <summary>Returns the messages of gateway <paramref name="gatewayId"/>'s sensors verified so far.</summary>
+    public long VerifiedFor(ushort gatewayId) => _verifiedPerGateway.TryGetValue(gatewayId, out var count) ? count : 0;
+
     /// <summary>Records a message a sensor published under key <paramref name="key"/> of gateway <paramref name="gatewayId"/>.</summary>
     public void Sent(ushort gatewayId, KeyRange key, byte[] plaintext) =>
         _sent[(gatewayId, key)] = ((byte[])plaintext.Clone(), _time.GetTimestamp());
@@ -36,6 +40,7 @@ public sealed class TelemetryTracker
         if (_sent.TryRemove((gatewayId, key), out var sent) && sent.Plaintext.AsSpan().SequenceEqual(plaintext))
         {
             Latency.Record(_time.GetElapsedTime(sent.Ticks).TotalMilliseconds);
+            _verifiedPerGateway.AddOrUpdate(gatewayId, 1, (_, n) => n + 1);
             return true;
         }
 

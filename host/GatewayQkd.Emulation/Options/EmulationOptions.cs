@@ -37,6 +37,12 @@ public sealed record EmulationOptions
     /// <summary>Gets the real sensor boards: sensor ids of a gateway that no emulated sensor takes (above <see cref="SensorsPerGateway"/>).</summary>
     public IReadOnlyList<BoardSensor> BoardSensors { get; init; } = [];
 
+    /// <summary>
+    /// Gets the board gateways this PC runs itself as board twins: the firmware/Device application in its own process,
+    /// joining over TCP with its settings file and storage folder as a board does (each id is also in <see cref="BoardGateways"/>).
+    /// </summary>
+    public IReadOnlyList<ushort> BoardTwins { get; init; } = [];
+
     /// <summary>Gets the number of emulated sensors per gateway.</summary>
     public int SensorsPerGateway { get; init; } = 3;
 

@@ -32,6 +32,10 @@ public sealed class EmulationOptionsBuilder
     /// <summary>Adds real boards that join as these gateway ids.</summary>
     public EmulationOptionsBuilder WithBoardGateways(params ushort[] ids) => Set(_options with { BoardGateways = ids });
 
+    /// <summary>Runs these gateway ids as board twin processes (they become board gateways too).</summary>
+    public EmulationOptionsBuilder WithBoardTwins(params ushort[] ids) =>
+        Set(_options with { BoardTwins = ids, BoardGateways = [.. _options.BoardGateways.Concat(ids).Distinct()] });
+
     /// <summary>Sets the sensors' mean request interval (emulated seconds) and the K_sec levels drawn.</summary>
     public EmulationOptionsBuilder WithTraffic(double meanIntervalSeconds, params int[] securityLevels) =>
         Set(_options with { RequestMeanIntervalSeconds = meanIntervalSeconds, SecurityLevels = securityLevels.Length > 0 ? securityLevels : _options.SecurityLevels });

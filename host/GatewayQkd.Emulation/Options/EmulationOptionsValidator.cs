@@ -65,6 +65,8 @@ public static class EmulationOptionsValidator
         Check(!File.Exists(options.OutputFolder), "outputFolder", $"must be a folder, got the file '{options.OutputFolder}'.");
         Check(!options.VirtualTime || options.BoardGateways.Count == 0, "virtualTime", "cannot be used with boards (boardGateways): a board runs in real time.");
         Check(!options.VirtualTime || options.ExternalBroker is null, "virtualTime", "cannot be used with an external broker: virtual time has its own in-process broker.");
+        Check(options.BoardTwins.All(options.BoardGateways.Contains), "boardTwins", $"each board twin must be a board gateway, got twins {string.Join(", ", options.BoardTwins)} and boards {string.Join(", ", options.BoardGateways)}.");
+        Check(options.BoardTwins.Distinct().Count() == options.BoardTwins.Count, "boardTwins", $"ids must be distinct, got {string.Join(", ", options.BoardTwins)}.");
         if (options.ExternalBroker is { } broker)
         {
             Check(!string.IsNullOrWhiteSpace(broker.Host), "broker", "host must not be empty.");

@@ -54,6 +54,7 @@ public static class ReportWriter
                 ["seed"] = o.Seed,
                 ["gateways"] = o.Gateways,
                 ["board_gateways"] = new JsonArray([.. o.BoardGateways.Select(id => (JsonNode)(int)id)]),
+                ["board_twins"] = new JsonArray([.. o.BoardTwins.Select(id => (JsonNode)(int)id)]),
                 ["sensors_per_gateway"] = o.SensorsPerGateway,
                 ["request_mean_interval_s"] = o.RequestMeanIntervalSeconds,
                 ["security_levels"] = new JsonArray([.. o.SecurityLevels.Select(l => (JsonNode)l)]),

@@ -41,6 +41,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     public static readonly TimeSpan ClientsStartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<EmulatedGateway> _gateways = [];
+    private readonly Dictionary<ushort, BoardTwinProcess> _twins = [];
     private readonly List<SensorField> _sensors = [];
     private readonly List<RunSnapshot> _samples = [];
     private readonly IRandomSource _random = new CryptoRandomSource();
@@ -244,20 +245,43 @@ public sealed partial class EmulationRun : IAsyncDisposable
         _server!.ResendOverdue(ResendAfter);
     }
 
-    /// <summary>Kills an emulated gateway abruptly (power cut).</summary>
+    /// <summary>Gets the board twin processes by gateway id.</summary>
+    public IReadOnlyDictionary<ushort, BoardTwinProcess> BoardTwins => _twins;
+
+    /// <summary>Kills an emulated gateway or a board twin abruptly (power cut).</summary>
     public async Task KillGatewayAsync(ushort id)
     {
-        await Gateway(id).KillAsync().ConfigureAwait(false);
+        if (_twins.TryGetValue(id, out var twin))
+        {
+            await twin.KillAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await Gateway(id).KillAsync().ConfigureAwait(false);
+        }
+
         Log.Write(LogLevel.Warning, $"Gateway {id} killed.");
     }
 
-    /// <summary>Boots a killed gateway again from its storage folder.</summary>
+    /// <summary>Boots a killed gateway (or board twin) again from its storage folder.</summary>
     public async Task RestartGatewayAsync(ushort id, CancellationToken cancellationToken = default)
     {
-        await Gateway(id).StartAsync(cancellationToken).ConfigureAwait(false);
+        if (_twins.TryGetValue(id, out var twin))
+        {
+            await twin.DisposeAsync().ConfigureAwait(false);
+            await StartTwinAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Gateway(id).StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         Counters.Add(RunCounter.GatewayRestarts);
         Log.Write(LogLevel.Info, $"Gateway {id} restarted from its storage.");
     }
+
+    /// <summary>Returns the folder that plays board twin <paramref name="id"/>'s I:\ drive (settings file and key store).</summary>
+    public string BoardTwinDrive(ushort id) => Path.Combine(Options.DataFolder, $"gn-{id}-board-twin");
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -270,6 +294,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
         foreach (var gateway in _gateways)
         {
             await gateway.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var twin in _twins.Values)
+        {
+            await twin.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_serverBus is not null)
@@ -357,7 +386,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         Start = ReadStart();
         RunHistory.Record(o.DataFolder, RunNumber, ReportFolder);
-        Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards, broker {BrokerEndpoint}, key rate {Rates.Description}.");
+        Log.Write(LogLevel.Info, $"Run '{o.Name}' started: {o.Gateways} emulated gateways, {o.BoardGateways.Count} boards ({o.BoardTwins.Count} board twins), broker {BrokerEndpoint}, key rate {Rates.Description}.");
         if (Start.Resumed)
         {
             Log.Write(LogLevel.Info, $"Run {RunNumber} resumes the deployment in {o.DataFolder}: {Start.StoreBlocks} blocks in the central store ({Start.StoreUnacknowledgedBlocks} unacknowledged), {Start.PoolBits} bits in gateway pools, {Start.LostBitsBefore} bits lost before this run.");
@@ -387,6 +416,16 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var ids = o.AllGatewayIds;
         var secrets = _secrets!;
         await Task.WhenAll(_gateways.Select(g => g.StartAsync(cancellationToken))).ConfigureAwait(false);
+        foreach (var id in o.BoardTwins)
+        {
+            // The twin reads the settings file a board would, written from the run's own keys and broker.
+            var drive = BoardTwinDrive(id);
+            Directory.CreateDirectory(drive);
+            await File.WriteAllTextAsync(
+                Path.Combine(drive, BoardSettingsFile.FileName), BoardSettingsFile.Format(BoardSettingsFile.ForTwin(o, secrets, id, BrokerEndpoint)), cancellationToken).ConfigureAwait(false);
+            await StartTwinAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var id in ids)
         {
             var keys = GatewayConfigFactory.SensorIds(o).ToDictionary(s => s, s => secrets.DeviceKey(id, s));
@@ -415,6 +454,17 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private IRunBus Buses(string clientId, Action<string, byte[]> onMessage) => _inProcess is not null
         ? new InProcessBus(_inProcess, clientId, onMessage, Log)
         : new MqttMessageBus(BrokerEndpoint, clientId, onMessage, Log);
+
+    private async Task StartTwinAsync(ushort id, CancellationToken cancellationToken)
+    {
+        var twin = BoardTwinProcess.Start(id, BoardTwinDrive(id), Log);
+        _twins[id] = twin;
+        if (!await twin.WaitUntilRunningAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
+        {
+            var last = string.Join(" | ", twin.Lines.TakeLast(5));
+            throw new InvalidOperationException($"Board twin gn-{id} did not come up within 30 s; its last lines: {last}");
+        }
+    }
 
     private async Task HapLoopAsync(CancellationToken token)
     {

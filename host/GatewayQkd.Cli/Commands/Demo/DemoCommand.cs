@@ -22,9 +22,10 @@ public static class DemoCommand
         var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
         var seed = new Option<int>("--seed") { Description = "Random seed of the sensor traffic and the channel.", DefaultValueFactory = _ => 1 };
         var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report." };
+        var boardTwin = new Option<bool>("--board-twin") { Description = "Run the last gateway as a board twin: the firmware/Device app in its own process, joining over TCP like a board." };
         var listen = new ListenCliOption();
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
-        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime })
+        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime, boardTwin })
         {
             command.Options.Add(option);
         }
@@ -37,15 +38,17 @@ public static class DemoCommand
             var folder = parse.GetValue(outFolder)!;
             try
             {
-                options = new EmulationOptionsBuilder(Preset())
+                var count = parse.GetValue(gateways);
+                var twin = parse.GetValue(boardTwin) && count >= 1;
+                var builder = new EmulationOptionsBuilder(Preset())
                     .WithDuration(TimeSpan.FromSeconds(parse.GetValue(duration)))
                     .WithSpeed(parse.GetValue(speed))
-                    .WithGateways(parse.GetValue(gateways), parse.GetValue(sensors))
+                    .WithGateways(twin ? count - 1 : count, parse.GetValue(sensors))
                     .WithFolders(DataFolder(folder), folder)
                     .WithSeed(parse.GetValue(seed))
                     .With(o => o with { VirtualTime = parse.GetValue(virtualTime) })
-                    .With(o => listen.Apply(parse, o))
-                    .Build(EmulationOptionNames.Demo);
+                    .With(o => listen.Apply(parse, o));
+                options = (twin ? builder.WithBoardTwins((ushort)count) : builder).Build(EmulationOptionNames.Demo);
             }
             catch (EmulationOptionsException e)
             {

@@ -35,6 +35,7 @@ public static class EmulateCommand
         var data = new Option<string?>("--data") { Description = "Folder of the durable state (default out/emulation/data)." };
         var outFolder = new Option<string?>("--out", "-o") { Description = "Folder of the report (default out/emulation)." };
         var boards = new Option<ushort[]>("--board") { Description = "Gateway id a real board joins as (repeat for several; above the emulated ids).", AllowMultipleArgumentsPerToken = true };
+        var boardTwins = new Option<ushort[]>("--board-twin") { Description = "Gateway id this PC runs as a board twin: the firmware/Device app in its own process, joining like a board (repeat for several).", AllowMultipleArgumentsPerToken = true };
         var boardConfig = new Option<ushort?>("--board-config") { Description = "Write the settings file (gatewayqkd.conf) and nanoff file-deployment manifest board ID needs, and exit." };
         var boardConfigOut = new Option<string?>("--board-config-out") { Description = "Folder for --board-config's files (default: board-gn-ID in the data folder)." };
         var wifiSsid = new Option<string?>("--wifi-ssid") { Description = $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit." };
@@ -49,7 +50,7 @@ public static class EmulateCommand
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive, virtualTime })
+        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive, virtualTime })
         {
             command.Options.Add(option);
         }
@@ -118,6 +119,11 @@ public static class EmulateCommand
                     ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
                     EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
                 }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
+                if (parse.GetValue(boardTwins) is { Length: > 0 } twins)
+                {
+                    builder = builder.WithBoardTwins(twins);
+                }
+
                 options = builder.Build(EmulationOptionNames.Emulate);
             }
             catch (EmulationOptionsException e)

@@ -37,7 +37,7 @@ internal static class EmulationConsole
                     $"{run.Start.StoreUnacknowledgedBlocks} unacknowledged; {run.Start.PoolBits} bits in gateway pools; {run.Start.LostBitsBefore} bits lost before); report in {run.ReportFolder}. --fresh starts over.");
             }
 
-            console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
+            console.MarkupLine($"[bold]{Markup.Escape(options.Name)}[/]: {options.Gateways} gateways{(options.BoardGateways.Count > 0 ? $" + {options.BoardGateways.Count} boards ({options.BoardTwins.Count} board twins)" : string.Empty)} x {options.SensorsPerGateway} sensors, broker {Markup.Escape(run.BrokerEndpoint.ToString())}, " +
                 $"{Markup.Escape(run.Rates.Description)}, speed {options.Speed}x for {options.Duration.TotalSeconds:0} s. Ctrl+C stops early.");
             // Plain text: where a real board connects (the settings' mqtt.host and mqtt.port), or why none can.
             if (!options.VirtualTime) // a virtual-time run has no network broker a board could reach

@@ -20,6 +20,7 @@ internal static class EmulationOptionNames
         ["boardGateways"] = "--board",
         ["boardSensors"] = "--board-sensor",
         ["listen"] = "--listen",
+        ["boardTwins"] = "--board-twin",
         ["broker"] = "--broker",
         ["embeddedBrokerPort"] = "--broker-port",
         ["kmsPort"] = "--kms-port",
