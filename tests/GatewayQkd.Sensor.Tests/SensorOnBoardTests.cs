@@ -82,8 +82,15 @@ namespace GatewayQkd.Sensor.Tests
         private static byte[] Served(NativeCrypto crypto, uint requestId, uint counter, byte[] key)
         {
             FrameKeys keys = FrameKeys.Derive(crypto, DeviceKey());
-            byte[] wrapped = new KeyWrap(crypto).Apply(keys, FrameType.KeyResponse, Gateway, Sensor, counter, key);
-            return new FrameSealer(crypto).Seal(KeyResponseMessage.Served(requestId, 0, 320, wrapped), Gateway, Sensor, counter, keys);
+            // A fixed wrap salt is fine here: each test wraps one key under its own counter (docs/crypto.md s2.2).
+            byte[] salt = new byte[KeyWrap.SaltLength];
+            for (int i = 0; i < salt.Length; i++)
+            {
+                salt[i] = (byte)(0xA0 + i);
+            }
+
+            byte[] wrapped = new KeyWrap(crypto).Apply(keys, FrameType.KeyResponse, Gateway, Sensor, counter, salt, key);
+            return new FrameSealer(crypto).Seal(KeyResponseMessage.Served(requestId, 0, 320, salt, wrapped), Gateway, Sensor, counter, keys);
         }
 
         private static byte[] DeviceKey()
