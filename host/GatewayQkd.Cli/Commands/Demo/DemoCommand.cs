@@ -75,11 +75,15 @@ public static class DemoCommand
     /// <summary>
     /// The demo's state folder: a new deployment every time, so it lives in RAM (/dev/shm) where there is one: the
     /// same durable-write code runs, but fsync costs nothing there (about 6 ms per fsync on a VM disk would slow the demo
-    /// to the disk's pace). `emulate` keeps its state on disk (--data).
+    /// to the disk's pace). `emulate` keeps its state on disk (--data). The name holds the process id and a digest of
+    /// the report folder, so two demos in one process (tests) or two processes never share (or delete) one state folder.
     /// </summary>
     public static string DataFolder(string outputFolder) => Directory.Exists("/dev/shm")
-        ? Path.Combine("/dev/shm", $"gatewayqkd-demo-{Environment.ProcessId}")
+        ? Path.Combine("/dev/shm", $"gatewayqkd-demo-{Environment.ProcessId}-{FolderDigest(outputFolder)}")
         : Path.Combine(outputFolder, "data");
+
+    private static string FolderDigest(string folder) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(folder))))[..8];
 
     /// <summary>
     /// The demo's setup: the DDKA paper's 4 gateways, pools of 5120 bits and w = 0.5, key rates from the channel model,
