@@ -33,4 +33,15 @@ public class ChannelCommandErrorTests
         Assert.Equal(2, exit);
         Assert.Contains("--preset", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plot_Without_A_Sweep_Or_Preset_Is_Refused_And_Writes_Nothing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gatewayqkd-noplot-{Guid.NewGuid():N}.png");
+        var (exit, output, error) = ChannelCommandRunner.Run("--plot", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("--plot", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.False(File.Exists(path));
+    }
 }

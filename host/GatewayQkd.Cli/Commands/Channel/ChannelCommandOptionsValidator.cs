@@ -18,6 +18,11 @@ public static class ChannelCommandOptionsValidator
             throw new ArgumentException("--preset and --sweep cannot be combined (a preset defines its own sweep).", "--preset");
         }
 
+        if (options.PlotPath is not null && options.Sweep is null && options.Preset is null)
+        {
+            throw new ArgumentException("needs --sweep or --preset: a single-link report has no curve to draw.", "--plot");
+        }
+
         if (options.Preset is not null && !ChannelPresets.Names.Contains(options.Preset))
         {
             throw new ArgumentException($"unknown preset '{options.Preset}' (known: {string.Join(", ", ChannelPresets.Names)}).", "--preset");
