@@ -22,23 +22,26 @@ namespace GatewayQkd.Core.Board
         {
         }
 
+        /// <summary>Gets the network part (Wi-Fi, broker), read as the sensor board reads it.</summary>
+        public NetworkSettings Network { get; private set; }
+
         /// <summary>Gets the Wi-Fi network name.</summary>
-        public string WifiSsid { get; private set; }
+        public string WifiSsid => Network.WifiSsid;
 
         /// <summary>Gets the Wi-Fi password (empty for an open network).</summary>
-        public string WifiPassword { get; private set; }
+        public string WifiPassword => Network.WifiPassword;
 
         /// <summary>Gets the MQTT broker's host name or address.</summary>
-        public string BrokerHost { get; private set; }
+        public string BrokerHost => Network.BrokerHost;
 
         /// <summary>Gets the MQTT broker's port (default 1883).</summary>
-        public int BrokerPort { get; private set; }
+        public int BrokerPort => Network.BrokerPort;
 
         /// <summary>Gets the MQTT user name, or null for an anonymous broker.</summary>
-        public string BrokerUsername { get; private set; }
+        public string BrokerUsername => Network.BrokerUsername;
 
         /// <summary>Gets the MQTT password, or null.</summary>
-        public string BrokerPassword { get; private set; }
+        public string BrokerPassword => Network.BrokerPassword;
 
         /// <summary>Gets the MQTT client id (default <c>gatewayqkd-gn-&lt;gateway id&gt;</c>).</summary>
         public string ClientId { get; private set; }
@@ -52,15 +55,9 @@ namespace GatewayQkd.Core.Board
         {
             SettingsFile file = SettingsFile.Parse(text, SettingsKeys.All(), new string[] { SettingsKeys.SensorPrefix });
             DeviceSettings settings = new DeviceSettings();
-            NetworkSettings network = NetworkSettings.Read(file);
+            settings.Network = NetworkSettings.Read(file);
             settings.Gateway = ReadGateway(file);
-            settings.WifiSsid = network.WifiSsid;
-            settings.WifiPassword = network.WifiPassword;
-            settings.BrokerHost = network.BrokerHost;
-            settings.BrokerPort = network.BrokerPort;
-            settings.BrokerUsername = network.BrokerUsername;
-            settings.BrokerPassword = network.BrokerPassword;
-            settings.ClientId = network.ClientId != null ? network.ClientId : DefaultClientIdPrefix + settings.Gateway.GatewayId.ToString();
+            settings.ClientId = settings.Network.ClientId != null ? settings.Network.ClientId : DefaultClientIdPrefix + settings.Gateway.GatewayId.ToString();
             return settings;
         }
 

@@ -68,14 +68,9 @@ public static class ChannelCommand
             error.WriteLine($"channel: wrote {csv}");
         }
 
+        // --plot comes with a sweep or a preset (ChannelCommandOptionsValidator), so the run has a swept quantity.
         if (options.PlotPath is { } plot)
         {
-            if (run.XName is null)
-            {
-                error.WriteLine("channel: --plot needs a sweep or a preset; no chart written.");
-                return;
-            }
-
             foreach (var (path, chart) in ChannelPlots.All(run, plot))
             {
                 chart.SavePng(path);
