@@ -114,6 +114,17 @@ namespace GatewayQkd.Core.Gateway
             return (byte[])_sensorKeys[(int)sensorId];
         }
 
+        /// <summary>
+        /// Returns true when this gateway hands out new keys of <paramref name="peer"/>'s stream in DDKA order: the
+        /// authority's stream, or a gateway-to-gateway stream whose other gateway has a higher id. The higher-id gateway
+        /// of a pair only serves the ranges its partner handed out, by key id (<see cref="SharedKeyRequestMessage"/>),
+        /// so the two never hand out one range to two different sensors.
+        /// </summary>
+        public bool InitiatesOn(ushort peer)
+        {
+            return peer == AuthorityId || GatewayId < peer;
+        }
+
         /// <summary>Returns true when <paramref name="peer"/> is one of the <see cref="Peers"/> this gateway serves keys of.</summary>
         public bool ServesPeer(ushort peer)
         {

@@ -34,6 +34,12 @@ namespace GatewayQkd.Core.Gateway
             _bus.Publish(topic, _sealer.Seal(body, _gatewayId, recipient, counter, keys));
         }
 
+        /// <summary>Publishes a key response without a key (waiting, insufficient or rejected) with its reason.</summary>
+        public void SendNotServed(ushort sensorId, FrameKeys keys, uint requestId, KeyResponseStatus status, KeyResponseReason reason)
+        {
+            Send(Topics.Response(_gatewayId, sensorId), sensorId, keys, KeyResponseMessage.NotServed(requestId, status, reason));
+        }
+
         /// <summary>Publishes a served key response: the key bytes AES-256-CTR wrapped under the sensor's wrap key.</summary>
         public void SendServed(ushort sensorId, FrameKeys keys, uint requestId, GatewayQkd.Core.Pool.KeyRange range, byte[] material)
         {

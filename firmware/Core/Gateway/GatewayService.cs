@@ -41,6 +41,7 @@ namespace GatewayQkd.Core.Gateway
         private readonly GatewayOutbox _outbox;
         private readonly RequestScheduler _scheduler;
         private readonly StreamResync _resync;
+        private readonly SharedKeyServer _shared;
         private readonly GatewayCounters _counters = new GatewayCounters();
         private long _servedSlot;
         private long _lastStatus;
@@ -71,7 +72,7 @@ namespace GatewayQkd.Core.Gateway
 
             PeerKeyTable authority = new PeerKeyTable(crypto);
             authority.Add(config.AuthorityId, config.LinkKey);
-            _upstream = new FrameOpener(config.GatewayId, crypto, authority, new ReplayGuard(storage, UpstreamReplayFile), new FrameType[] { FrameType.KeyBlockDelivery });
+            _upstream = new FrameOpener(config.GatewayId, crypto, authority, new ReplayGuard(storage, UpstreamReplayFile), new FrameType[] { FrameType.KeyBlockDelivery, FrameType.KeyRelay });
 
             PeerKeyTable sensorKeys = new PeerKeyTable(crypto);
             ushort[] sensorIds = config.SensorIds;
@@ -80,10 +81,11 @@ namespace GatewayQkd.Core.Gateway
                 sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
             }
 
-            _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest });
+            _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
             _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
             _scheduler = new RequestScheduler(config, _pool, _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
+            _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
             _lastStatus = clock.NowMilliseconds;
         }
@@ -159,9 +161,13 @@ namespace GatewayQkd.Core.Gateway
             }
 
             _counters.Increment(GatewayCounter.FramesAccepted);
-            if (opened.Header.Type == FrameType.KeyBlockDelivery)
+            if (opened.Header.Type == FrameType.KeyBlockDelivery || opened.Header.Type == FrameType.KeyRelay)
             {
-                IngestBlock(opened);
+                IngestBlock(ReadBlock(opened));
+            }
+            else if (opened.Header.Type == FrameType.SharedKeyRequest)
+            {
+                _shared.Serve(opened.Header.SenderId, (SharedKeyRequestMessage)opened.Body);
             }
             else
             {
@@ -217,19 +223,39 @@ namespace GatewayQkd.Core.Gateway
                 : opener.Open(payload, 0, payload.Length, requiredSender);
         }
 
-        private void IngestBlock(FrameOpenResult opened)
+        // The block a delivery carries (unwrapped), or the one a relay carries: K1 = K2 xor (K1 xor K2), DDKA s2.3.
+        private KeyBlock ReadBlock(FrameOpenResult opened)
         {
-            KeyBlockMessage message = (KeyBlockMessage)opened.Body;
-            byte[] material = _wrap.Unwrap(opened, message.WrapSalt, message.WrappedMaterial);
-            IngestResult result;
+            KeyRelayMessage relay = opened.Body as KeyRelayMessage;
+            if (relay == null)
+            {
+                KeyBlockMessage message = (KeyBlockMessage)opened.Body;
+                return new KeyBlock(message.PeerId, message.BlockId, message.Offset, _wrap.Unwrap(opened, message.WrapSalt, message.WrappedMaterial));
+            }
+
+            byte[] linkKey = _wrap.Unwrap(opened, relay.WrapSalt, relay.WrappedLinkKey);
             try
             {
-                result = _pool.Ingest(new KeyBlock(message.PeerId, message.BlockId, message.Offset, material));
+                return new KeyBlock(relay.PeerId, relay.BlockId, relay.Offset, relay.Recover(linkKey));
             }
             finally
             {
-                GatewayQkd.Core.Crypto.Bytes.Erase(material); // the pool keeps its own copy; the unwrapped one must not linger
+                GatewayQkd.Core.Crypto.Bytes.Erase(linkKey); // K2 is spent on this relay
             }
+        }
+
+        private void IngestBlock(KeyBlock block)
+        {
+            IngestResult result;
+            try
+            {
+                result = _pool.Ingest(block);
+            }
+            finally
+            {
+                GatewayQkd.Core.Crypto.Bytes.Erase(block.Material); // the pool keeps its own copy; the unwrapped one must not linger
+            }
+
 
             _counters.Increment(result == IngestResult.Accepted ? GatewayCounter.BlocksStored : GatewayCounter.BlocksRefused);
             if (result == IngestResult.Gap)
@@ -239,11 +265,11 @@ namespace GatewayQkd.Core.Gateway
 
             if (result != IngestResult.Accepted)
             {
-                _log.Write(LogLevel.Warning, "Key block " + message.PeerId.ToString() + "/" + message.BlockId.ToString() + " not stored: result " + ((int)result).ToString() + ".");
+                _log.Write(LogLevel.Warning, "Key block " + block.PeerId.ToString() + "/" + block.BlockId.ToString() + " not stored: result " + ((int)result).ToString() + ".");
             }
 
             BlockAckMessage ack = new BlockAckMessage(
-                message.PeerId, message.BlockId, BlockAckResults.From(result), _pool.NextBlockId(message.PeerId), StatusSnapshot.Bits(_pool.AvailableBits(message.PeerId)));
+                block.PeerId, block.BlockId, BlockAckResults.From(result), _pool.NextBlockId(block.PeerId), StatusSnapshot.Bits(_pool.AvailableBits(block.PeerId)));
             _outbox.Send(Topics.Ack(_config.GatewayId), _config.AuthorityId, _linkKeys, ack);
         }
 

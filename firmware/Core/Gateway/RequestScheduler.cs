@@ -65,6 +65,10 @@ namespace GatewayQkd.Core.Gateway
             {
                 reason = KeyResponseReason.UnknownDestination;
             }
+            else if (!_config.InitiatesOn(request.Destination))
+            {
+                reason = KeyResponseReason.FetchOnly;
+            }
             else if (request.QuantityBits > _config.CapacityBits)
             {
                 status = KeyResponseStatus.Insufficient;
@@ -150,23 +154,7 @@ namespace GatewayQkd.Core.Gateway
                 return false;
             }
 
-            try
-            {
-                _outbox.SendServed((ushort)request.SensorId, keys, (uint)request.RequestId, taken.Range, taken.Material);
-                _counters.Increment(GatewayCounter.RequestsServed);
-                _counters.Add(GatewayCounter.KeyBytesIssued, (uint)taken.Range.Length);
-            }
-            catch (System.Exception e)
-            {
-                // The range is consumed and never reissued; the sensor retries with a new request.
-                _counters.Add(GatewayCounter.KeyBytesLost, (uint)taken.Range.Length);
-                _log.Write(LogLevel.Error, "Key " + taken.Range.ToString() + " consumed but not delivered: " + e.Message);
-            }
-            finally
-            {
-                System.Array.Clear(taken.Material, 0, taken.Material.Length);
-            }
-
+            KeyHandOut.Send(_outbox, _counters, _log, (ushort)request.SensorId, keys, (uint)request.RequestId, taken);
             return true;
         }
 
@@ -235,7 +223,7 @@ namespace GatewayQkd.Core.Gateway
 
         private void Answer(ushort sensorId, uint requestId, KeyResponseStatus status, KeyResponseReason reason)
         {
-            _outbox.Send(Topics.Response(_config.GatewayId, sensorId), sensorId, _sensorKeys.Find(sensorId), KeyResponseMessage.NotServed(requestId, status, reason));
+            _outbox.SendNotServed(sensorId, _sensorKeys.Find(sensorId), requestId, status, reason);
         }
     }
 }

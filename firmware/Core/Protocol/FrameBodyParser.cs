@@ -22,6 +22,10 @@ namespace GatewayQkd.Core.Protocol
                     return GatewayStatusMessage.BaseLength + (FrameLimits.MaxStatusPeers * PeerLevel.Length) + (FrameLimits.MaxStatusCounters * 4);
                 case FrameType.PoolResync:
                     return PoolResyncMessage.BaseLength + (PoolResyncMessage.MaxHoles * PoolResyncMessage.HoleLength);
+                case FrameType.KeyRelay:
+                    return KeyRelayMessage.BaseLength + (2 * KeyRelayMessage.MaxRelayBytes);
+                case FrameType.SharedKeyRequest:
+                    return SharedKeyRequestMessage.Length;
                 default:
                     return 0;
             }
@@ -53,6 +57,12 @@ namespace GatewayQkd.Core.Protocol
                     break;
                 case FrameType.PoolResync:
                     body = PoolResyncMessage.ReadFrom(reader);
+                    break;
+                case FrameType.KeyRelay:
+                    body = KeyRelayMessage.ReadFrom(reader);
+                    break;
+                case FrameType.SharedKeyRequest:
+                    body = SharedKeyRequestMessage.ReadFrom(reader);
                     break;
                 default:
                     throw new FrameFormatException(FrameStatus.UnexpectedType, "type " + ((int)type).ToString() + " has no sealed-frame body.");

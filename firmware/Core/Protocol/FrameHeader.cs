@@ -53,9 +53,9 @@ namespace GatewayQkd.Core.Protocol
             }
 
             byte type = reader.ReadByte("type");
-            if (type < (byte)FrameType.KeyRequest || type > (byte)FrameType.PoolResync)
+            if (type < (byte)FrameType.KeyRequest || type > (byte)FrameType.SharedKeyRequest)
             {
-                throw new FrameFormatException(FrameStatus.UnknownType, "type: expected 1..8, got " + type.ToString() + ".");
+                throw new FrameFormatException(FrameStatus.UnknownType, "type: expected 1..10, got " + type.ToString() + ".");
             }
 
             ushort sender = reader.ReadUInt16("sender id");

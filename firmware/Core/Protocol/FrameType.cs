@@ -26,5 +26,11 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>Gateway to HAP/CS: what the gateway holds of a stream, so missing blocks are sent again (PoolResyncMessage).</summary>
         PoolResync = 8,
+
+        /// <summary>HAP to gateway: a gateway-to-gateway key block relayed by XOR forwarding (<see cref="KeyRelayMessage"/>).</summary>
+        KeyRelay = 9,
+
+        /// <summary>Sensor to gateway: fetch the key a sensor at the pair's other gateway obtained (<see cref="SharedKeyRequestMessage"/>).</summary>
+        SharedKeyRequest = 10,
     }
 }

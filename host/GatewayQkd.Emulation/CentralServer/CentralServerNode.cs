@@ -26,7 +26,7 @@ public sealed class CentralServerNode
         _bus = services.Bus;
         _refusals = new FrameRefusals(services.Log, services.Counters);
         _streams = new KeyStreamServer(settings, services, _refusals);
-        Telemetry = new TelemetryVerifier(_streams.GatewayIds, services, _refusals);
+        Telemetry = new TelemetryVerifier(_streams.GatewayIds, _streams.Pairs, services, _refusals);
     }
 
     /// <summary>Gets the key streams (what the HAP issues through).</summary>

@@ -40,9 +40,19 @@ internal sealed class GatewayLink
     /// <summary>Gets the key bits acknowledged so far in this run.</summary>
     public long DeliveredBits { get; set; }
 
-    /// <summary>Gets the bits in flight.</summary>
-    public long InFlightBits => InFlight.Values.Sum(b => (long)b.Block.Bits);
+    /// <summary>Gets the blocks of gateway-to-gateway streams pushed or relayed and not acknowledged, by (other gateway, block id); each as stored (peer = the pair's higher id).</summary>
+    public Dictionary<(ushort Peer, uint BlockId), InFlightBlock> PairInFlight { get; } = [];
 
-    /// <summary>Gets the room the HAP may still fill: capacity minus reported level minus bits in flight.</summary>
-    public long RoomBits => CapacityBits - ReportedAvailableBits - InFlightBits;
+    /// <summary>Gets the level of each gateway-to-gateway stream (other gateway to bits) as last reported.</summary>
+    public Dictionary<ushort, long> PairLevels { get; } = [];
+
+    /// <summary>Gets the bits in flight, on every stream.</summary>
+    public long InFlightBits => InFlight.Values.Sum(b => (long)b.Block.Bits) + PairInFlight.Values.Sum(b => (long)b.Block.Bits);
+
+    /// <summary>Gets the room the HAP may still fill: capacity minus reported levels minus bits in flight.</summary>
+    public long RoomBits => CapacityBits - ReportedAvailableBits - PairLevels.Values.Sum() - InFlightBits;
+
+    /// <summary>Returns the room the stream with <paramref name="peer"/> has below <paramref name="capacityBits"/>: its level and its bits in flight deducted.</summary>
+    public long PairRoomBits(ushort peer, long capacityBits) =>
+        capacityBits - PairLevels.GetValueOrDefault(peer) - PairInFlight.Where(p => p.Key.Peer == peer).Sum(p => (long)p.Value.Block.Bits);
 }

@@ -24,6 +24,18 @@ public interface IKeyStreams
     /// <summary>Pushes again every block in flight longer than <paramref name="timeout"/> and its backoff; returns how many.</summary>
     int ResendOverdue(TimeSpan timeout);
 
+    /// <summary>Gets the gateway pairs whose streams are relayed.</summary>
+    IReadOnlyList<Options.GatewayPair> Pairs { get; }
+
+    /// <summary>Returns the bits a pair stream may still take on both its gateways (each pool's room and the pair's cap).</summary>
+    long PairRoomBits(Options.GatewayPair pair);
+
+    /// <summary>
+    /// Generates K1 for <paramref name="pair"/>, stores it durably as the next block of the pair's stream, then pushes it
+    /// to the lower gateway and relays it to the higher one by XOR forwarding (fresh link key K2, K1 xor K2).
+    /// </summary>
+    KeyBlock IssuePairBlock(Options.GatewayPair pair, int bytes);
+
     /// <summary>Returns what is known of a gateway; <paramref name="recent"/> bounds "heard from recently".</summary>
     GatewayView View(ushort gatewayId, TimeSpan recent);
 }

@@ -26,6 +26,7 @@ public sealed class KeyStreamServer : IKeyStreams
     private readonly TimeProvider _time;
     private readonly FrameRefusals _refusals;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
+    private readonly long _pairCapacityBits;
 
     /// <summary>Creates the streams of <paramref name="settings"/>' gateways; refusals are tallied in <paramref name="refusals"/>.</summary>
     public KeyStreamServer(KeyStreamSettings settings, CentralServerServices services, FrameRefusals refusals)
@@ -47,7 +48,17 @@ public sealed class KeyStreamServer : IKeyStreams
         }
 
         GatewayIds = [.. _links.Keys.Order()];
+        Pairs = settings.Pairs ?? [];
+        if (Pairs.Any(p => p.Lower >= p.Higher || !_links.ContainsKey(p.Lower) || !_links.ContainsKey(p.Higher)))
+        {
+            throw new ArgumentException($"Each gateway pair must name two served gateways, lower id first; got [{string.Join(", ", Pairs)}].", nameof(settings));
+        }
+
+        _pairCapacityBits = settings.PairCapacityBits;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Options.GatewayPair> Pairs { get; }
 
     /// <inheritdoc />
     public event EventHandler<SupplementReceivedEventArgs>? SupplementReceived;
@@ -66,6 +77,16 @@ public sealed class KeyStreamServer : IKeyStreams
                 {
                     Push(link, block);
                     _counters.Add(RunCounter.BlocksResent);
+                }
+            }
+
+            foreach (var pair in Pairs)
+            {
+                foreach (var block in _store.GetUnacknowledgedBlocks(pair.Lower, pair.Higher))
+                {
+                    PushPair(_links[pair.Lower], pair.Higher, block);
+                    PushPair(_links[pair.Higher], pair.Lower, block);
+                    _counters.Add(RunCounter.BlocksResent, 2);
                 }
             }
         }
@@ -107,6 +128,40 @@ public sealed class KeyStreamServer : IKeyStreams
     }
 
     /// <inheritdoc />
+    public long PairRoomBits(Options.GatewayPair pair)
+    {
+        lock (_sync)
+        {
+            var lower = _links[pair.Lower];
+            var higher = _links[pair.Higher];
+            return Math.Min(
+                Math.Min(lower.RoomBits, higher.RoomBits),
+                Math.Min(lower.PairRoomBits(pair.Higher, _pairCapacityBits), higher.PairRoomBits(pair.Lower, _pairCapacityBits)));
+        }
+    }
+
+    /// <inheritdoc />
+    public KeyBlock IssuePairBlock(Options.GatewayPair pair, int bytes)
+    {
+        if (!Pairs.Contains(pair))
+        {
+            throw new ArgumentException($"Gateways {pair} are not a relayed pair.", nameof(pair));
+        }
+
+        var material = new byte[bytes];
+        _random.NextBytes(material);
+        var block = _store.AppendBlock(pair.Lower, pair.Higher, material); // K1, durable before it leaves, on the lower gateway's stream
+        lock (_sync)
+        {
+            PushPair(_links[pair.Lower], pair.Higher, block);
+            PushPair(_links[pair.Higher], pair.Lower, block);
+            _counters.Add(RunCounter.KeyBitsGenerated, block.Bits);
+            _counters.Add(RunCounter.BlocksPushed, 2);
+            return block;
+        }
+    }
+
+    /// <inheritdoc />
     public int ResendOverdue(TimeSpan timeout)
     {
         var resent = 0;
@@ -119,6 +174,15 @@ public sealed class KeyStreamServer : IKeyStreams
                     if (item.IsDue(timeout, _time))
                     {
                         Push(link, item.Block);
+                        resent++;
+                    }
+                }
+
+                foreach (var ((peer, _), item) in link.PairInFlight.ToList())
+                {
+                    if (item.IsDue(timeout, _time))
+                    {
+                        PushPair(link, peer, item.Block);
                         resent++;
                     }
                 }
@@ -194,7 +258,8 @@ public sealed class KeyStreamServer : IKeyStreams
     {
         if (ack.PeerId != AuthorityId)
         {
-            return; // a gateway-to-gateway stream: not the central server's to track
+            OnPairAck(link, ack);
+            return;
         }
 
         link.ReportedAvailableBits = ack.AvailableBits;
@@ -238,6 +303,10 @@ public sealed class KeyStreamServer : IKeyStreams
             {
                 link.ReportedAvailableBits = level.AvailableBits;
                 link.CapacityBits = level.CapacityBits;
+            }
+            else if (link.PairLevels.ContainsKey(level.PeerId) || link.PairInFlight.Keys.Any(k => k.Peer == level.PeerId))
+            {
+                link.PairLevels[level.PeerId] = level.AvailableBits;
             }
         }
 
@@ -287,6 +356,55 @@ public sealed class KeyStreamServer : IKeyStreams
                 _log.Write(LogLevel.Warning, $"Gateway {link.GatewayId} misses blocks {first}..{end - 1}; {end - first - blocks.Count} of them cannot be sent intact again and are left to be written off.");
             }
         }
+    }
+
+    // A pair block's acknowledgement: it leaves the in-flight set; the store's copy (the lower gateway's stream) counts
+    // as acknowledged once the lower gateway has it; bits count as relayed once the higher one has it.
+    private void OnPairAck(GatewayLink link, BlockAckMessage ack)
+    {
+        link.PairLevels[ack.PeerId] = ack.AvailableBits;
+        if (ack.Result is not (BlockAckResult.Stored or BlockAckResult.Duplicate))
+        {
+            _counters.Add(RunCounter.BlocksRefused);
+            _log.Write(LogLevel.Warning, $"Gateway {link.GatewayId} refused block {ack.BlockId} of its stream with gateway {ack.PeerId}: {ack.Result}.");
+            return; // kept in flight: the overdue resend tries again
+        }
+
+        if (!link.PairInFlight.Remove((ack.PeerId, ack.BlockId), out var item))
+        {
+            return;
+        }
+
+        if (link.GatewayId < ack.PeerId)
+        {
+            _store.MarkAcknowledged(link.GatewayId, ack.PeerId, ack.BlockId);
+        }
+        else
+        {
+            _counters.Add(RunCounter.PairKeyBitsRelayed, item.Block.Bits);
+        }
+    }
+
+    // Sends a pair block to one end: as an ordinary delivery to the lower gateway, as XOR forwarding to the higher one
+    // (fresh K2 of the HAP's link with it, K1 xor K2; DDKA paper s2.3). A resend relays under a fresh K2.
+    private void PushPair(GatewayLink link, ushort peer, KeyBlock block)
+    {
+        byte[] frame;
+        if (link.GatewayId < peer)
+        {
+            frame = link.Authority.SealBlock(block);
+        }
+        else
+        {
+            var linkKey = new byte[block.Material.Length];
+            _random.NextBytes(linkKey);
+            frame = link.Authority.SealRelay(block, peer, linkKey);
+            Array.Clear(linkKey);
+        }
+
+        var resends = link.PairInFlight.TryGetValue((peer, block.BlockId), out var previous) ? previous.Resends + 1 : 0;
+        link.PairInFlight[(peer, block.BlockId)] = new InFlightBlock(block, _time.GetTimestamp(), resends);
+        _bus.Publish(link.Authority.BlocksTopic, frame);
     }
 
     private void Push(GatewayLink link, KeyBlock block)

@@ -10,6 +10,9 @@ public static class GatewayConfigFactory
     /// <summary>The status interval in emulated milliseconds (the HAP learns pool levels from it; one DDKA slot in the paper's setup).</summary>
     public const long StatusIntervalMilliseconds = 1000;
 
+    /// <summary>The sensor id of a pair's sensor on each paired gateway (docs/emulation.md, gateway-to-gateway keys).</summary>
+    public const ushort PairSensorId = 65000;
+
     /// <summary>Returns the emulated sensor ids of a gateway: 1..M.</summary>
     public static IReadOnlyList<ushort> SensorIds(EmulationOptions options) =>
         [.. Enumerable.Range(1, options.SensorsPerGateway).Select(i => (ushort)i)];
@@ -32,6 +35,14 @@ public static class GatewayConfigFactory
             SlotMilliseconds = Math.Max(1, (long)(options.SlotSeconds * 1000)),
             StatusIntervalMilliseconds = StatusIntervalMilliseconds,
         };
+        // A paired gateway keeps one virtual pool per pair (its stream with the other gateway) and the pair's sensor.
+        var partners = options.GatewayPairs.Where(p => p.Has(gatewayId)).Select(p => p.Other(gatewayId)).ToArray();
+        config.Peers = [config.AuthorityId, .. partners];
+        if (partners.Length > 0)
+        {
+            config.AddSensor(PairSensorId, secrets.DeviceKey(gatewayId, PairSensorId));
+        }
+
         // Its emulated sensors 1..M and the real sensor boards of this gateway: one device key each.
         foreach (var sensor in SensorIds(options).Concat(options.BoardSensors.Where(b => b.GatewayId == gatewayId).Select(b => b.SensorId)))
         {

@@ -1,7 +1,9 @@
 using GatewayQkd.Core.Protocol;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Emulation.CentralServer;
+using GatewayQkd.Channel.Network;
 using GatewayQkd.Emulation.Links;
+using GatewayQkd.Emulation.Options;
 
 namespace GatewayQkd.Emulation.Hap;
 
@@ -25,6 +27,8 @@ public sealed class HapEmulator : IHap
     private readonly Dictionary<ushort, KeyBitAccumulator> _accumulators;
     private readonly Dictionary<ushort, (LinkCondition Condition, double Share)> _last = [];
     private readonly Dictionary<ushort, double> _linkSeconds = [];
+    private readonly Dictionary<GatewayPair, KeyBitAccumulator> _pairAccumulators;
+    private readonly double _pairShare;
     private double _lastSeconds = double.NaN;
 
     /// <summary>Creates the HAP for the gateways of the central server's <paramref name="streams"/>.</summary>
@@ -38,6 +42,12 @@ public sealed class HapEmulator : IHap
         _blockBytes = parameters.BlockBytes;
         _gateways = streams.GatewayIds;
         _accumulators = _gateways.ToDictionary(g => g, _ => new KeyBitAccumulator(_blockBytes));
+        _pairAccumulators = streams.Pairs.ToDictionary(p => p, _ => new KeyBitAccumulator(_blockBytes));
+        _pairShare = streams.Pairs.Count > 0 ? parameters.PairLinkShare : 0;
+        if (_pairShare is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.PairLinkShare, "The pair link share must be in [0, 1).");
+        }
         streams.SupplementReceived += OnSupplement;
     }
 
@@ -89,7 +99,7 @@ public sealed class HapEmulator : IHap
         }
 
         var time = _scheduler.Allocate(
-            dt,
+            dt * (1 - _pairShare),
             _gateways,
             [.. queued.Select(s => new LinkDemand(s.GatewayId, s.BitsNeeded))],
             g => conditions[g].KeyRateBitsPerSecond,
@@ -113,6 +123,7 @@ public sealed class HapEmulator : IHap
             issued += blocks;
         }
 
+        issued += RelayPairs(dt, conditions);
         lock (_sync)
         {
             foreach (var g in _gateways)
@@ -122,6 +133,36 @@ public sealed class HapEmulator : IHap
             }
 
             Settle(generated);
+        }
+
+        return issued;
+    }
+
+    // Gateway-to-gateway keys (DDKA paper s2.3): each pair gets its share of link time on both its links (split among
+    // the pairs a link is in); a relayed bit costs a bit on each link, so the pair's rate is the trusted-relay rate of
+    // the two (Channel.Network.TrustedRelay). Time is spent only while both pools and the pair's stream have room.
+    private int RelayPairs(double dt, Dictionary<ushort, LinkCondition> conditions)
+    {
+        var issued = 0;
+        var blockBits = _blockBytes * 8;
+        foreach (var (pair, accumulator) in _pairAccumulators)
+        {
+            var room = _server.PairRoomBits(pair) - (long)accumulator.Bits;
+            if (room < blockBits)
+            {
+                continue;
+            }
+
+            var sharing = Math.Max(_pairAccumulators.Keys.Count(p => p.Has(pair.Lower)), _pairAccumulators.Keys.Count(p => p.Has(pair.Higher)));
+            var rate = TrustedRelay.KeyRate(conditions[pair.Lower].KeyRateBitsPerSecond, conditions[pair.Higher].KeyRateBitsPerSecond);
+            accumulator.Add(rate * dt * _pairShare / sharing);
+            var blocks = accumulator.TakeBlocks((int)Math.Max(0, _server.PairRoomBits(pair) / blockBits));
+            for (var i = 0; i < blocks; i++)
+            {
+                _server.IssuePairBlock(pair, _blockBytes);
+            }
+
+            issued += blocks;
         }
 
         return issued;

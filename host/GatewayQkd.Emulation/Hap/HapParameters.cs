@@ -5,4 +5,5 @@ namespace GatewayQkd.Emulation.Hap;
 /// <param name="BlockBytes">Bytes per key block issued.</param>
 /// <param name="SlotMilliseconds">The DDKA slot length, which orders supplements (DDKA eq. (2)).</param>
 /// <param name="TradeOff">DDKA's trade-off weight W between quantity and security level.</param>
-public sealed record HapParameters(int Terminals, int BlockBytes, long SlotMilliseconds, double TradeOff);
+/// <param name="PairLinkShare">The share of link time spent relaying gateway-to-gateway keys when there are pairs (0..1, exclusive).</param>
+public sealed record HapParameters(int Terminals, int BlockBytes, long SlotMilliseconds, double TradeOff, double PairLinkShare = 0.25);

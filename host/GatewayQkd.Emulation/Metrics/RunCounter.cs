@@ -62,4 +62,16 @@ public enum RunCounter
 
     /// <summary>Key ranges sensors received that overlap a range issued before (the invariant says 0).</summary>
     KeysIssuedTwice,
+
+    /// <summary>Gateway-to-gateway key bits the HAP relayed by XOR forwarding and the pair's higher gateway acknowledged.</summary>
+    PairKeyBitsRelayed,
+
+    /// <summary>Shared keys a pair's second sensor fetched and used to open the first sensor's message: both ends agree.</summary>
+    PairKeysAgreed,
+
+    /// <summary>Shared keys that did not open the first sensor's message (the two ends disagree; must stay 0).</summary>
+    PairKeyMismatches,
+
+    /// <summary>Shared keys the second sensor could not fetch after its retries.</summary>
+    PairKeysMissed,
 }

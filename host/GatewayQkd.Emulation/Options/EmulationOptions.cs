@@ -109,6 +109,15 @@ public sealed record EmulationOptions
     /// <summary>Gets the central key store file (SQLite) inside <see cref="DataFolder"/>.</summary>
     public string KeyStoreFile => Path.Combine(DataFolder, "central-keys.sqlite");
 
+    /// <summary>Gets the pairs of emulated gateways whose sensors share keys the HAP relays (none by default).</summary>
+    public IReadOnlyList<GatewayPair> GatewayPairs { get; init; } = [];
+
+    /// <summary>Gets the share of each paired link's time the HAP spends relaying gateway-to-gateway keys (0..1, exclusive).</summary>
+    public double PairLinkShare { get; init; } = 0.25;
+
+    /// <summary>Gets the mean interval (emulated s) between two shared-key requests of a pair's initiating sensor.</summary>
+    public double PairRequestIntervalSeconds { get; init; } = 2.0;
+
     /// <summary>Gets the ids of every gateway the HAP serves: the emulated 1..N, then the boards.</summary>
     public IReadOnlyList<ushort> AllGatewayIds =>
         [.. Enumerable.Range(1, Gateways).Select(i => (ushort)i).Concat(BoardGateways).Distinct()];

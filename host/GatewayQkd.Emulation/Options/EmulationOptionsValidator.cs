@@ -67,6 +67,11 @@ public static class EmulationOptionsValidator
         Check(!options.VirtualTime || options.ExternalBroker is null, "virtualTime", "cannot be used with an external broker: virtual time has its own in-process broker.");
         Check(options.BoardTwins.All(options.BoardGateways.Contains), "boardTwins", $"each board twin must be a board gateway, got twins {string.Join(", ", options.BoardTwins)} and boards {string.Join(", ", options.BoardGateways)}.");
         Check(options.BoardTwins.Distinct().Count() == options.BoardTwins.Count, "boardTwins", $"ids must be distinct, got {string.Join(", ", options.BoardTwins)}.");
+        Check(options.GatewayPairs.All(p => p.Lower >= 1 && p.Lower < p.Higher && p.Higher <= options.Gateways), "gatewayPairs", $"each pair must name two emulated gateways (1..{options.Gateways}), lower id first, got [{string.Join(", ", options.GatewayPairs)}].");
+        Check(options.GatewayPairs.Distinct().Count() == options.GatewayPairs.Count, "gatewayPairs", $"must be distinct, got [{string.Join(", ", options.GatewayPairs)}].");
+        Check(options.PairLinkShare is > 0 and < 1, "pairLinkShare", $"must be above 0 and below 1, got {S(options.PairLinkShare)}.");
+        Check(options.PairRequestIntervalSeconds > 0 && double.IsFinite(options.PairRequestIntervalSeconds), "pairRequestIntervalSeconds", $"must be above 0, got {S(options.PairRequestIntervalSeconds)}.");
+        Check(options.GatewayPairs.Count == 0 || options.BlockBytes <= Core.Protocol.KeyRelayMessage.MaxRelayBytes, "blockBytes", $"must be at most {Core.Protocol.KeyRelayMessage.MaxRelayBytes} with gatewayPairs (one relayed block), got {options.BlockBytes}.");
         if (options.ExternalBroker is { } broker)
         {
             Check(!string.IsNullOrWhiteSpace(broker.Host), "broker", "host must not be empty.");

@@ -10,7 +10,7 @@ public sealed partial class EmulationRun
     /// <summary>Takes a sample of every gateway and the counters (also kept for the report).</summary>
     public RunSnapshot TakeSample()
     {
-        Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_serverBus?.Statistics.Reconnects ?? 0));
+        Counters.Set(RunCounter.BrokerReconnects, _gateways.Sum(g => g.Reconnects) + _sensors.Sum(s => s.Reconnects) + (_pairSensors?.Reconnects ?? 0) + (_serverBus?.Statistics.Reconnects ?? 0));
         Counters.Set(RunCounter.KeysIssuedTwice, IssuedKeys.Overlaps);
         return _sampler!.Take(Clock.WallElapsed.TotalSeconds, Clock.EmulatedSeconds, Counters);
     }

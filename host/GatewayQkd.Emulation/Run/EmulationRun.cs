@@ -43,6 +43,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private readonly List<EmulatedGateway> _gateways = [];
     private readonly Dictionary<ushort, BoardTwinProcess> _twins = [];
     private readonly List<SensorField> _sensors = [];
+    private PairSensors? _pairSensors;
     private readonly IRandomSource _random = new CryptoRandomSource();
     private readonly InProcessBroker? _inProcess;
     private EmbeddedBroker? _embedded;
@@ -102,6 +103,9 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
     /// <summary>Raised for every key a sensor receives, before it is used (tests).</summary>
     public event EventHandler<KeyReceivedEventArgs>? KeyReceived;
+
+    /// <summary>Raised for every gateway-to-gateway key either end of a pair receives, before it is used (tests).</summary>
+    public event EventHandler<PairKeyEventArgs>? PairKeyReceived;
 
     /// <summary>Gets the broker endpoint every client uses.</summary>
     public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
@@ -225,6 +229,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
                 field.Tick(now);
             }
         }
+
+        _pairSensors?.Tick(now, sensorsActive); // fetches still go out while draining
     }
 
     /// <summary>Advances the HAP to the clock's now (key generation and block pushes) and pushes overdue blocks again.</summary>
@@ -278,6 +284,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
         foreach (var field in _sensors)
         {
             await field.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_pairSensors is not null)
+        {
+            await _pairSensors.DisposeAsync().ConfigureAwait(false);
         }
 
         foreach (var gateway in _gateways)
@@ -349,9 +360,9 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
         _server = new CentralServerNode(
-            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits),
+            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o)),
             new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
-        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff));
+        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff, o.PairLinkShare));
         _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
@@ -434,7 +445,26 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
 
         await Task.WhenAll(_sensors.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);
+        if (o.GatewayPairs.Count > 0)
+        {
+            _pairSensors = new PairSensors(
+                o.GatewayPairs, secrets.DeviceKey, Path.Combine(o.DataFolder, "pair-sensors"), o.SecurityLevels, o.PairRequestIntervalSeconds,
+                SensorSeed(o.Seed, 0), Clock.EmulatedSeconds, Counters, Telemetry, Log, Buses);
+            _pairSensors.KeyReceived += (sender, e) =>
+            {
+                if (!IssuedKeys.Record(e.GatewayId, e.Range))
+                {
+                    Log.Write(LogLevel.Error, $"Gateway {e.GatewayId} issued pair key {e.Range}, which overlaps a key it issued before.");
+                }
+
+                PairKeyReceived?.Invoke(sender, e);
+            };
+            await _pairSensors.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    // A pair stream may fill at most half of each of its gateways' pools, so the central server's stream keeps room.
+    private static long PairCapacityBits(EmulationOptions options) => options.PoolCapacityBits / 16 * 8;
 
     // The sensors' random stream per gateway: a fixed function of the seed (HashCode.Combine is salted per process,
     // so two runs with the same seed drew different traffic).

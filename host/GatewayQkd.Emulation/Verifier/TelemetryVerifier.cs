@@ -19,10 +19,17 @@ public sealed class TelemetryVerifier : ITelemetryVerifier
     private readonly TelemetryCodec _codec;
     private readonly FrameRefusals _refusals;
     private readonly HashSet<ushort> _gateways;
+    private readonly HashSet<(ushort Gateway, ushort Peer)> _pairStreams;
 
-    /// <summary>Creates the verifier for telemetry from sensors of <paramref name="gatewayIds"/>.</summary>
-    public TelemetryVerifier(IEnumerable<ushort> gatewayIds, CentralServerServices services, FrameRefusals refusals)
+    /// <summary>
+    /// Creates the verifier for telemetry from sensors of <paramref name="gatewayIds"/>, under keys of the central
+    /// server's stream or, for the lower gateway of each of <paramref name="pairs"/>, of the pair's stream (the HAP, a
+    /// trusted node, stores K1 of every relayed block; docs/protocol.md s2.9).
+    /// </summary>
+    public TelemetryVerifier(IEnumerable<ushort> gatewayIds, IEnumerable<Options.GatewayPair> pairs, CentralServerServices services, FrameRefusals refusals)
     {
+        ArgumentNullException.ThrowIfNull(pairs);
+        _pairStreams = [.. pairs.Select(p => (p.Lower, p.Higher))];
         ArgumentNullException.ThrowIfNull(gatewayIds);
         ArgumentNullException.ThrowIfNull(services);
         services.ThrowIfIncomplete();
@@ -57,7 +64,7 @@ public sealed class TelemetryVerifier : ITelemetryVerifier
             return RefuseTelemetry(e.Status, $"telemetry on gateway {address.GatewayId} sensor {address.SensorId}: {e.Message}");
         }
 
-        if (header.GatewayId != address.GatewayId || header.SensorId != address.SensorId || header.Key.PeerId != CentralServerNode.AuthorityId || !_gateways.Contains(header.GatewayId))
+        if (header.GatewayId != address.GatewayId || header.SensorId != address.SensorId || (header.Key.PeerId != CentralServerNode.AuthorityId && !_pairStreams.Contains((header.GatewayId, header.Key.PeerId))) || !_gateways.Contains(header.GatewayId))
         {
             return RefuseTelemetry(FrameStatus.BadTopic, $"telemetry header (gateway {header.GatewayId}, sensor {header.SensorId}, key {header.Key}) does not match its topic or the central server");
         }

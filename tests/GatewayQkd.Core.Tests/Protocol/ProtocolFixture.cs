@@ -25,6 +25,7 @@ internal sealed class ProtocolFixture : IDisposable
     [
         FrameType.KeyRequest, FrameType.KeyResponse, FrameType.KeyBlockDelivery,
         FrameType.BlockAck, FrameType.SupplementRequest, FrameType.GatewayStatus, FrameType.PoolResync,
+        FrameType.KeyRelay, FrameType.SharedKeyRequest,
     ];
 
     public IKeyStorage Storage { get; }

@@ -15,6 +15,8 @@ internal static class SampleBodies
         new SupplementMessage(0, SupplementMessage.ReasonInsufficientKeys, 1024, 2048, 4096, 512, 5, 4.25),
         new GatewayStatusMessage(123456, 2, 3, [new PeerLevel(0, 1280, 5120), new PeerLevel(9, 0, 5120)], [1, 2, 3, 4]),
         new PoolResyncMessage(0, 9, 4096, 1000, 512, [2, 5], [3, 8]),
+        new KeyRelayMessage(3, 2, 128, Enumerable.Range(50, 16).Select(i => (byte)i).ToArray(), Enumerable.Range(0, 64).Select(i => (byte)i).ToArray(), Enumerable.Range(0, 64).Select(i => (byte)(i * 7)).ToArray()),
+        new SharedKeyRequestMessage(44, 3, 55, 4, 4096, 80),
     ];
 
     /// <summary>Gets the samples as xunit theory rows (index into <see cref="All"/>).</summary>

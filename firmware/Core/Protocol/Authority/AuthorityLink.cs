@@ -61,6 +61,30 @@ namespace GatewayQkd.Core.Protocol
             return _channel.Seal(body, counter);
         }
 
+        /// <summary>
+        /// Seals <paramref name="block"/> of a gateway-to-gateway stream as XOR forwarding to this gateway (DDKA s2.3):
+        /// <paramref name="linkKey"/> is fresh key K2 of the HAP's link with this gateway, as long as the block; the
+        /// frame carries K2 wrapped and K1 xor K2, where K1 is the block's material. The block keeps its id and offset;
+        /// its peer becomes <paramref name="pairPeer"/>, the pair's other gateway.
+        /// </summary>
+        public byte[] SealRelay(KeyBlock block, ushort pairPeer, byte[] linkKey)
+        {
+            if (block == null || linkKey == null)
+            {
+                throw new System.ArgumentNullException(block == null ? "block" : "linkKey");
+            }
+
+            FieldCheck.Length("link key", linkKey, block.Material.Length);
+            byte[] relayed = new byte[linkKey.Length];
+            GatewayQkd.Core.Crypto.Bytes.Xor(block.Material, 0, linkKey, 0, relayed, 0, relayed.Length);
+
+            uint counter = _channel.NextCounter();
+            byte[] salt = new byte[KeyWrap.SaltLength];
+            _random.NextBytes(salt);
+            byte[] wrapped = _wrap.Apply(_channel.Keys, FrameType.KeyRelay, _authorityId, _gatewayId, counter, salt, linkKey);
+            return _channel.Seal(new KeyRelayMessage(pairPeer, block.BlockId, block.Offset, salt, wrapped, relayed), counter);
+        }
+
         /// <summary>Opens a frame from the gateway (ack, supplement request or status); any failure returns a code and changes nothing.</summary>
         public FrameOpenResult Open(byte[] payload)
         {

@@ -34,7 +34,7 @@ namespace GatewayQkd.Core.Protocol
             }
 
             FieldCheck.InRange("status", (int)status, (int)KeyResponseStatus.Waiting, (int)KeyResponseStatus.Rejected);
-            FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.Expired);
+            FieldCheck.InRange("reason", (int)reason, (int)KeyResponseReason.PlaintextLevel, (int)KeyResponseReason.NotRelayedYet);
             return new KeyResponseMessage(requestId, status, reason, 0, 0, null, null);
         }
 

@@ -26,5 +26,14 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>The request waited longer than the configured deadline.</summary>
         Expired = 7,
+
+        /// <summary>The destination is a gateway-to-gateway stream this gateway only serves by key id (<see cref="SharedKeyRequestMessage"/>): the lower-id gateway of a pair initiates.</summary>
+        FetchOnly = 8,
+
+        /// <summary>The shared key asked for is no longer held: consumed, or passed over by a later shared key.</summary>
+        KeyGone = 9,
+
+        /// <summary>The shared key asked for has not been relayed to this gateway yet: ask again later.</summary>
+        NotRelayedYet = 10,
     }
 }

@@ -9,7 +9,7 @@ namespace GatewayQkd.Core.Protocol
     /// verifies and unwraps key responses (replay-protected across restarts), and seals telemetry for the central
     /// server under a delivered key with the protection its level calls for (<see cref="TelemetryModes"/>).
     /// Created with a message bus and a reading source it is also the sensor's whole state machine, the one the sensor
-    /// board (firmware/Sensor) and the host's emulated sensors run: <see cref="RequestKey"/> publishes a request and
+    /// board (firmware/Sensor) and the host's emulated sensors run: <see cref="RequestKey(int, long)"/> publishes a request and
     /// records it as open; <see cref="HandleMessage"/> takes the gateway's answer and, when it carries a key, seals one
     /// reading under it and publishes it on the telemetry topic.
     /// </summary>
@@ -31,6 +31,7 @@ namespace GatewayQkd.Core.Protocol
         private readonly ISensorReadings _readings;
         private readonly int _maxReadingBytes;
         private readonly PendingKeyRequests _pending;
+        private readonly PendingKeyRequests _fetches;
         private uint _nextRequestId = 1;
 
         /// <summary>Key requests go to the central server's stream (peer 0): the telemetry is for the central server.</summary>
@@ -64,6 +65,7 @@ namespace GatewayQkd.Core.Protocol
             _readings = readings;
             _maxReadingBytes = maxReadingBytes;
             _pending = new PendingKeyRequests(pendingCapacity);
+            _fetches = new PendingKeyRequests(pendingCapacity);
             _channel = new PeerChannel(sensorId, gatewayId, deviceKey, crypto, storage, ReplayFile, SendCounterFile, counterChunk, new FrameType[] { FrameType.KeyResponse });
             _sensorId = sensorId;
             _gatewayId = gatewayId;
@@ -111,18 +113,56 @@ namespace GatewayQkd.Core.Protocol
         /// </summary>
         public uint RequestKey(int securityLevel, long tag)
         {
+            return RequestKey(CentralServerPeer, securityLevel, tag);
+        }
+
+        /// <summary>
+        /// As <see cref="RequestKey(int, long)"/>, for the stream of <paramref name="destination"/>: the central server (0)
+        /// or, for a key shared with a sensor at another gateway, that gateway (docs/protocol.md s2.9). The reading is
+        /// then sealed under the shared key and published on the telemetry topic, where the partner sensor reads it.
+        /// </summary>
+        public uint RequestKey(ushort destination, int securityLevel, long tag)
+        {
             RequireStateMachine();
             int bits = TelemetryModes.RequiredKeyBits(securityLevel, _maxReadingBytes);
-            uint requestId = _nextRequestId++;
-            if (_nextRequestId == 0)
-            {
-                _nextRequestId = 1;
-            }
-
-            byte[] frame = BuildKeyRequest(requestId, CentralServerPeer, securityLevel, bits);
+            uint requestId = NextRequestId();
+            byte[] frame = BuildKeyRequest(requestId, destination, securityLevel, bits);
             _pending.Add(requestId, securityLevel, tag);
             _bus.Publish(RequestTopic, frame);
             return requestId;
+        }
+
+        /// <summary>
+        /// Publishes a shared-key request: the key <paramref name="range"/> that sensor <paramref name="peerSensor"/> at
+        /// gateway <paramref name="peerGateway"/> obtained there (its peer is this sensor's gateway), and records it as
+        /// open with <paramref name="tag"/>. When the key arrives, <see cref="KeyDelivered"/> gets it and nothing is
+        /// published (outcome <see cref="SensorOutcomeKind.Fetched"/>). Returns the request id.
+        /// </summary>
+        public uint FetchSharedKey(ushort peerGateway, ushort peerSensor, KeyRange range, int securityLevel, long tag)
+        {
+            RequireStateMachine();
+            uint requestId = NextRequestId();
+            byte[] frame = BuildSharedKeyRequest(requestId, peerGateway, peerSensor, securityLevel, range);
+            _fetches.Add(requestId, securityLevel, tag);
+            _bus.Publish(RequestTopic, frame);
+            return requestId;
+        }
+
+        /// <summary>Seals a shared-key request for <paramref name="range"/> (offset and length; its peer must be this sensor's gateway).</summary>
+        public byte[] BuildSharedKeyRequest(uint requestId, ushort peerGateway, ushort peerSensor, int securityLevel, KeyRange range)
+        {
+            if (range == null)
+            {
+                throw new System.ArgumentNullException("range");
+            }
+
+            if (range.PeerId != _gatewayId)
+            {
+                throw new System.ArgumentException("a shared key's id names the stream with this sensor's gateway " + _gatewayId.ToString() + ", not " + range.PeerId.ToString(), "range");
+            }
+
+            SharedKeyRequestMessage request = new SharedKeyRequestMessage(requestId, peerGateway, peerSensor, securityLevel, range.Offset, range.Length);
+            return _channel.Seal(request, _channel.NextCounter());
         }
 
         /// <summary>
@@ -147,6 +187,11 @@ namespace GatewayQkd.Core.Protocol
 
             uint requestId = result.Response.RequestId;
             int slot = _pending.Find(requestId);
+            if (slot < 0 && _fetches.Find(requestId) >= 0)
+            {
+                return Fetched(result, requestId);
+            }
+
             if (slot < 0)
             {
                 if (result.HasKey)
@@ -185,6 +230,38 @@ namespace GatewayQkd.Core.Protocol
 
             _bus.Publish(TelemetryTopic, BuildTelemetry(result.Range, result.Key, level, reading));
             return SensorOutcome.ForRequest(SensorOutcomeKind.Served, "ok", requestId, level, tag, result.Range, reading);
+        }
+
+        // The answer to a shared-key fetch: the key goes to KeyDelivered only; a refusal closes the fetch.
+        private SensorOutcome Fetched(SensorKeyResult result, uint requestId)
+        {
+            int slot = _fetches.Find(requestId);
+            int level = _fetches.LevelAt(slot);
+            long tag = _fetches.TagAt(slot);
+            _fetches.RemoveAt(slot);
+            if (result.Response.Status != KeyResponseStatus.Ok || !result.HasKey)
+            {
+                return SensorOutcome.ForRequest(SensorOutcomeKind.Refused, "shared key refused by the gateway", requestId, level, tag, null, null);
+            }
+
+            SensorKeyHandler delivered = KeyDelivered;
+            if (delivered != null)
+            {
+                delivered(result.Range, result.Key);
+            }
+
+            return SensorOutcome.ForRequest(SensorOutcomeKind.Fetched, "ok", requestId, level, tag, result.Range, null);
+        }
+
+        private uint NextRequestId()
+        {
+            uint requestId = _nextRequestId++;
+            if (_nextRequestId == 0)
+            {
+                _nextRequestId = 1;
+            }
+
+            return requestId;
         }
 
         /// <summary>Returns an authenticated key request frame (K_sec 1..5 in practice; K_qua a whole number of bytes).</summary>

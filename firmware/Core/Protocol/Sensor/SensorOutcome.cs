@@ -31,7 +31,7 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Gets the answered request's K_sec.</summary>
         public int SecurityLevel { get; private set; }
 
-        /// <summary>Gets the tag the caller gave <see cref="SensorClient.RequestKey"/> (e.g. the send time, for latency).</summary>
+        /// <summary>Gets the tag the caller gave <see cref="SensorClient.RequestKey(int, long)"/> (e.g. the send time, for latency).</summary>
         public long Tag { get; private set; }
 
         /// <summary>Gets the key id when served, else null.</summary>

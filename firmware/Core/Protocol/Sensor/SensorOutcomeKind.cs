@@ -20,5 +20,8 @@ namespace GatewayQkd.Core.Protocol
 
         /// <summary>The gateway refused the request (or answered without a key): the request is closed.</summary>
         Refused = 5,
+
+        /// <summary>A shared key the sensor fetched arrived (<see cref="SensorClient.FetchSharedKey"/>); nothing was published.</summary>
+        Fetched = 6,
     }
 }
