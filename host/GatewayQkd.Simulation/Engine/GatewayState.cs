@@ -8,6 +8,7 @@ namespace GatewayQkd.Simulation.Engine;
 /// </summary>
 internal sealed class GatewayState(int id, double vGen, long capacity, long initial, KeyLedger ledger)
 {
+    private readonly StreamRate _vGenRate = new(vGen);
     private KeyStream _stream;
 
     public int Id { get; } = id;
@@ -57,7 +58,9 @@ internal sealed class GatewayState(int id, double vGen, long capacity, long init
     public long StartStream(long now, double bitsPerSecond, long bits)
     {
         Integrate(now);
-        _stream.Start(now, bitsPerSecond, bits);
+
+        // At V_gen (every scheme but RAKP's shares) the rate and its reciprocal are computed once per run.
+        _stream.Start(now, bitsPerSecond == VGen ? _vGenRate : new StreamRate(bitsPerSecond), bits);
         return _stream.EndTick;
     }
 

@@ -7,7 +7,6 @@ namespace GatewayQkd.Simulation.Statistics;
 /// </summary>
 public sealed class DelayStatistics
 {
-    private Int128 _total;
     private Int128 _slot;
     private Int128 _key;
     private Int128 _transmission;
@@ -26,7 +25,7 @@ public sealed class DelayStatistics
     public LogHistogram Histogram { get; } = new();
 
     /// <summary>Gets the mean T_sum in seconds.</summary>
-    public double MeanTotal => Mean(_total);
+    public double MeanTotal => Mean(TotalTicks);
 
     /// <summary>Gets the mean t_wait (waiting for the QKP slot) in seconds.</summary>
     public double MeanSlotWait => Mean(_slot);
@@ -47,7 +46,7 @@ public sealed class DelayStatistics
                 return 0;
             }
 
-            double mean = (double)_total / Count;
+            double mean = (double)TotalTicks / Count;
             double variance = (_squares - (Count * mean * mean)) / (Count - 1);
             return Math.Sqrt(Math.Max(0, variance)) / SimulationTime.TicksPerSecond;
         }
@@ -58,7 +57,6 @@ public sealed class DelayStatistics
     {
         long total = slotWait + keyWait + transmission;
         Count++;
-        _total += total;
         _slot += slotWait;
         _key += keyWait;
         _transmission += transmission;
@@ -74,6 +72,9 @@ public sealed class DelayStatistics
             NoWait++;
         }
     }
+
+    /// <summary>Gets the exact sum of T_sum: the sum of its parts (one 128-bit addition per request fewer).</summary>
+    private Int128 TotalTicks => _slot + _key + _transmission;
 
     private double Mean(Int128 sum) => Count == 0 ? 0 : (double)sum / Count / SimulationTime.TicksPerSecond;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GatewayQkd.Core.Scheduling;
 
 namespace GatewayQkd.Simulation.Workload;
@@ -47,6 +48,25 @@ public sealed class PoissonRequestSource : IRequestSource
             return false;
         }
 
+        request = Draw();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public int Fill(Span<SimRequest> buffer)
+    {
+        int count = (int)Math.Min(buffer.Length, _count - _issued);
+        for (int i = 0; i < count; i++)
+        {
+            buffer[i] = Draw();
+        }
+
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private SimRequest Draw()
+    {
         _issued++;
         _clock += (long)Math.Round(ExponentialZiggurat.Next(_random) * _meanGapTicks);
 
@@ -57,7 +77,6 @@ public sealed class PoissonRequestSource : IRequestSource
         ulong levels = _random.NextUInt64();
         int kSec = 1 + (int)(((levels >> 32) * SecurityLevel.Highest) >> 32);
         int quantityLevel = _mode == KeyQuantityMode.Level ? kSec : 1 + (int)(((levels & 0xFFFFFFFFUL) * SecurityLevel.Highest) >> 32);
-        request = new SimRequest(_clock, _bitsOfLevel[quantityLevel], kSec, source, destination, source, _issued);
-        return true;
+        return new SimRequest(_clock, _bitsOfLevel[quantityLevel], kSec, source, destination, source, _issued);
     }
 }

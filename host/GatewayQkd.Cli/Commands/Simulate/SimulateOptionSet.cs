@@ -44,7 +44,7 @@ internal sealed class SimulateOptionSet
 
     public Option<string?> VGenPerGateway { get; } = CliOption.Described<string?>("--vgen-per-gateway", "Per-gateway V_gen in bit/s, comma-separated, cycled over the gateways (e.g. secret key rates from `gatewayqkd channel`).");
 
-    public Option<bool> VGenFromChannel { get; } = CliOption.Described<bool>("--vgen-from-channel", "Take V_gen per gateway from the channel model: gateways spread from --channel-min-km to --channel-max-km, V_gen = min(downlink, uplink) ergodic key rate.");
+    public Option<bool> VGenFromChannel { get; } = CliOption.Described<bool>("--vgen-from-channel", "Take V_gen per gateway from the channel model: gateways spread from --channel-min-km to --channel-max-km, V_gen = min(downlink, uplink) key rate (block distillation).");
 
     public Option<double> ChannelMinKm { get; } = CliOption.Described<double>("--channel-min-km", "Nearest gateway's ground distance from the HAP nadir in km (with --vgen-from-channel).", 5);
 
