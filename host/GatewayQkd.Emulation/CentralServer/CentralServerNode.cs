@@ -121,13 +121,27 @@ public sealed class CentralServerNode
     }
 
     /// <summary>
+    /// Gets or sets the ETSI GS QKD 014 reservation kept per gateway, in bytes (0, the default: none). While a gateway's
+    /// reservation holds less unused key, <see cref="IssueBlock"/> sets new blocks aside for it instead of pushing them.
+    /// </summary>
+    public long Etsi014ReserveBytes { get; set; }
+
+    /// <summary>
     /// Generates a block of <paramref name="bytes"/> fresh key bytes for <paramref name="gatewayId"/>, stores it durably
-    /// in the central key store, then pushes it. Returns the block.
+    /// in the central key store, then pushes it (or, while the gateway's ETSI 014 reservation is below
+    /// <see cref="Etsi014ReserveBytes"/>, adds it to the reservation and pushes nothing). Returns the block.
     /// </summary>
     public KeyBlock IssueBlock(ushort gatewayId, int bytes)
     {
         var material = new byte[bytes];
         _random.NextBytes(material);
+        if (Etsi014ReserveBytes > 0
+            && _store.GetCounts(gatewayId, AuthorityId, KeyStreamUse.Etsi014).AvailableBytes < Etsi014ReserveBytes)
+        {
+            // Set aside for ETSI 014 instead of pushed: a stream of its own, so it can never reach a sensor (docs/kms.md).
+            return _store.ReserveForEtsi014(gatewayId, AuthorityId, material);
+        }
+
         var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (design.md data flow 2); the store has its own lock
         lock (_sync)
         {

@@ -362,6 +362,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         _server = new CentralServerNode(
             ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),
             crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time);
+        _server.Etsi014ReserveBytes = _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway;
         _hap = new HapEmulator(_server, Rates, o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
