@@ -56,6 +56,25 @@ public sealed partial class CentralKeyStore
         {
             var state = StreamRows.Load(transaction, stream);
             var keys = new List<StoredKey>(count);
+            var whole = (long)keyBytes * count;
+            if (whole <= int.MaxValue && UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, (int)whole) is { } start)
+            {
+                // The usual case (nothing but enc_keys draws on the reservation, so it has no holes): one run for the
+                // whole request, one used span and one read, split into keys from the top down as below.
+                var run = TakeRange(transaction, state, start, (int)whole, erase: false);
+                for (var i = 0; i < count; i++)
+                {
+                    var offset = start + whole - ((i + 1L) * keyBytes);
+                    DeliveryRows.Insert(transaction, stream, offset, keyBytes, master, slave, slaveDelivered: false);
+                    keys.Add(new StoredKey(stream, new KeyRange(stream.PeerId, (uint)offset, keyBytes),
+                        run.AsSpan((int)(offset - start), keyBytes).ToArray()));
+                }
+
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(run);
+                StreamRows.Save(transaction, state);
+                return keys;
+            }
+
             for (var i = 0; i < count; i++)
             {
                 var offset = UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, keyBytes) ?? throw new KeyStoreException(
@@ -104,21 +123,20 @@ public sealed partial class CentralKeyStore
     {
         var stream = id.Stream;
         var range = new KeyRange(stream.PeerId, id.Range.Offset, id.Range.Length);
-        var delivery = DeliveryRows.Find(transaction, stream, range.Offset, range.Length);
-        if (delivery is not { } found || found.Master != master || found.Slave != slave)
+        if (!DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset, range.Length, master, slave))
         {
-            throw new KeyStoreException(KeyStoreError.NotIssued,
-                $"Key {range} of stream {stream} was not issued by enc_keys to node {master} for node {slave}.");
-        }
+            // Nothing marked: find out why, for the error (the refused call is rolled back either way).
+            var delivery = DeliveryRows.Find(transaction, stream, range.Offset, range.Length);
+            if (delivery is not { } found || found.Master != master || found.Slave != slave)
+            {
+                throw new KeyStoreException(KeyStoreError.NotIssued,
+                    $"Key {range} of stream {stream} was not issued by enc_keys to node {master} for node {slave}.");
+            }
 
-        if (found.SlaveDelivered)
-        {
             throw new KeyStoreException(KeyStoreError.AlreadyUsed,
                 $"Key {range} of stream {stream} was already delivered to node {slave}.");
         }
 
-        var key = BlockRows.ReadAndErase(transaction, stream, range.Offset, range.Length);
-        DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset);
-        return new StoredKey(stream, range, key);
+        return new StoredKey(stream, range, BlockRows.ReadAndErase(transaction, stream, range.Offset, range.Length));
     }
 }

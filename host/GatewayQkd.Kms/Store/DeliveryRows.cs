@@ -30,13 +30,16 @@ internal static class DeliveryRows
         return reader.Read() ? ((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
     }
 
-    /// <summary>Marks the delivery as fetched by its slave.</summary>
-    public static void MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset)
-    {
+    /// <summary>
+    /// Marks the delivery of exactly this range, issued to <paramref name="master"/> for <paramref name="slave"/>, as
+    /// fetched by its slave; false (nothing changed) when there is no such delivery or the slave already has it.
+    /// </summary>
+    public static bool MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset, int length,
+        ushort master, ushort slave) =>
         Sql.Execute(transaction,
-            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND offset = $p3;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use, offset);
-    }
+            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND offset = $p3 " +
+            "AND length = $p4 AND master = $p5 AND slave = $p6 AND slave_delivered = 0;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave) == 1;
 
     /// <summary>Number of keys delivered to a master and still awaiting their slave.</summary>
     public static long PendingCount(SqliteTransaction transaction, KeyStreamId stream)
