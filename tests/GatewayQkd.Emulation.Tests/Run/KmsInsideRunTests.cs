@@ -18,7 +18,7 @@ public sealed class KmsInsideRunTests
         using var folder = new RunFolder();
         // The central server fills each gateway's ETSI 014 reservation (EmulationKms.ReserveBytesPerGateway) from the
         // link's first blocks, so a key is there whatever the timing; sensors ask rarely (mean 60 emulated s).
-        var options = new EmulationOptionsBuilder(folder.Options(seconds: 3)).WithTraffic(60.0).WithKms(0).Build();
+        var options = (folder.Options(seconds: 3) with { RequestMeanIntervalSeconds = 60.0, KmsPort = 0, KmsCertFolder = null }).Validated();
         await using var run = await folder.StartAsync(options);
         await run.RunAsync();
         Assert.NotNull(run.Kms);
