@@ -18,7 +18,11 @@ public interface IKeyStreams
     /// <summary>Returns the bits the HAP may still send to <paramref name="gatewayId"/> (capacity minus reported level minus in flight).</summary>
     long RoomBits(ushort gatewayId);
 
-    /// <summary>Generates, stores durably and pushes a block of <paramref name="bytes"/> fresh key bytes for <paramref name="gatewayId"/>.</summary>
+    /// <summary>
+    /// Generates, stores durably and pushes a block of <paramref name="bytes"/> fresh key bytes for <paramref name="gatewayId"/>
+    /// (or, while the gateway's ETSI 014 reservation is below <see cref="KeyStreamSettings.Etsi014ReserveBytes"/>, adds it
+    /// to the reservation and pushes nothing).
+    /// </summary>
     KeyBlock IssueBlock(ushort gatewayId, int bytes);
 
     /// <summary>Pushes again every block in flight longer than <paramref name="timeout"/> and its backoff; returns how many.</summary>

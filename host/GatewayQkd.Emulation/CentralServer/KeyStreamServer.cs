@@ -27,6 +27,7 @@ public sealed class KeyStreamServer : IKeyStreams
     private readonly FrameRefusals _refusals;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
     private readonly long _pairCapacityBits;
+    private readonly long _etsi014ReserveBytes;
 
     /// <summary>Creates the streams of <paramref name="settings"/>' gateways; refusals are tallied in <paramref name="refusals"/>.</summary>
     public KeyStreamServer(KeyStreamSettings settings, CentralServerServices services, FrameRefusals refusals)
@@ -42,6 +43,7 @@ public sealed class KeyStreamServer : IKeyStreams
         _counters = services.Counters;
         _random = services.Random;
         _time = services.Time;
+        _etsi014ReserveBytes = settings.Etsi014ReserveBytes;
         foreach (var (id, key) in settings.LinkKeys)
         {
             _links[id] = new GatewayLink(new AuthorityLink(CentralServerNode.AuthorityId, id, key, services.Crypto, services.Random, services.Storage, 256), settings.PoolCapacityBits);
@@ -117,6 +119,13 @@ public sealed class KeyStreamServer : IKeyStreams
     {
         var material = new byte[bytes];
         _random.NextBytes(material);
+        if (_etsi014ReserveBytes > 0
+            && _store.GetCounts(gatewayId, AuthorityId, KeyStreamUse.Etsi014).AvailableBytes < _etsi014ReserveBytes)
+        {
+            // Set aside for ETSI 014 instead of pushed: a stream of its own, so it can never reach a sensor (docs/kms.md).
+            return _store.ReserveForEtsi014(gatewayId, AuthorityId, material);
+        }
+
         var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (docs/architecture.md data flow 2); the store has its own lock
         lock (_sync)
         {

@@ -14,6 +14,12 @@ namespace GatewayQkd.Emulation.Run;
 /// </summary>
 public sealed class EmulationKms : IAsyncDisposable
 {
+    /// <summary>
+    /// The ETSI 014 reservation the central server keeps per gateway while the KMS is on, in bytes: 16 keys of the
+    /// default 256-bit key_size (docs/kms.md, "The ETSI 014 reservation").
+    /// </summary>
+    public const int ReserveBytesPerGateway = 16 * 256 / 8;
+
     private readonly KmsServer _server;
     private readonly X509Certificate2 _serverCertificate;
     private readonly X509Certificate2 _ca;

@@ -360,7 +360,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
         _server = new CentralServerNode(
-            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o)),
+            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway),
             new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
         _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff, o.PairLinkShare));
         _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);

@@ -8,22 +8,26 @@ using GatewayQkd.Kms.Store;
 namespace GatewayQkd.Kms.Benchmarks;
 
 /// <summary>
-/// Measures ETSI GS QKD 014 key delivery over HTTPS on loopback: a KMS on 127.0.0.1 over a fresh SQLite store
-/// (WAL, synchronous=FULL, so each request pays an fsync) filled with enough acknowledged key; "cs" calls enc_keys
-/// for slave "gn-1", "gn-1" fetches the same keys with dec_keys, and every key is compared. One run per concurrency level.
+/// Measures ETSI GS QKD 014 key delivery over mutual-TLS HTTPS on loopback: a KMS on 127.0.0.1 over a fresh SQLite
+/// store (WAL, synchronous=FULL, so every commit pays an fsync) whose cs - gn-1 ETSI 014 reservation holds enough key.
+/// Each client is a pair of keep-alive HTTP clients of its own ("cs" and "gn-1"): "cs" calls enc_keys for slave
+/// "gn-1", "gn-1" fetches the same keys with dec_keys, and every key is compared. One run per keys-per-request value
+/// and client count.
 /// </summary>
 public static class KmsLoopbackBenchmark
 {
     private const int BlockBytes = 64 * 1024;
 
-    /// <summary>Runs the benchmark and returns one result per concurrency level.</summary>
+    /// <summary>Runs the benchmark and returns one result per (keys per request, clients), keys per request outermost.</summary>
     public static async Task<IReadOnlyList<KmsBenchmarkResult>> RunAsync(KmsBenchmarkOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Pairs <= 0 || options.WarmupPairs < 0 || options.Concurrency.Count == 0 || options.Concurrency.Any(c => c <= 0))
+        if (options.Pairs <= 0 || options.WarmupPairs < 0 || options.Concurrency.Count == 0 || options.Concurrency.Any(c => c <= 0)
+            || options.KeysPerRequest.Count == 0 || options.KeysPerRequest.Any(k => k <= 0))
         {
-            throw new ArgumentException("Pairs and concurrency levels must be positive, warm-up pairs not negative.", nameof(options));
+            throw new ArgumentException(
+                "Pairs, client counts and keys per request must be positive, warm-up pairs not negative.", nameof(options));
         }
 
         var folder = options.WorkFolder ?? Path.Combine(Path.GetTempPath(), "gatewayqkd-kms-bench-" + Guid.NewGuid().ToString("N"));
@@ -35,29 +39,48 @@ public static class KmsLoopbackBenchmark
             using var cs = CertificateFolder.Load(folder, "cs");
             using var gn1 = CertificateFolder.Load(folder, "gn-1");
             using var store = CentralKeyStore.Open(Path.Combine(folder, "bench.db"));
-            var keyBytes = options.KeySizeBits / 8;
-            var totalPairs = options.WarmupPairs + (options.Pairs * options.Concurrency.Count);
-            Fill(store, (long)totalPairs * options.KeysPerRequest * keyBytes);
+            var keysPerPair = options.KeysPerRequest.Sum() * (long)(options.WarmupPairs + (options.Pairs * options.Concurrency.Count));
+            Fill(store, keysPerPair * (options.KeySizeBits / 8));
             await using var server = await KmsServer.StartAsync(new KmsServerOptions
             {
                 Store = store,
                 ServerCertificate = serverCertificate,
                 ClientCa = ca,
-                Policy = new KmsPolicy { MaxKeysPerRequest = Math.Max(128, options.KeysPerRequest) },
+                Policy = new KmsPolicy { MaxKeysPerRequest = Math.Max(128, options.KeysPerRequest.Max()) },
             }, cancellationToken).ConfigureAwait(false);
-            using var master = new KmsClient(server.Url, cs, ca);
-            using var slave = new KmsClient(server.Url, gn1, ca);
-            await RunPairs(master, slave, options, options.WarmupPairs, 1, cancellationToken).ConfigureAwait(false);
-            var results = new List<KmsBenchmarkResult>();
-            foreach (var concurrency in options.Concurrency)
+            var clients = Enumerable.Range(0, options.Concurrency.Max())
+                .Select(_ => (Master: new KmsClient(server.Url, cs, ca), Slave: new KmsClient(server.Url, gn1, ca))).ToList();
+            try
             {
-                var clock = Stopwatch.StartNew();
-                await RunPairs(master, slave, options, options.Pairs, concurrency, cancellationToken).ConfigureAwait(false);
-                results.Add(new KmsBenchmarkResult(concurrency, options.Pairs, options.KeysPerRequest, options.KeySizeBits,
-                    clock.Elapsed.TotalSeconds));
-            }
+                var results = new List<KmsBenchmarkResult>();
+                foreach (var keysPerRequest in options.KeysPerRequest)
+                {
+                    var run = new PairRun(options.KeySizeBits, keysPerRequest, cancellationToken);
+                    await run.RunAsync(clients, options.WarmupPairs).ConfigureAwait(false);
+                    foreach (var concurrency in options.Concurrency)
+                    {
+                        var commits = store.Commits;
+                        var cpu = ProcessorTime();
+                        var clock = Stopwatch.StartNew();
+                        var latencies = await run.RunAsync(clients.Take(concurrency).ToList(), options.Pairs).ConfigureAwait(false);
+                        var seconds = clock.Elapsed.TotalSeconds;
+                        var cpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+                        Array.Sort(latencies);
+                        results.Add(new KmsBenchmarkResult(concurrency, options.Pairs, keysPerRequest, options.KeySizeBits,
+                            seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), store.Commits - commits, cpuSeconds));
+                    }
+                }
 
-            return results;
+                return results;
+            }
+            finally
+            {
+                clients.ForEach(c =>
+                {
+                    c.Master.Dispose();
+                    c.Slave.Dispose();
+                });
+            }
         }
         finally
         {
@@ -68,6 +91,16 @@ public static class KmsLoopbackBenchmark
         }
     }
 
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    // Nearest-rank percentile of sorted values.
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
     private static void Fill(CentralKeyStore store, long bytes)
     {
         var random = new Random(1);
@@ -75,29 +108,35 @@ public static class KmsLoopbackBenchmark
         {
             var block = new byte[BlockBytes];
             random.NextBytes(block);
-            store.MarkAcknowledged(1, 0, store.AppendBlock(1, 0, block).BlockId);
+            store.ReserveForEtsi014(1, 0, block);
         }
     }
 
-    // `concurrency` loops share the pairs; each pair is enc_keys by the master then dec_keys of the same ids by the slave.
-    private static async Task RunPairs(KmsClient master, KmsClient slave, KmsBenchmarkOptions options, int pairs,
-        int concurrency, CancellationToken cancellationToken)
+    // The clients share the pairs; each pair is enc_keys by the master then dec_keys of the same ids by the slave.
+    private sealed class PairRun(int keySizeBits, int keysPerRequest, CancellationToken cancellationToken)
     {
-        var remaining = pairs;
-        var loops = Enumerable.Range(0, concurrency).Select(async _ =>
+        public async Task<double[]> RunAsync(IReadOnlyList<(KmsClient Master, KmsClient Slave)> clients, int pairs)
         {
-            while (Interlocked.Decrement(ref remaining) >= 0)
+            var latencies = new double[pairs];
+            var next = -1;
+            await Task.WhenAll(clients.Select(async client =>
             {
-                var sent = await master.GetKeysAsync("gn-1", options.KeysPerRequest, options.KeySizeBits, cancellationToken)
-                    .ConfigureAwait(false);
-                var received = await slave.GetKeysWithIdsAsync("cs", sent.Keys.Select(k => k.KeyId), cancellationToken)
-                    .ConfigureAwait(false);
-                if (!sent.Keys.Select(k => k.Key).SequenceEqual(received.Keys.Select(k => k.Key)))
+                int pair;
+                while ((pair = Interlocked.Increment(ref next)) < pairs)
                 {
-                    throw new Etsi014Exception(503, "benchmark: the slave received different keys than the master");
+                    var started = Stopwatch.GetTimestamp();
+                    var sent = await client.Master.GetKeysAsync("gn-1", keysPerRequest, keySizeBits, cancellationToken)
+                        .ConfigureAwait(false);
+                    var received = await client.Slave.GetKeysWithIdsAsync("cs", sent.Keys.Select(k => k.KeyId), cancellationToken)
+                        .ConfigureAwait(false);
+                    latencies[pair] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    if (!sent.Keys.Select(k => k.Key).SequenceEqual(received.Keys.Select(k => k.Key)))
+                    {
+                        throw new Etsi014Exception(503, "benchmark: the slave received different keys than the master");
+                    }
                 }
-            }
-        });
-        await Task.WhenAll(loops).ConfigureAwait(false);
+            })).ConfigureAwait(false);
+            return latencies;
+        }
     }
 }

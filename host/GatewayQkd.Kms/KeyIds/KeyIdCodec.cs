@@ -8,9 +8,10 @@ namespace GatewayQkd.Kms.KeyIds;
 /// The deterministic mapping between a key range on a gateway's key stream and an ETSI GS QKD 014 key_ID: a UUID
 /// version 8 (RFC 9562 s5.8, vendor-specific layout) whose 16 octets are, big-endian:
 /// 0-3 stream byte offset, 4-5 gateway (higher node id of the stream), 6 = 0x81 (version 8, layout 1),
-/// 7 = 0x4B (marker 'K'), 8 = 0x80 (RFC variant 10, reserved zeros), 9 = 0x00 (reserved), 10-11 peer (lower node id),
-/// 12-15 length in bytes. So "00001000-0007-814b-8000-000000000020" is 32 bytes at offset 4096 of gateway 7's stream
-/// with the central server. Both ends of a gateway-to-gateway stream map a key to the same key_ID.
+/// 7 = 0x4B (marker 'K'), 8 = 0x80 (RFC variant 10, reserved zeros), 9 = the stream's use (0x00 the sensors' stream,
+/// 0x01 the ETSI 014 reservation; <see cref="KeyStreamUse"/>), 10-11 peer (lower node id), 12-15 length in bytes. So
+/// "00001000-0007-814b-8001-000000000020" is 32 bytes at offset 4096 of gateway 7's ETSI 014 reservation with the
+/// central server. Both ends of a gateway-to-gateway stream map a key to the same key_ID.
 /// </summary>
 public static class KeyIdCodec
 {
@@ -29,7 +30,7 @@ public static class KeyIdCodec
         octets[6] = VersionAndLayout;
         octets[7] = Marker;
         octets[8] = Variant;
-        octets[9] = 0;
+        octets[9] = (byte)id.Use;
         BinaryPrimitives.WriteUInt16BigEndian(octets[10..12], stream.PeerId);
         BinaryPrimitives.WriteUInt32BigEndian(octets[12..16], (uint)id.Range.Length);
         return new Guid(octets, bigEndian: true);
@@ -53,9 +54,10 @@ public static class KeyIdCodec
 
         Span<byte> octets = stackalloc byte[16];
         uuid.TryWriteBytes(octets, bigEndian: true, out _);
-        if (octets[6] != VersionAndLayout || octets[7] != Marker || octets[8] != Variant || octets[9] != 0)
+        if (octets[6] != VersionAndLayout || octets[7] != Marker || octets[8] != Variant
+            || octets[9] is not ((byte)KeyStreamUse.Sensors or (byte)KeyStreamUse.Etsi014))
         {
-            reason = "key_ID is not a GatewayQkd key id (UUIDv8 layout xxxxxxxx-xxxx-814b-8000-xxxxxxxxxxxx).";
+            reason = "key_ID is not a GatewayQkd key id (UUIDv8 layout xxxxxxxx-xxxx-814b-800u-xxxxxxxxxxxx, u = 0 or 1).";
             return false;
         }
 
@@ -75,7 +77,7 @@ public static class KeyIdCodec
             return false;
         }
 
-        id = new GatewayKeyId(gateway, new KeyRange(peer, offset, (int)length));
+        id = new GatewayKeyId(gateway, new KeyRange(peer, offset, (int)length), (KeyStreamUse)octets[9]);
         reason = string.Empty;
         return true;
     }

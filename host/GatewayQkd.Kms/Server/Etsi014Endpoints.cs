@@ -31,28 +31,30 @@ internal sealed class Etsi014Endpoints
         routes.MapPost("/api/v1/keys/{sae}/dec_keys", DecKeysPost);
     }
 
-    private Task Status(HttpContext context) => Handle(context, (caller, sae) => _service.Status(caller, sae));
+    private Task Status(HttpContext context) => Handle(context, async (caller, sae) =>
+        await _service.StatusAsync(caller, sae).ConfigureAwait(false));
 
-    private Task EncKeysGet(HttpContext context) => Handle(context, (caller, sae) => _service.EncKeys(caller, sae,
-        new KeyRequest { Number = QueryInt(context, "number"), Size = QueryInt(context, "size") }));
+    private Task EncKeysGet(HttpContext context) => Handle(context, async (caller, sae) => await _service.EncKeysAsync(caller, sae,
+        new KeyRequest { Number = QueryInt(context, "number"), Size = QueryInt(context, "size") }).ConfigureAwait(false));
 
     private async Task EncKeysPost(HttpContext context)
     {
         var request = await ReadBodyOrError<KeyRequest>(context).ConfigureAwait(false);
-        await Handle(context, (caller, sae) => _service.EncKeys(caller, sae, Required(request))).ConfigureAwait(false);
+        await Handle(context, async (caller, sae) => await _service.EncKeysAsync(caller, sae, Required(request)).ConfigureAwait(false))
+            .ConfigureAwait(false);
     }
 
-    private Task DecKeysGet(HttpContext context) => Handle(context, (caller, sae) =>
-        _service.DecKeys(caller, sae, context.Request.Query["key_ID"].ToList()));
+    private Task DecKeysGet(HttpContext context) => Handle(context, async (caller, sae) =>
+        await _service.DecKeysAsync(caller, sae, context.Request.Query["key_ID"].ToList()).ConfigureAwait(false));
 
     private async Task DecKeysPost(HttpContext context)
     {
         var request = await ReadBodyOrError<KeyIdsRequest>(context).ConfigureAwait(false);
-        await Handle(context, (caller, sae) =>
+        await Handle(context, async (caller, sae) =>
         {
             var ids = Required(request).KeyIds ?? throw new Etsi014Exception(400, Etsi014Service.KeyAccessMessage,
                 ("key_IDs", "the request has no key_IDs array"));
-            return _service.DecKeys(caller, sae, ids.Select(entry => entry?.KeyId).ToList());
+            return await _service.DecKeysAsync(caller, sae, ids.Select(entry => entry?.KeyId).ToList()).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -127,7 +129,7 @@ internal sealed class Etsi014Endpoints
         }
     }
 
-    private async Task Handle(HttpContext context, Func<ushort, string, object> operation)
+    private async Task Handle(HttpContext context, Func<ushort, string, Task<object>> operation)
     {
         object body;
         var status = StatusCodes.Status200OK;
@@ -135,7 +137,7 @@ internal sealed class Etsi014Endpoints
         {
             var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
             var caller = _authenticator.Authenticate(certificate);
-            body = operation(caller, (string)context.Request.RouteValues["sae"]!);
+            body = await operation(caller, (string)context.Request.RouteValues["sae"]!).ConfigureAwait(false);
         }
         catch (Etsi014Exception e)
         {

@@ -34,11 +34,11 @@ public sealed class Etsi014Service
         _policy = policy;
     }
 
-    /// <summary>Get status: the stream between the calling master and <paramref name="slaveSae"/>.</summary>
-    public StatusResponse Status(ushort master, string slaveSae)
+    /// <summary>Get status: the ETSI 014 reservation between the calling master and <paramref name="slaveSae"/>.</summary>
+    public async Task<StatusResponse> StatusAsync(ushort master, string slaveSae)
     {
         var slave = PeerNode(master, slaveSae, "slave_SAE_ID");
-        var available = _store.GetCounts(master, slave).AvailableBytes;
+        var available = (await _store.GetCountsAsync(master, slave, KeyStreamUse.Etsi014).ConfigureAwait(false)).AvailableBytes;
         return new StatusResponse
         {
             SourceKmeId = SaeId.KmeForNode(master),
@@ -55,8 +55,8 @@ public sealed class Etsi014Service
         };
     }
 
-    /// <summary>Get key: fresh keys for the calling master, shared with <paramref name="slaveSae"/>.</summary>
-    public KeyContainer EncKeys(ushort master, string slaveSae, KeyRequest request)
+    /// <summary>Get key: fresh keys for the calling master, shared with <paramref name="slaveSae"/>, from their reservation.</summary>
+    public async Task<KeyContainer> EncKeysAsync(ushort master, string slaveSae, KeyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var slave = PeerNode(master, slaveSae, "slave_SAE_ID");
@@ -88,7 +88,7 @@ public sealed class Etsi014Service
 
         try
         {
-            return Container(_store.DeliverToMaster(master, slave, size / 8, number));
+            return Container(await _store.DeliverToMasterAsync(master, slave, size / 8, number).ConfigureAwait(false));
         }
         catch (KeyStoreException e) when (e.Error == KeyStoreError.InsufficientKey)
         {
@@ -97,7 +97,7 @@ public sealed class Etsi014Service
     }
 
     /// <summary>Get key with key IDs: the calling slave fetches keys of the stream it shares with <paramref name="masterSae"/>.</summary>
-    public KeyContainer DecKeys(ushort slave, string masterSae, IReadOnlyList<string?> keyIds)
+    public async Task<KeyContainer> DecKeysAsync(ushort slave, string masterSae, IReadOnlyList<string?> keyIds)
     {
         ArgumentNullException.ThrowIfNull(keyIds);
         var master = PeerNode(slave, masterSae, "master_SAE_ID");
@@ -120,7 +120,7 @@ public sealed class Etsi014Service
 
         try
         {
-            return Container(_store.DeliverToSlave(slave, master, ids));
+            return Container(await _store.DeliverToSlaveAsync(slave, master, ids).ConfigureAwait(false));
         }
         catch (KeyStoreException e) when (e.Error == KeyStoreError.NotAuthorized)
         {
@@ -152,7 +152,7 @@ public sealed class Etsi014Service
     {
         Keys = keys.Select(k => new KeyEntry
         {
-            KeyId = KeyIdCodec.Format(new GatewayKeyId(k.Stream.GatewayId, k.Range)),
+            KeyId = KeyIdCodec.Format(k.Id),
             Key = Convert.ToBase64String(k.Key),
         }).ToList(),
     };

@@ -5,9 +5,10 @@ namespace GatewayQkd.Kms.Store;
 
 /// <summary>
 /// The central server's durable key store: for every key stream (gateway, peer) the blocks the HAP/CS generated, which
-/// of them the gateway acknowledged, and which ranges were used or delivered. Every mutating call is one SQLite
-/// transaction, committed (WAL, synchronous=FULL) before it returns; a refused call changes nothing. Thread-safe: one
-/// connection behind a lock, so the emulator and the REST server can share one instance.
+/// of them the gateway acknowledged, and which ranges were used or delivered. Every mutating call is committed (WAL,
+/// synchronous=FULL) before it returns; a refused call changes nothing. Thread-safe: one connection, and calls that
+/// arrive while a commit is in progress share the next one (<see cref="GroupCommit"/>: one fsync per batch, each call in
+/// its own savepoint), so the emulator and the REST server can share one instance.
 /// </summary>
 /// <remarks>Used key bytes are overwritten with zeros in the same transaction that marks them used.</remarks>
 public sealed partial class CentralKeyStore : IDisposable
@@ -17,18 +18,22 @@ public sealed partial class CentralKeyStore : IDisposable
 
     private const long StreamBytes = 1L << 32;
 
-    private readonly Lock _gate = new();
-    private readonly SqliteConnection _connection;
-    private bool _disposed;
+    private readonly GroupCommit _commits;
 
     private CentralKeyStore(string filePath, SqliteConnection connection)
     {
         FilePath = filePath;
-        _connection = connection;
+        _commits = new GroupCommit(connection);
     }
 
     /// <summary>Gets the SQLite file.</summary>
     public string FilePath { get; }
+
+    /// <summary>Gets the transactions committed since open (concurrent calls share one: at most one per call).</summary>
+    public long Commits => _commits.Commits;
+
+    /// <summary>Gets the calls run since open (committed or refused).</summary>
+    public long Calls => _commits.Calls;
 
     /// <summary>Opens (or creates) the store in <paramref name="filePath"/>; a crashed run's WAL is recovered.</summary>
     public static CentralKeyStore Open(string filePath)
@@ -67,10 +72,21 @@ public sealed partial class CentralKeyStore : IDisposable
     /// <paramref name="peerId"/>; it gets the next block id and the offset where the previous block ended. Durable on return.
     /// </summary>
     /// <returns>The block as the gateway sees it (its <see cref="KeyBlock.PeerId"/> is <paramref name="peerId"/>).</returns>
-    public KeyBlock AppendBlock(ushort gatewayId, ushort peerId, byte[] material)
+    public KeyBlock AppendBlock(ushort gatewayId, ushort peerId, byte[] material) =>
+        AppendBlock(gatewayId, peerId, material, KeyStreamUse.Sensors, acknowledged: false);
+
+    /// <summary>
+    /// Sets <paramref name="material"/> aside as the next block of the ETSI GS QKD 014 reservation of the pair (a
+    /// stream of its own, never pushed to the gateway's pool, so sensor keys can never come from it). The block counts
+    /// as acknowledged at once: the KMS holds it for both SAEs. Durable on return.
+    /// </summary>
+    public KeyBlock ReserveForEtsi014(ushort gatewayId, ushort peerId, byte[] material) =>
+        AppendBlock(gatewayId, peerId, material, KeyStreamUse.Etsi014, acknowledged: true);
+
+    private KeyBlock AppendBlock(ushort gatewayId, ushort peerId, byte[] material, KeyStreamUse use, bool acknowledged)
     {
         ArgumentNullException.ThrowIfNull(material);
-        var stream = KeyStreamId.Of(gatewayId, peerId);
+        var stream = KeyStreamId.Of(gatewayId, peerId, use);
         if (material.Length == 0 || material.Length > MaxBlockBytes)
         {
             throw new KeyStoreException(KeyStoreError.InvalidMaterial,
@@ -91,6 +107,14 @@ public sealed partial class CentralKeyStore : IDisposable
             BlockRows.Insert(transaction, stream, state.NextBlock, state.NextOffset, copy);
             state.NextBlock++;
             state.NextOffset += copy.Length;
+            if (acknowledged)
+            {
+                BlockRows.SetAcknowledged(transaction, stream, block.BlockId);
+                state.AckedBlocks++;
+                state.AckedBytes += copy.Length;
+                AdvanceAcknowledgedPrefix(transaction, state);
+            }
+
             StreamRows.Save(transaction, state);
             return block;
         });
@@ -144,7 +168,10 @@ public sealed partial class CentralKeyStore : IDisposable
         return Write(transaction =>
         {
             RequireUnused(transaction, id);
-            return TakeRange(transaction, id.Stream, id.Range.Offset, id.Range.Length, erase: true);
+            var state = StreamRows.Load(transaction, id.Stream);
+            var key = TakeRange(transaction, state, id.Range.Offset, id.Range.Length, erase: true);
+            StreamRows.Save(transaction, state);
+            return key;
         });
     }
 
@@ -175,11 +202,18 @@ public sealed partial class CentralKeyStore : IDisposable
             .ToList());
     }
 
-    /// <summary>The stream's counts (all zero for a stream never appended to).</summary>
-    public KeyStreamCounts GetCounts(ushort gatewayId, ushort peerId)
+    /// <summary>The counts of the stream for <paramref name="use"/> (all zero for a stream never appended to).</summary>
+    public KeyStreamCounts GetCounts(ushort gatewayId, ushort peerId, KeyStreamUse use = KeyStreamUse.Sensors)
     {
-        var stream = KeyStreamId.Of(gatewayId, peerId);
+        var stream = KeyStreamId.Of(gatewayId, peerId, use);
         return Write(transaction => Counts(transaction, stream));
+    }
+
+    /// <summary>As <see cref="GetCounts"/>, without blocking a thread while an earlier commit runs.</summary>
+    public Task<KeyStreamCounts> GetCountsAsync(ushort gatewayId, ushort peerId, KeyStreamUse use = KeyStreamUse.Sensors)
+    {
+        var stream = KeyStreamId.Of(gatewayId, peerId, use);
+        return _commits.RunAsync(transaction => Counts(transaction, stream));
     }
 
     /// <summary>The counts of every stream that has blocks, ordered by gateway then peer.</summary>
@@ -187,17 +221,7 @@ public sealed partial class CentralKeyStore : IDisposable
         Write(transaction => StreamRows.All(transaction).Select(stream => Counts(transaction, stream)).ToList());
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _connection.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _commits.Dispose();
 
     private static KeyRange Required(KeyRange range)
     {
@@ -240,31 +264,15 @@ public sealed partial class CentralKeyStore : IDisposable
         }
     }
 
-    // Marks [offset, offset + length) used, counts it, and returns its bytes (erasing them when asked).
-    private static byte[] TakeRange(SqliteTransaction transaction, KeyStreamId stream, long offset, int length, bool erase)
+    // Marks [offset, offset + length) used, counts it in state (the caller saves it), and returns its bytes (erased when asked).
+    private static byte[] TakeRange(SqliteTransaction transaction, StreamState state, long offset, int length, bool erase)
     {
-        UsedSpans.Add(transaction, stream, offset, offset + length);
-        var state = StreamRows.Load(transaction, stream);
+        UsedSpans.Add(transaction, state.Stream, offset, offset + length);
         state.UsedBytes += length;
-        StreamRows.Save(transaction, state);
-        var key = BlockRows.Read(transaction, stream, offset, length);
-        if (erase)
-        {
-            BlockRows.Erase(transaction, stream, offset, length);
-        }
-
-        return key;
+        return erase
+            ? BlockRows.ReadAndErase(transaction, state.Stream, offset, length)
+            : BlockRows.Read(transaction, state.Stream, offset, length);
     }
 
-    private T Write<T>(Func<SqliteTransaction, T> work)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _connection.BeginTransaction();
-            var result = work(transaction);
-            transaction.Commit();
-            return result;
-        }
-    }
+    private T Write<T>(Func<SqliteTransaction, T> work) => _commits.Run(work);
 }

@@ -14,36 +14,39 @@ internal static class DeliveryRows
         ushort master, ushort slave, bool slaveDelivered)
     {
         Sql.Execute(transaction,
-            "INSERT INTO deliveries(gateway, peer, offset, length, master, slave, slave_delivered) " +
-            "VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6);",
-            stream.GatewayId, stream.PeerId, offset, length, master, slave, slaveDelivered ? 1 : 0);
+            "INSERT INTO deliveries(gateway, peer, stream_use, offset, length, master, slave, slave_delivered) " +
+            "VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7);",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave, slaveDelivered ? 1 : 0);
     }
 
     /// <summary>The delivery recorded at exactly this range, or null.</summary>
     public static (ushort Master, ushort Slave, bool SlaveDelivered)? Find(
         SqliteTransaction transaction, KeyStreamId stream, long offset, int length)
     {
-        using var command = Sql.Command(transaction,
-            "SELECT master, slave, slave_delivered FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND offset = $p2 " +
-            "AND length = $p3;", stream.GatewayId, stream.PeerId, offset, length);
+        var command = Sql.Command(transaction,
+            "SELECT master, slave, slave_delivered FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 " +
+            "AND offset = $p3 AND length = $p4;", stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
     }
 
-    /// <summary>Marks the delivery as fetched by its slave.</summary>
-    public static void MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset)
-    {
+    /// <summary>
+    /// Marks the delivery of exactly this range, issued to <paramref name="master"/> for <paramref name="slave"/>, as
+    /// fetched by its slave; false (nothing changed) when there is no such delivery or the slave already has it.
+    /// </summary>
+    public static bool MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset, int length,
+        ushort master, ushort slave) =>
         Sql.Execute(transaction,
-            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
-            stream.GatewayId, stream.PeerId, offset);
-    }
+            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND offset = $p3 " +
+            "AND length = $p4 AND master = $p5 AND slave = $p6 AND slave_delivered = 0;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave) == 1;
 
     /// <summary>Number of keys delivered to a master and still awaiting their slave.</summary>
     public static long PendingCount(SqliteTransaction transaction, KeyStreamId stream)
     {
-        using var command = Sql.Command(transaction,
-            "SELECT COUNT(*) FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND slave_delivered = 0;",
-            stream.GatewayId, stream.PeerId);
+        var command = Sql.Command(transaction,
+            "SELECT COUNT(*) FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND slave_delivered = 0;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use);
         return (long)command.ExecuteScalar()!;
     }
 }

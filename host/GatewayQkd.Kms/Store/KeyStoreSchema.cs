@@ -6,12 +6,14 @@ namespace GatewayQkd.Kms.Store;
 /// The central key store's SQLite schema and durability settings. Journal: WAL with synchronous=FULL, so every
 /// committed transaction is fsynced to the WAL before the commit returns and survives a power cut (SQLite docs,
 /// "pragma synchronous": in WAL mode NORMAL may lose the last commits on power loss, FULL does not).
-/// Streams are keyed by the unordered node pair (gateway = higher id, peer = lower id; see <see cref="KeyStreamId"/>).
+/// Streams are keyed by the unordered node pair (gateway = higher id, peer = lower id; see <see cref="KeyStreamId"/>)
+/// and their use (stream_use: 0 = the sensors' stream pushed to the gateway, 1 = the ETSI 014 reservation).
+/// Version 2 added stream_use; a version 1 file is migrated on open (its rows are all sensors' streams).
 /// </summary>
 internal static class KeyStoreSchema
 {
     /// <summary>Schema version written to meta; a file with another version is refused.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS meta(
@@ -20,6 +22,7 @@ internal static class KeyStoreSchema
         CREATE TABLE IF NOT EXISTS streams(
             gateway INTEGER NOT NULL,
             peer INTEGER NOT NULL,
+            stream_use INTEGER NOT NULL,
             next_block INTEGER NOT NULL,
             next_offset INTEGER NOT NULL,
             acked_blocks INTEGER NOT NULL,
@@ -27,33 +30,45 @@ internal static class KeyStoreSchema
             acked_prefix_blocks INTEGER NOT NULL,
             acked_prefix_end INTEGER NOT NULL,
             used_bytes INTEGER NOT NULL,
-            PRIMARY KEY(gateway, peer));
+            PRIMARY KEY(gateway, peer, stream_use));
         CREATE TABLE IF NOT EXISTS blocks(
             gateway INTEGER NOT NULL,
             peer INTEGER NOT NULL,
+            stream_use INTEGER NOT NULL,
             block_id INTEGER NOT NULL,
             offset INTEGER NOT NULL,
             length INTEGER NOT NULL,
             acknowledged INTEGER NOT NULL,
             material BLOB NOT NULL,
-            UNIQUE(gateway, peer, block_id),
-            UNIQUE(gateway, peer, offset));
+            UNIQUE(gateway, peer, stream_use, block_id),
+            UNIQUE(gateway, peer, stream_use, offset));
         CREATE TABLE IF NOT EXISTS used_spans(
             gateway INTEGER NOT NULL,
             peer INTEGER NOT NULL,
+            stream_use INTEGER NOT NULL,
             offset INTEGER NOT NULL,
             end_offset INTEGER NOT NULL,
-            PRIMARY KEY(gateway, peer, offset)) WITHOUT ROWID;
+            PRIMARY KEY(gateway, peer, stream_use, offset)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS deliveries(
             gateway INTEGER NOT NULL,
             peer INTEGER NOT NULL,
+            stream_use INTEGER NOT NULL,
             offset INTEGER NOT NULL,
             length INTEGER NOT NULL,
             master INTEGER NOT NULL,
             slave INTEGER NOT NULL,
             slave_delivered INTEGER NOT NULL,
-            PRIMARY KEY(gateway, peer, offset)) WITHOUT ROWID;
+            PRIMARY KEY(gateway, peer, stream_use, offset)) WITHOUT ROWID;
         """;
+
+    // Version 1 had the same tables without stream_use: each is renamed, recreated by Ddl and copied with stream_use 0.
+    private static readonly (string Table, string Columns)[] Version1Tables =
+    [
+        ("streams", "next_block, next_offset, acked_blocks, acked_bytes, acked_prefix_blocks, acked_prefix_end, used_bytes"),
+        ("blocks", "block_id, offset, length, acknowledged, material"),
+        ("used_spans", "offset, end_offset"),
+        ("deliveries", "offset, length, master, slave, slave_delivered"),
+    ];
 
     /// <summary>Sets the journal and sync modes, creates missing tables and checks the schema version.</summary>
     public static void Apply(SqliteConnection connection)
@@ -62,22 +77,46 @@ internal static class KeyStoreSchema
         Execute(connection, "PRAGMA synchronous=FULL;");
         Execute(connection, "PRAGMA busy_timeout=5000;");
         using var transaction = connection.BeginTransaction();
-        Execute(connection, Ddl, transaction);
+        Execute(connection, "CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);", transaction);
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = "SELECT value FROM meta WHERE name = 'schema_version';";
         var found = read.ExecuteScalar() as string;
+        if (found == "1")
+        {
+            MigrateVersion1(connection, transaction);
+        }
+        else if (found is not null && found != Version)
+        {
+            throw new KeyStoreException(KeyStoreError.InvalidFile,
+                $"The key store file has schema version {found}; this build reads versions 1 and {Version} only.");
+        }
+
+        Execute(connection, Ddl, transaction);
         if (found is null)
         {
             Execute(connection, $"INSERT INTO meta(name, value) VALUES('schema_version', '{Version}');", transaction);
         }
-        else if (found != Version)
-        {
-            throw new KeyStoreException(KeyStoreError.InvalidFile,
-                $"The key store file has schema version {found}; this build reads version {Version} only.");
-        }
 
         transaction.Commit();
+    }
+
+    private static void MigrateVersion1(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        foreach (var (table, _) in Version1Tables)
+        {
+            Execute(connection, $"ALTER TABLE {table} RENAME TO {table}_v1;", transaction);
+        }
+
+        Execute(connection, Ddl, transaction);
+        foreach (var (table, columns) in Version1Tables)
+        {
+            Execute(connection,
+                $"INSERT INTO {table}(gateway, peer, stream_use, {columns}) SELECT gateway, peer, 0, {columns} FROM {table}_v1; " +
+                $"DROP TABLE {table}_v1;", transaction);
+        }
+
+        Execute(connection, $"UPDATE meta SET value = '{Version}' WHERE name = 'schema_version';", transaction);
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

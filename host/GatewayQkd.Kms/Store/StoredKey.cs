@@ -7,4 +7,8 @@ namespace GatewayQkd.Kms.Store;
 /// <param name="Range">The range, with <see cref="KeyRange.PeerId"/> = <see cref="KeyStreamId.PeerId"/> (the
 /// gateway's view of the stream).</param>
 /// <param name="Key">The key bytes (a fresh copy).</param>
-public sealed record StoredKey(KeyStreamId Stream, KeyRange Range, byte[] Key);
+public sealed record StoredKey(KeyStreamId Stream, KeyRange Range, byte[] Key)
+{
+    /// <summary>Gets the key's id in the view of the stream's higher node (what its key_ID encodes).</summary>
+    public GatewayKeyId Id => new(Stream.GatewayId, Range, Stream.Use);
+}

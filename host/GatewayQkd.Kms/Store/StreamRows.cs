@@ -8,9 +8,10 @@ internal static class StreamRows
     /// <summary>The stream's counters; a stream never appended to reads as all zeros (and is not inserted).</summary>
     public static StreamState Load(SqliteTransaction transaction, KeyStreamId stream)
     {
-        using var command = Sql.Command(transaction,
+        var command = Sql.Command(transaction,
             "SELECT next_block, next_offset, acked_blocks, acked_bytes, acked_prefix_blocks, acked_prefix_end, used_bytes " +
-            "FROM streams WHERE gateway = $p0 AND peer = $p1;", stream.GatewayId, stream.PeerId);
+            "FROM streams WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use);
         using var reader = command.ExecuteReader();
         var state = new StreamState(stream);
         if (reader.Read())
@@ -31,21 +32,21 @@ internal static class StreamRows
     public static void Save(SqliteTransaction transaction, StreamState state)
     {
         Sql.Execute(transaction,
-            "INSERT OR REPLACE INTO streams(gateway, peer, next_block, next_offset, acked_blocks, acked_bytes, " +
-            "acked_prefix_blocks, acked_prefix_end, used_bytes) VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8);",
-            state.Stream.GatewayId, state.Stream.PeerId, state.NextBlock, state.NextOffset, state.AckedBlocks,
-            state.AckedBytes, state.AckedPrefixBlocks, state.AckedPrefixEnd, state.UsedBytes);
+            "INSERT OR REPLACE INTO streams(gateway, peer, stream_use, next_block, next_offset, acked_blocks, acked_bytes, " +
+            "acked_prefix_blocks, acked_prefix_end, used_bytes) VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9);",
+            state.Stream.GatewayId, state.Stream.PeerId, (int)state.Stream.Use, state.NextBlock, state.NextOffset,
+            state.AckedBlocks, state.AckedBytes, state.AckedPrefixBlocks, state.AckedPrefixEnd, state.UsedBytes);
     }
 
     /// <summary>Every stream that has at least one block.</summary>
     public static IReadOnlyList<KeyStreamId> All(SqliteTransaction transaction)
     {
-        using var command = Sql.Command(transaction, "SELECT gateway, peer FROM streams ORDER BY gateway, peer;");
+        var command = Sql.Command(transaction, "SELECT gateway, peer, stream_use FROM streams ORDER BY gateway, peer, stream_use;");
         using var reader = command.ExecuteReader();
         var streams = new List<KeyStreamId>();
         while (reader.Read())
         {
-            streams.Add(KeyStreamId.Of((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1)));
+            streams.Add(KeyStreamId.Of((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), (KeyStreamUse)reader.GetInt32(2)));
         }
 
         return streams;

@@ -9,6 +9,8 @@ namespace GatewayQkd.Kms.Store;
 /// </summary>
 internal static class UsedSpans
 {
+    private const string Stream = "gateway = $p0 AND peer = $p1 AND stream_use = $p2";
+
     /// <summary>True when any byte of [offset, end) is used.</summary>
     public static bool Overlaps(SqliteTransaction transaction, KeyStreamId stream, long offset, long end)
     {
@@ -28,25 +30,22 @@ internal static class UsedSpans
         }
 
         var stop = end;
-        using (var command = Sql.Command(transaction,
-            "SELECT end_offset FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
-            stream.GatewayId, stream.PeerId, end))
+        var right = Sql.Command(transaction, $"SELECT end_offset FROM used_spans WHERE {Stream} AND offset = $p3;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, end);
+        if (right.ExecuteScalar() is long rightEnd)
         {
-            if (command.ExecuteScalar() is long rightEnd)
-            {
-                stop = rightEnd;
-                Delete(transaction, stream, end);
-            }
+            stop = rightEnd;
+            Delete(transaction, stream, end);
         }
 
-        Sql.Execute(transaction, "INSERT INTO used_spans(gateway, peer, offset, end_offset) VALUES($p0, $p1, $p2, $p3);",
-            stream.GatewayId, stream.PeerId, start, stop);
+        Sql.Execute(transaction,
+            "INSERT INTO used_spans(gateway, peer, stream_use, offset, end_offset) VALUES($p0, $p1, $p2, $p3, $p4);",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, start, stop);
     }
 
     /// <summary>
-    /// The highest free range of <paramref name="length"/> bytes below <paramref name="top"/>, or null. enc_keys takes
-    /// keys from the top of the acknowledged material down, while a gateway's pool hands keys to sensors from the
-    /// oldest block up, so the two meet only when the stream is nearly exhausted (see docs/kms.md).
+    /// The highest free range of <paramref name="length"/> bytes below <paramref name="top"/>, or null (enc_keys takes
+    /// the ETSI 014 reservation from its top down; nothing else draws on that stream).
     /// </summary>
     public static long? HighestFree(SqliteTransaction transaction, KeyStreamId stream, long top, int length)
     {
@@ -73,22 +72,22 @@ internal static class UsedSpans
     /// <summary>Used bytes below <paramref name="end"/>.</summary>
     public static long UsedBelow(SqliteTransaction transaction, KeyStreamId stream, long end)
     {
-        using var command = Sql.Command(transaction,
-            "SELECT COALESCE(SUM(MIN(end_offset, $p2) - offset), 0) FROM used_spans " +
-            "WHERE gateway = $p0 AND peer = $p1 AND offset < $p2;", stream.GatewayId, stream.PeerId, end);
+        var command = Sql.Command(transaction,
+            $"SELECT COALESCE(SUM(MIN(end_offset, $p3) - offset), 0) FROM used_spans WHERE {Stream} AND offset < $p3;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, end);
         return (long)command.ExecuteScalar()!;
     }
 
     private static (long Offset, long End)? LastStartingBefore(SqliteTransaction transaction, KeyStreamId stream, long bound)
     {
-        using var command = Sql.Command(transaction,
-            "SELECT offset, end_offset FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset < $p2 " +
-            "ORDER BY offset DESC LIMIT 1;", stream.GatewayId, stream.PeerId, bound);
+        var command = Sql.Command(transaction,
+            $"SELECT offset, end_offset FROM used_spans WHERE {Stream} AND offset < $p3 ORDER BY offset DESC LIMIT 1;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, bound);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     private static void Delete(SqliteTransaction transaction, KeyStreamId stream, long offset) =>
-        Sql.Execute(transaction, "DELETE FROM used_spans WHERE gateway = $p0 AND peer = $p1 AND offset = $p2;",
-            stream.GatewayId, stream.PeerId, offset);
+        Sql.Execute(transaction, $"DELETE FROM used_spans WHERE {Stream} AND offset = $p3;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset);
 }

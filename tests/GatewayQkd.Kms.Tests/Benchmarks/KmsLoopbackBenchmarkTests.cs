@@ -5,20 +5,22 @@ namespace GatewayQkd.Kms.Tests.Benchmarks;
 public sealed class KmsLoopbackBenchmarkTests
 {
     [Fact]
-    public async Task Reports_One_Run_Per_Concurrency_Level_With_Every_Pair_Counted()
+    public async Task Reports_One_Run_Per_Keys_Per_Request_And_Client_Count_With_Every_Pair_Counted()
     {
         var results = await KmsLoopbackBenchmark.RunAsync(new KmsBenchmarkOptions
         {
             Pairs = 6,
             WarmupPairs = 1,
             Concurrency = [1, 3],
-            KeysPerRequest = 2,
+            KeysPerRequest = [2, 5],
         });
 
-        Assert.Equal([1, 3], results.Select(r => r.Concurrency));
-        Assert.All(results, r => Assert.Equal((6, 2, 256), (r.Pairs, r.KeysPerRequest, r.KeySizeBits)));
+        Assert.Equal([(2, 1), (2, 3), (5, 1), (5, 3)], results.Select(r => (r.KeysPerRequest, r.Concurrency)));
+        Assert.All(results, r => Assert.Equal((6, 256), (r.Pairs, r.KeySizeBits)));
         Assert.All(results, r => Assert.True(r.Seconds > 0));
-        Assert.All(results, r => Assert.Equal(r.PairsPerSecond * 2, r.KeysPerSecond, 9));
+        Assert.All(results, r => Assert.Equal(r.PairsPerSecond * r.KeysPerRequest, r.KeysPerSecond, 9));
+        Assert.All(results, r => Assert.InRange(r.P50PairMilliseconds, 0.001, r.P99PairMilliseconds));
+        Assert.All(results, r => Assert.InRange(r.Commits, 1, 2 * r.Pairs)); // at most one commit per request
     }
 
     [Fact]

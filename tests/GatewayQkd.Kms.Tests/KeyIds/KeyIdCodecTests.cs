@@ -16,6 +16,16 @@ public sealed class KeyIdCodecTests
     }
 
     [Fact]
+    public void Marks_A_Key_Of_The_Etsi014_Reservation_In_Octet_9()
+    {
+        var id = new GatewayKeyId(7, new KeyRange(0, 0x1000, 0x20), KeyStreamUse.Etsi014);
+
+        Assert.Equal("00001000-0007-814b-8001-000000000020", KeyIdCodec.Format(id));
+        Assert.True(KeyIdCodec.TryParse("00001000-0007-814b-8001-000000000020", out var parsed, out _));
+        Assert.Equal(id, parsed);
+    }
+
+    [Fact]
     public void Is_A_Version_8_Rfc_Variant_Uuid()
     {
         var uuid = KeyIdCodec.Encode(new GatewayKeyId(300, new KeyRange(12, 0xDEADBEEF, 256)));
@@ -50,7 +60,8 @@ public sealed class KeyIdCodecTests
     [InlineData("not-a-uuid")]
     [InlineData("0000100000074814b8000000000000020")]
     [InlineData("3f2504e0-4f89-41d3-9a0c-0305e82c3301")]
-    [InlineData("00001000-0007-814b-8001-000000000020")]
+    [InlineData("00001000-0007-814b-8002-000000000020")]
+    [InlineData("00001000-0007-814b-8100-000000000020")]
     [InlineData("00001000-0007-814b-8000-000000000000")]
     [InlineData("00001000-0000-814b-8000-000700000020")]
     [InlineData("ffffffff-0007-814b-8000-000000000002")]

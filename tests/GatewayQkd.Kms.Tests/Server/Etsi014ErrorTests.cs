@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GatewayQkd.Kms.Store;
 
 namespace GatewayQkd.Kms.Tests.Server;
 
@@ -42,7 +43,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
         var (status, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=5&size=2048");
 
         AssertError(503, "insufficient amount of key material", "insufficient_key", status, body);
-        Assert.Equal(KmsHarness.SeededBytes, Kms.Store.GetCounts(7, 0).AvailableBytes);
+        Assert.Equal(KmsHarness.SeededBytes, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).AvailableBytes);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
         var (status, body) = await Wire.Get(Kms.Client(null), "api/v1/keys/gn-7/enc_keys");
 
         AssertError(401, "unauthorized", "client_certificate", status, body);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
             "api/v1/keys/cs/dec_keys?key_ID=00000000-0007-814b-8000-000000000010");
 
         AssertError(401, "unauthorized", "key_ID", status, body);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
         var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/enc_keys", json);
 
         AssertError(400, "bad request", "body", status, body);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Theory]
@@ -102,7 +103,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
         var (status, body) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/enc_keys", json);
 
         AssertError(400, "bad request", "body", status, body);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
             """{"key_IDs": [{"key_ID": "not-a-uuid", "key_ID": "00000000-0007-814b-8000-000000000010"}]}""");
 
         AssertError(400, "bad request", "body", status, body);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Theory]
@@ -123,7 +124,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
         var (status, _) = await Wire.Post(Kms.Cs, "api/v1/keys/gn-7/dec_keys", json);
 
         Assert.Equal(400, status);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Theory]
@@ -152,7 +153,7 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
             """{"key_IDs": [{"key_ID": "00000000-0007-814b-8000-000000000010"}, {"key_ID": "bad"}]}""");
 
         Assert.Equal(400, status);
-        Assert.Equal(0, Kms.Store.GetCounts(7, 0).UsedBytes);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using GatewayQkd.TestSupport;
 namespace GatewayQkd.Kms.Tests.Server;
 
 /// <summary>
-/// A KMS on 127.0.0.1 port 0 over a fresh store whose stream gateway 7 - central server holds 1024 acknowledged
+/// A KMS on 127.0.0.1 port 0 over a fresh store whose ETSI 014 reservation gateway 7 - central server holds 1024
 /// random bytes (four 256-byte blocks); raw HTTP clients per SAE so tests see the exact JSON on the wire.
 /// </summary>
 public sealed class KmsHarness : IAsyncDisposable
@@ -40,8 +40,7 @@ public sealed class KmsHarness : IAsyncDisposable
         harness.Store = CentralKeyStore.Open(harness.DatabasePath);
         for (var i = 0; i < SeededBytes / 256; i++)
         {
-            harness.Store.AppendBlock(7, 0, harness.Material[(i * 256)..((i + 1) * 256)]);
-            harness.Store.MarkAcknowledged(7, 0, (uint)i);
+            harness.Store.ReserveForEtsi014(7, 0, harness.Material[(i * 256)..((i + 1) * 256)]);
         }
 
         await harness.StartServerAsync();

@@ -269,7 +269,7 @@ public sealed class CentralKeyStoreTests : IDisposable
         var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(_fixture.DatabasePath));
 
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
-        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '1' WHERE name = 'schema_version';");
+        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '2' WHERE name = 'schema_version';");
         _fixture.Reopen();
     }
 
@@ -297,16 +297,7 @@ public sealed class CentralKeyStoreTests : IDisposable
         Store.AppendBlock(7, 0, material);
         Store.MarkAcknowledged(7, 0, 0);
         Store.MarkUsed(7, new KeyRange(0, 0, 16));
-        var crashed = Path.Combine(Path.GetDirectoryName(_fixture.DatabasePath)!, "crashed.db");
-        foreach (var suffix in new[] { string.Empty, "-wal" })
-        {
-            // What a power cut leaves: the files as they are while the store is still open (no checkpoint, no close).
-            using var source = new FileStream(_fixture.DatabasePath + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var target = File.Create(crashed + suffix);
-            source.CopyTo(target);
-        }
-
-        using var recovered = CentralKeyStore.Open(crashed);
+        using var recovered = _fixture.OpenCrashCopy();
 
         Assert.True(recovered.IsUsed(7, new KeyRange(0, 0, 16)));
         Assert.Equal(material[16..], recovered.GetKey(7, new KeyRange(0, 16, 48)));

@@ -30,6 +30,23 @@ public sealed class StoreFixture : IDisposable
         return Store;
     }
 
+    /// <summary>
+    /// Opens a copy of the files as a power cut would leave them: the database and its WAL as they are while the store
+    /// is still open (no checkpoint, no close).
+    /// </summary>
+    public CentralKeyStore OpenCrashCopy()
+    {
+        var crashed = _folder.File("crashed.db");
+        foreach (var suffix in new[] { string.Empty, "-wal" })
+        {
+            using var source = new FileStream(DatabasePath + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var target = File.Create(crashed + suffix);
+            source.CopyTo(target);
+        }
+
+        return CentralKeyStore.Open(crashed);
+    }
+
     public void Dispose()
     {
         Store.Dispose();

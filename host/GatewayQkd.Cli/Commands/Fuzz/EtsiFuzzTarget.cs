@@ -16,19 +16,18 @@ namespace GatewayQkd.Cli.Commands.Fuzz;
 public sealed class EtsiFuzzTarget : FuzzTarget, IDisposable
 {
     private const string KeyRequestBody = """{"number": 2, "size": 256, "additional_slave_SAE_IDs": [], "extension_optional": [{"x": 1}]}""";
-    private const string KeyIdsBody = """{"key_IDs": [{"key_ID": "00000000-0007-814b-8000-000000000020"}, {"key_ID": "00000040-0007-814b-8000-000000000010"}]}""";
+    private const string KeyIdsBody = """{"key_IDs": [{"key_ID": "00000000-0007-814b-8000-000000000020"}, {"key_ID": "00000040-0007-814b-8001-000000000010"}]}""";
     private readonly string _folder = Directory.CreateTempSubdirectory("gatewayqkd-fuzz-").FullName;
     private readonly CentralKeyStore _store;
     private readonly Etsi014Service _service;
 
-    /// <summary>Creates the target with a store holding 4 KiB of acknowledged key on gateway 7's stream.</summary>
+    /// <summary>Creates the target with a store holding 4 KiB of key in gateway 7's ETSI 014 reservation.</summary>
     public EtsiFuzzTarget()
     {
         _store = CentralKeyStore.Open(Path.Combine(_folder, "fuzz.sqlite"));
-        for (uint i = 0; i < 4; i++)
+        for (var i = 0; i < 4; i++)
         {
-            _store.AppendBlock(7, 0, new byte[1024]);
-            _store.MarkAcknowledged(7, 0, i);
+            _store.ReserveForEtsi014(7, 0, new byte[1024]);
         }
 
         _service = new Etsi014Service(_store, new KmsPolicy());
@@ -60,20 +59,20 @@ public sealed class EtsiFuzzTarget : FuzzTarget, IDisposable
             return;
         }
 
-        var used = _store.GetCounts(7, 0).UsedBytes;
+        var used = _store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes;
         try
         {
             if (parsed is KeyIdsRequest request)
             {
-                var delivered = _service.DecKeys(0, "gn-7", request.KeyIds?.Select(k => k?.KeyId).ToList() ?? []);
+                var delivered = _service.DecKeysAsync(0, "gn-7", request.KeyIds?.Select(k => k?.KeyId).ToList() ?? []).GetAwaiter().GetResult();
                 throw new FuzzFailure($"dec_keys delivered {delivered.Keys.Count} key(s) that enc_keys never issued");
             }
 
-            _service.EncKeys(7, "cs", (KeyRequest)parsed);
+            _service.EncKeysAsync(7, "cs", (KeyRequest)parsed).GetAwaiter().GetResult();
         }
         catch (Etsi014Exception)
         {
-            if (_store.GetCounts(7, 0).UsedBytes != used)
+            if (_store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes != used)
             {
                 throw new FuzzFailure("a refused ETSI 014 call used key material");
             }

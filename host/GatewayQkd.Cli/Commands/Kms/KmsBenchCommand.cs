@@ -7,7 +7,10 @@ using GatewayQkd.Reporting;
 
 namespace GatewayQkd.Cli.Commands.Kms;
 
-/// <summary>The `kms bench` command: enc_keys + dec_keys pairs per second over HTTPS on loopback.</summary>
+/// <summary>
+/// The `kms bench` command: enc_keys + dec_keys pairs and keys per second, pair latency p50/p99 and store commits per
+/// request over mutual-TLS HTTPS on loopback, one run per keys-per-request value and client count.
+/// </summary>
 public static class KmsBenchCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,22 +18,25 @@ public static class KmsBenchCommand
     {
         var defaults = new KmsBenchmarkOptions();
         var policy = new KmsPolicy();
-        var pairs = CliOption.Bounded("--pairs", "Measured enc_keys + dec_keys pairs per concurrency level", defaults.Pairs,
+        var pairs = CliOption.Bounded("--pairs", "Measured enc_keys + dec_keys pairs per run", defaults.Pairs,
             1, int.MaxValue);
         var warmup = CliOption.Bounded("--warmup", "Unmeasured warm-up pairs first (JIT, TLS sessions, SQLite cache)",
             defaults.WarmupPairs, 0, int.MaxValue);
         var concurrency = CliOption.Checked(
-            CliOption.List("--concurrency", "Concurrent request loops, one run per value", defaults.Concurrency),
+            CliOption.List("--concurrency", "Concurrent keep-alive clients, one run per value", defaults.Concurrency),
             levels => levels.Length == 0 || levels.Any(c => c < 1)
                 ? "--concurrency needs one or more levels, each at least 1." : null);
         var size = CliOption.Checked(
             CliOption.Bounded("--size", "Key size in bits (a multiple of 8)", defaults.KeySizeBits, policy.MinKeySizeBits,
                 policy.MaxKeySizeBits),
             bits => bits % 8 == 0 ? null : $"--size must be a multiple of 8, got {bits}.");
-        var keys = CliOption.Bounded("--keys-per-request", "Keys per enc_keys / dec_keys request", defaults.KeysPerRequest,
-            1, int.MaxValue);
+        var keys = CliOption.Checked(
+            CliOption.List("--keys-per-request", "Keys per enc_keys / dec_keys request, one run per value", defaults.KeysPerRequest),
+            levels => levels.Length == 0 || levels.Any(k => k < 1 || k > 1024)
+                ? "--keys-per-request needs one or more values, each within 1..1024." : null);
         var csv = CliOption.Described<string?>("--csv", "Also write the figures to this CSV file");
-        var command = new Command("bench", "Measure ETSI GS QKD 014 enc_keys + dec_keys pairs per second over HTTPS on loopback.");
+        var command = new Command("bench",
+            "Measure ETSI GS QKD 014 enc_keys + dec_keys keys and pairs per second and pair latency over mutual-TLS HTTPS on loopback.");
         CliOption.AddTo(command, pairs, warmup, concurrency, size, keys, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -44,7 +50,7 @@ public static class KmsBenchCommand
                     WarmupPairs = parseResult.GetValue(warmup),
                     Concurrency = parseResult.GetValue(concurrency)!,
                     KeySizeBits = parseResult.GetValue(size),
-                    KeysPerRequest = parseResult.GetValue(keys),
+                    KeysPerRequest = parseResult.GetValue(keys)!,
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
@@ -55,16 +61,18 @@ public static class KmsBenchCommand
             }
 
             var table = new CsvTable("concurrency", "pairs", "keys_per_request", "key_size_bits", "seconds",
-                "pairs_per_second", "keys_per_second", "mean_pair_ms");
-            await output.WriteLineAsync("concurrency  pairs  keys/req  size  seconds  pairs/s  keys/s  mean pair ms")
+                "pairs_per_second", "keys_per_second", "mean_pair_ms", "p50_pair_ms", "p99_pair_ms", "commits_per_request", "cpu_us_per_key");
+            await output.WriteLineAsync(
+                "concurrency  pairs  keys/req  size  seconds  pairs/s  keys/s  mean pair ms  p50 ms  p99 ms  commits/req  cpu us/key")
                 .ConfigureAwait(false);
             foreach (var r in results)
             {
                 table.AddRow(r.Concurrency, r.Pairs, r.KeysPerRequest, r.KeySizeBits, r.Seconds, r.PairsPerSecond,
-                    r.KeysPerSecond, r.MeanPairMilliseconds);
+                    r.KeysPerSecond, r.MeanPairMilliseconds, r.P50PairMilliseconds, r.P99PairMilliseconds, r.CommitsPerRequest, r.CpuMicrosecondsPerKey);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Concurrency,11}  {r.Pairs,5}  {r.KeysPerRequest,8}  {r.KeySizeBits,4}  {r.Seconds,7:F2}  " +
-                    $"{r.PairsPerSecond,7:F0}  {r.KeysPerSecond,6:F0}  {r.MeanPairMilliseconds,12:F2}")).ConfigureAwait(false);
+                    $"{r.PairsPerSecond,7:F0}  {r.KeysPerSecond,6:F0}  {r.MeanPairMilliseconds,12:F2}  " +
+                    $"{r.P50PairMilliseconds,6:F2}  {r.P99PairMilliseconds,6:F2}  {r.CommitsPerRequest,11:F2}  {r.CpuMicrosecondsPerKey,10:F0}")).ConfigureAwait(false);
             }
 
             if (parseResult.GetValue(csv) is { } path)
