@@ -181,6 +181,7 @@ namespace GatewayQkd.Core.Gateway
                 throw;
             }
 
+            _outbox.ReserveCounters(answers.Count); // one counter reservation for the whole slot's answers
             for (int a = 0; a < answers.Count; a++)
             {
                 PendingAnswer answer = (PendingAnswer)answers[a];
