@@ -16,13 +16,17 @@ public sealed class CountingKeyStorage : IKeyStorage
     /// <summary>Gets the number of commits (Write, Append, Delete calls) since creation or the last <see cref="Reset"/>.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Gets the number of those commits that were Delete calls.</summary>
+    public long Deletes { get; private set; }
+
     /// <summary>Gets the bytes written by Write and Append since creation or the last <see cref="Reset"/>.</summary>
     public long BytesWritten { get; private set; }
 
-    /// <summary>Sets both counters to zero.</summary>
+    /// <summary>Sets the counters to zero.</summary>
     public void Reset()
     {
         Commits = 0;
+        Deletes = 0;
         BytesWritten = 0;
     }
 
@@ -56,5 +60,6 @@ public sealed class CountingKeyStorage : IKeyStorage
     {
         _inner.Delete(name);
         Commits++;
+        Deletes++;
     }
 }

@@ -19,7 +19,7 @@ namespace GatewayQkd.Core.Gateway
         /// <summary>Storage file of the replay marks of the HAP/CS authority.</summary>
         public const string UpstreamReplayFile = "rg-upstream";
 
-        /// <summary>Storage file of the replay marks of the sensors.</summary>
+        /// <summary>Storage file of the replay marks of the sensors written by builds before the group commit; read only while no pool snapshot carries them.</summary>
         public const string SensorReplayFile = "rg-sensors";
 
         /// <summary>Slots a stream's first hole waits for its blocks to be resent before it is written off (docs/protocol.md s2.7).</summary>
@@ -81,9 +81,17 @@ namespace GatewayQkd.Core.Gateway
                 sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
             }
 
-            _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, new ReplayGuard(storage, SensorReplayFile), new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
+            // The sensors' marks are committed with the pool state, one write per slot (SlotCommit).
+            byte[] sensorMarks = _pool.Attachment;
+            if (sensorMarks == null && storage.Exists(SensorReplayFile))
+            {
+                sensorMarks = storage.Read(SensorReplayFile);
+            }
+
+            ReplayGuard sensorGuard = ReplayGuard.Staged(sensorMarks);
+            _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, sensorGuard, new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
             _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
-            _scheduler = new RequestScheduler(config, _pool, _outbox, sensorKeys, _linkKeys, _counters, log);
+            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard), _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;

@@ -10,12 +10,14 @@ namespace GatewayQkd.Core.Gateway
     /// The key request queue and its slot loop (DDKA paper s3.3, Table 4): admits authenticated requests, and at the
     /// end of each slot serves the requests of the finished slots in DDKA order (arrival slot, then est ascending),
     /// answering each with its key, a one-time "waiting" notice, or "insufficient" once it passes its deadline; then
-    /// lets the <see cref="SupplementPolicy"/> decide on supplement requests per peer (s3.4).
+    /// lets the <see cref="SupplementPolicy"/> decide on supplement requests per peer (s3.4). The keys of a slot are
+    /// reserved in RAM and its answers held until the slot's one group commit (<see cref="SlotCommit"/>) is durable.
     /// </summary>
     internal sealed class RequestScheduler
     {
         private readonly GatewayConfig _config;
         private readonly KeyPool _pool;
+        private readonly SlotCommit _commit;
         private readonly GatewayOutbox _outbox;
         private readonly PeerKeyTable _sensorKeys;
         private readonly FrameKeys _linkKeys;
@@ -28,10 +30,11 @@ namespace GatewayQkd.Core.Gateway
         private readonly Hashtable _lastSupplement = new Hashtable();
         private long _supplementSequence;
 
-        public RequestScheduler(GatewayConfig config, KeyPool pool, GatewayOutbox outbox, PeerKeyTable sensorKeys, FrameKeys linkKeys, GatewayCounters counters, ILog log)
+        public RequestScheduler(GatewayConfig config, KeyPool pool, SlotCommit commit, GatewayOutbox outbox, PeerKeyTable sensorKeys, FrameKeys linkKeys, GatewayCounters counters, ILog log)
         {
             _config = config;
             _pool = pool;
+            _commit = commit;
             _outbox = outbox;
             _sensorKeys = sensorKeys;
             _linkKeys = linkKeys;
@@ -91,13 +94,18 @@ namespace GatewayQkd.Core.Gateway
 
             _counters.Increment(status == KeyResponseStatus.Insufficient ? GatewayCounter.RequestsInsufficient : GatewayCounter.RequestsRejected);
             _log.Write(LogLevel.Warning, "Key request " + request.RequestId.ToString() + " of sensor " + sensorId.ToString() + " not queued: reason " + ((int)reason).ToString() + ".");
+            _commit.CommitIfDue(); // the answer is visible: the frame's mark must be durable first, or a replay would be answered again
             Answer(sensorId, request.RequestId, status, reason);
         }
 
-        /// <summary>Serves every request that arrived before slot <paramref name="currentSlot"/> began, in DDKA order.</summary>
+        /// <summary>
+        /// Serves every request that arrived before slot <paramref name="currentSlot"/> began, in DDKA order: keys are
+        /// reserved, one group commit makes them and the staged replay marks durable, then the answers are published.
+        /// </summary>
         public void ServeFinishedSlots(long currentSlot, long now)
         {
             Hashtable triggers = new Hashtable();
+            ArrayList answers = new ArrayList();
             int i = 0;
             while (i < _queue.Count)
             {
@@ -107,9 +115,11 @@ namespace GatewayQkd.Core.Gateway
                     break; // the queue is sorted by arrival slot first: the rest belong to slots still open
                 }
 
-                if (TryServe(request))
+                TakeResult taken = TryReserve(request);
+                if (taken != null)
                 {
                     Remove(i);
+                    answers.Add(PendingAnswer.Served((ushort)request.SensorId, (uint)request.RequestId, taken));
                     continue;
                 }
 
@@ -117,7 +127,7 @@ namespace GatewayQkd.Core.Gateway
                 {
                     Remove(i);
                     _counters.Increment(GatewayCounter.RequestsInsufficient);
-                    Answer((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Insufficient, KeyResponseReason.Expired);
+                    answers.Add(PendingAnswer.NotServed((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Insufficient, KeyResponseReason.Expired));
                     continue;
                 }
 
@@ -130,32 +140,69 @@ namespace GatewayQkd.Core.Gateway
                 {
                     _notified[request] = true;
                     _counters.Increment(GatewayCounter.RequestsWaiting);
-                    Answer((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow);
+                    answers.Add(PendingAnswer.NotServed((ushort)request.SensorId, (uint)request.RequestId, KeyResponseStatus.Waiting, KeyResponseReason.PoolLow));
                 }
 
                 i++;
             }
 
+            CommitThenPublish(answers);
             RequestSupplements(triggers, now);
         }
 
-        private bool TryServe(KeyRequest request)
+        private TakeResult TryReserve(KeyRequest request)
         {
             ushort peer = (ushort)request.DestinationGateway;
             if (_pool.AvailableBits(peer) < request.KQuaBits)
             {
-                return false;
+                return null;
             }
 
-            FrameKeys keys = _sensorKeys.Find((ushort)request.SensorId);
-            TakeResult taken = _pool.Take(peer, request.KQuaBits / 8); // durably consumed before it is sent
-            if (!taken.IsTaken)
+            TakeResult taken = _pool.Reserve(peer, request.KQuaBits / 8); // durable only at the slot's commit
+            return taken.IsTaken ? taken : null;
+        }
+
+        // The slot's group commit, then its answers: no reserved key byte leaves before its consumption is durable.
+        private void CommitThenPublish(ArrayList answers)
+        {
+            try
             {
-                return false;
+                _commit.CommitIfDue();
+            }
+            catch (System.Exception)
+            {
+                // The reserved ranges stay consumed (the pool counted them lost) and are never sent; sensors retry.
+                for (int a = 0; a < answers.Count; a++)
+                {
+                    TakeResult lost = ((PendingAnswer)answers[a]).Taken;
+                    if (lost != null)
+                    {
+                        _counters.Add(GatewayCounter.KeyBytesLost, (uint)lost.Range.Length);
+                        System.Array.Clear(lost.Material, 0, lost.Material.Length);
+                    }
+                }
+
+                throw;
             }
 
-            KeyHandOut.Send(_outbox, _counters, _log, (ushort)request.SensorId, keys, (uint)request.RequestId, taken);
-            return true;
+            _outbox.ReserveCounters(answers.Count); // one counter reservation for the whole slot's answers
+            for (int a = 0; a < answers.Count; a++)
+            {
+                PendingAnswer answer = (PendingAnswer)answers[a];
+                if (answer.Taken == null)
+                {
+                    Answer(answer.SensorId, answer.RequestId, answer.Status, answer.Reason);
+                }
+                else
+                {
+                    SendServed(answer);
+                }
+            }
+        }
+
+        private void SendServed(PendingAnswer answer)
+        {
+            KeyHandOut.Send(_outbox, _counters, _log, answer.SensorId, _sensorKeys.Find(answer.SensorId), answer.RequestId, answer.Taken);
         }
 
         private void RequestSupplements(Hashtable triggers, long now)

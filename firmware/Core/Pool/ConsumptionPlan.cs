@@ -9,12 +9,16 @@ namespace GatewayQkd.Core.Pool
         private readonly string[] _deletions;
         private readonly HeldBlock _rewrite;
 
-        private ConsumptionPlan(byte[] material, string[] deletions, HeldBlock rewrite)
+        private ConsumptionPlan(ushort peerId, byte[] material, string[] deletions, HeldBlock rewrite)
         {
+            PeerId = peerId;
             Material = material;
             _deletions = deletions;
             _rewrite = rewrite;
         }
+
+        /// <summary>Gets the peer whose stream the bytes were cut from.</summary>
+        public ushort PeerId { get; private set; }
 
         /// <summary>Gets the key bytes taken.</summary>
         public byte[] Material { get; private set; }
@@ -53,21 +57,23 @@ namespace GatewayQkd.Core.Pool
                 }
             }
 
-            return new ConsumptionPlan(material, (string[])deletions.ToArray(typeof(string)), rewrite);
+            return new ConsumptionPlan(peer.PeerId, material, (string[])deletions.ToArray(typeof(string)), rewrite);
         }
 
         /// <summary>
         /// Erases the consumed bytes from storage: one delete per emptied block and, when <paramref name="rewritePartial"/>,
-        /// one rewrite of a partly consumed block without its consumed prefix.
+        /// one rewrite of a partly consumed block without its consumed prefix, unless a later take of the same group
+        /// commit cut that block further (it is no longer in <paramref name="heldBlocks"/>, the peer's blocks; the later
+        /// plan writes or deletes it).
         /// </summary>
-        public void EraseFrom(GatewayQkd.Core.Ports.IKeyStorage storage, bool rewritePartial)
+        public void EraseFrom(GatewayQkd.Core.Ports.IKeyStorage storage, bool rewritePartial, System.Collections.ArrayList heldBlocks)
         {
             for (int i = 0; i < _deletions.Length; i++)
             {
                 storage.Delete(_deletions[i]);
             }
 
-            if (_rewrite != null && rewritePartial)
+            if (_rewrite != null && rewritePartial && heldBlocks.Contains(_rewrite))
             {
                 BlockFileFormat.Store(storage, _rewrite);
             }

@@ -33,6 +33,8 @@ namespace GatewayQkd.Core.Pool
         private readonly bool _erasePartialBlocks;
         private readonly System.Collections.ArrayList _peers;
         private readonly RecoveryReport _lastRecovery;
+        private readonly System.Collections.ArrayList _reserved = new System.Collections.ArrayList();
+        private byte[] _attachment;
         private uint _sequence;
 
         private KeyPool(IKeyStorage storage, long capacityBits, int maxBlocks, bool erasePartialBlocks, PoolRecovery recovery)
@@ -44,6 +46,7 @@ namespace GatewayQkd.Core.Pool
             _peers = recovery.Peers;
             _sequence = recovery.Sequence;
             _lastRecovery = recovery.Report;
+            _attachment = recovery.Attachment;
         }
 
         /// <summary>Gets the capacity: the most bits the pool holds available at once.</summary>
@@ -68,6 +71,31 @@ namespace GatewayQkd.Core.Pool
         public RecoveryReport LastRecovery
         {
             get { return _lastRecovery; }
+        }
+
+        /// <summary>
+        /// Gets a copy of the attachment of the last committed snapshot (the caller state of the last
+        /// <see cref="Commit"/>, or what recovery found), or null when there is none.
+        /// </summary>
+        public byte[] Attachment
+        {
+            get
+            {
+                if (_attachment == null)
+                {
+                    return null;
+                }
+
+                byte[] copy = new byte[_attachment.Length];
+                System.Array.Copy(_attachment, copy, copy.Length);
+                return copy;
+            }
+        }
+
+        /// <summary>Gets the number of ranges reserved since the last <see cref="Commit"/> (their bytes must not leave yet).</summary>
+        public int ReservedCount
+        {
+            get { return _reserved.Count; }
         }
 
         /// <summary>Gets the bits available over all peers.</summary>
@@ -212,6 +240,7 @@ namespace GatewayQkd.Core.Pool
         /// </summary>
         public long WriteOffFirstHole(ushort peerId)
         {
+            RequireNoReservations();
             PeerStream peer = FindPeer(peerId);
             if (peer == null || peer.Holes.Count == 0)
             {
@@ -231,10 +260,10 @@ namespace GatewayQkd.Core.Pool
             peer.LostBytes += lost;
             peer.ConsumedEnd = hole.End;
             peer.AccountedEnd = hole.End;
-            WriteSnapshot();
+            WriteSnapshot(_attachment);
             if (plan != null)
             {
-                plan.EraseFrom(_storage, _erasePartialBlocks);
+                plan.EraseFrom(_storage, _erasePartialBlocks, peer.Blocks);
             }
 
             return lost * 8;
@@ -353,6 +382,24 @@ namespace GatewayQkd.Core.Pool
         /// </remarks>
         public TakeResult Take(ushort peerId, int lengthBytes)
         {
+            RequireNoReservations();
+            TakeResult taken = Reserve(peerId, lengthBytes);
+            if (taken.IsTaken)
+            {
+                Commit(null); // a group commit of one
+            }
+
+            return taken;
+        }
+
+        /// <summary>
+        /// Group commit, step 1: cuts the next <paramref name="lengthBytes"/> bytes of <paramref name="peerId"/>'s stream
+        /// in RAM and returns their key id and bytes, writing nothing. The bytes must not leave the device before
+        /// <see cref="Commit"/> has returned: only then is their consumption durable (until then a restart finds them
+        /// unconsumed and may issue them again). Refusals are those of <see cref="Take"/>.
+        /// </summary>
+        public TakeResult Reserve(ushort peerId, int lengthBytes)
+        {
             if (lengthBytes <= 0)
             {
                 throw new System.ArgumentOutOfRangeException("lengthBytes", "A key must be at least one byte long.");
@@ -370,24 +417,43 @@ namespace GatewayQkd.Core.Pool
             }
 
             long start = peer.ConsumedEnd;
-            KeyRange range = new KeyRange(peerId, (uint)start, lengthBytes);
             ConsumptionPlan plan = ConsumptionPlan.Cut(peer, lengthBytes);
             peer.ConsumedEnd = start + lengthBytes;
+            _reserved.Add(plan);
+            return TakeResult.Taken(new KeyRange(peerId, (uint)start, lengthBytes), plan.Material);
+        }
+
+        /// <summary>
+        /// Group commit, step 2: one snapshot write makes every range reserved since the last commit durably consumed
+        /// and stores <paramref name="attachment"/> (caller state, e.g. replay marks; null keeps the last one) in the
+        /// same write; then the consumed bytes are erased from the block files (one delete per emptied block, at most
+        /// one rewrite per partly consumed block, however many ranges came from it). Also valid with no reservations
+        /// (commits only the attachment). If a storage call throws, every reserved range stays consumed and is counted
+        /// lost (never issued); the exception reaches the caller, who must then not hand the bytes out.
+        /// </summary>
+        public void Commit(byte[] attachment)
+        {
+            if (attachment != null && attachment.Length > SnapshotFormat.MaxAttachmentBytes)
+            {
+                throw new System.ArgumentOutOfRangeException("attachment", "An attachment holds at most " + SnapshotFormat.MaxAttachmentBytes.ToString() + " bytes.");
+            }
+
             try
             {
-                WriteSnapshot();
-                plan.EraseFrom(_storage, _erasePartialBlocks);
+                WriteSnapshot(attachment == null ? _attachment : attachment);
+                for (int i = 0; i < _reserved.Count; i++)
+                {
+                    ConsumptionPlan plan = (ConsumptionPlan)_reserved[i];
+                    plan.EraseFrom(_storage, _erasePartialBlocks, FindPeer(plan.PeerId).Blocks);
+                }
             }
             catch (System.Exception)
             {
-                // The range may be durably consumed: it must never be issued; it was not handed out, so it is lost.
-                peer.LostBytes += peer.ConsumedEnd - peer.AccountedEnd;
-                peer.AccountedEnd = peer.ConsumedEnd;
+                AccountAll(true);
                 throw;
             }
 
-            peer.AccountedEnd = peer.ConsumedEnd;
-            return TakeResult.Taken(range, plan.Material);
+            AccountAll(false);
         }
 
         /// <summary>
@@ -397,6 +463,7 @@ namespace GatewayQkd.Core.Pool
         /// </summary>
         public long Zeroize()
         {
+            RequireNoReservations();
             long erasedBytes = 0;
             for (int i = 0; i < _peers.Count; i++)
             {
@@ -413,7 +480,7 @@ namespace GatewayQkd.Core.Pool
                 peer.Blocks.Clear();
             }
 
-            WriteSnapshot();
+            WriteSnapshot(_attachment);
             string[] names = _storage.ListFiles();
             for (int i = 0; i < names.Length; i++)
             {
@@ -426,12 +493,38 @@ namespace GatewayQkd.Core.Pool
             return erasedBytes * 8;
         }
 
-        private void WriteSnapshot()
+        private void WriteSnapshot(byte[] attachment)
         {
             uint next = _sequence + 1;
-            byte[] file = SnapshotFormat.Encode(next, _peers);
+            byte[] file = SnapshotFormat.Encode(next, _peers, attachment);
             _storage.Write(PoolFileNames.Snapshot((int)(next & 1)), file, 0, file.Length);
             _sequence = next;
+            _attachment = attachment;
+        }
+
+        // Ends a group commit: the reserved ranges are handed out (committed) or, when the commit failed, counted lost.
+        private void AccountAll(bool failed)
+        {
+            for (int i = 0; i < _peers.Count; i++)
+            {
+                PeerStream peer = (PeerStream)_peers[i];
+                if (failed)
+                {
+                    peer.LostBytes += peer.ConsumedEnd - peer.AccountedEnd;
+                }
+
+                peer.AccountedEnd = peer.ConsumedEnd;
+            }
+
+            _reserved.Clear();
+        }
+
+        private void RequireNoReservations()
+        {
+            if (_reserved.Count > 0)
+            {
+                throw new System.InvalidOperationException("Ranges are reserved but not committed; call Commit first.");
+            }
         }
 
         private PeerStream FindPeer(ushort peerId)

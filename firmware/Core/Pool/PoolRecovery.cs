@@ -28,6 +28,9 @@ namespace GatewayQkd.Core.Pool
         /// <summary>Gets the sequence number of the newest snapshot on storage.</summary>
         public uint Sequence { get; private set; }
 
+        /// <summary>Gets the attachment of the newest valid snapshot (caller state committed with it), or null.</summary>
+        public byte[] Attachment { get; private set; }
+
         /// <summary>Gets the report.</summary>
         public RecoveryReport Report { get; private set; }
 
@@ -71,7 +74,7 @@ namespace GatewayQkd.Core.Pool
             if (changed)
             {
                 uint next = Sequence + 1;
-                byte[] file = SnapshotFormat.Encode(next, Peers);
+                byte[] file = SnapshotFormat.Encode(next, Peers, Attachment);
                 _storage.Write(PoolFileNames.Snapshot((int)(next & 1)), file, 0, file.Length);
                 Sequence = next;
             }
@@ -96,7 +99,8 @@ namespace GatewayQkd.Core.Pool
                 }
 
                 uint sequence;
-                PeerStream[] peers = SnapshotFormat.Decode(_storage.Read(name), out sequence);
+                byte[] attachment;
+                PeerStream[] peers = SnapshotFormat.Decode(_storage.Read(name), out sequence, out attachment);
                 if (peers == null)
                 {
                     _dropped.Add(name); // torn or corrupt: ignored here, overwritten by the next snapshot write
@@ -105,6 +109,7 @@ namespace GatewayQkd.Core.Pool
                 {
                     best = peers;
                     Sequence = sequence;
+                    Attachment = attachment;
                 }
             }
 

@@ -53,9 +53,35 @@ public sealed class InboundRejectionTests
     {
         var frame = _h.Sensors[101].BuildKeyRequest(1, 0, 1, 128);
         _h.Service.HandleMessage(Topics.Request(GatewayHarness.GatewayId, 101), frame);
+        _h.EndSlot(); // answered: its mark went out with the slot's group commit
 
         _h.Boot();
 
+        Assert.Equal(FrameStatus.Replayed, Reject(Topics.Request(GatewayHarness.GatewayId, 101), frame));
+    }
+
+    [Fact]
+    public void Replayed_Request_Answered_At_Admission_Is_Rejected_After_A_Gateway_Restart()
+    {
+        var frame = _h.Sensors[101].BuildKeyRequest(1, 0, 0, 128); // K_sec 0: refused at once, before any slot ends
+
+        Assert.Equal(FrameStatus.Ok, _h.Service.HandleMessage(Topics.Request(GatewayHarness.GatewayId, 101), frame));
+        _h.Boot();
+
+        Assert.Equal(FrameStatus.Replayed, Reject(Topics.Request(GatewayHarness.GatewayId, 101), frame));
+    }
+
+    [Fact]
+    public void Request_Lost_Before_Its_Slot_Commit_Is_Acted_On_Once_After_A_Restart()
+    {
+        _h.DeliverBlocks(2);
+        var frame = _h.Sensors[101].BuildKeyRequest(1, 0, 1, 128);
+        _h.Service.HandleMessage(Topics.Request(GatewayHarness.GatewayId, 101), frame);
+        _h.Boot(); // before the slot ends: the request and its staged mark are gone, nothing was answered
+
+        Assert.Equal(FrameStatus.Ok, _h.Service.HandleMessage(Topics.Request(GatewayHarness.GatewayId, 101), frame));
+        _h.EndSlot();
+        Assert.Single(_h.AllKeys());
         Assert.Equal(FrameStatus.Replayed, Reject(Topics.Request(GatewayHarness.GatewayId, 101), frame));
     }
 

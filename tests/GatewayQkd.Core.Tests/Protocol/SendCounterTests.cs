@@ -51,6 +51,32 @@ public sealed class SendCounterTests : IDisposable
     }
 
     [Fact]
+    public void Reserving_A_Batch_Larger_Than_A_Chunk_Costs_One_Write()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var counter = new SendCounter(storage, "sc-r", 16);
+
+        counter.Reserve(100);
+        var writes = storage.Writes;
+        var used = Enumerable.Range(0, 100).Select(_ => counter.Next()).ToList();
+
+        Assert.Equal(1, writes);
+        Assert.Equal(writes, storage.Writes);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (uint)i), used);
+    }
+
+    [Fact]
+    public void Counters_Reserved_For_A_Batch_Are_Never_Reused_After_A_Restart()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var counter = new SendCounter(storage, "sc-s", 16);
+        counter.Reserve(100);
+        counter.Next();
+
+        Assert.Equal(101u, new SendCounter(storage, "sc-s", 16).Next());
+    }
+
+    [Fact]
     public void Corrupt_Counter_File_Refuses_To_Load()
     {
         _fx.Storage.Write("sc-bad", [(byte)'S', (byte)'C', 1, 0], 0, 4);

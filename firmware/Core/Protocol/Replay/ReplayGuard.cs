@@ -5,13 +5,16 @@ namespace GatewayQkd.Core.Protocol
     /// <summary>
     /// Per-sender high-water marks of accepted frame counters, persisted so that a restart of the receiver does not
     /// reopen the window for replays (docs/protocol.md s5). A frame is fresh when its counter is above its sender's
-    /// mark; <see cref="Record"/> commits the new mark to storage before it takes effect in memory.
+    /// mark. A guard on a file (<see cref="ReplayGuard(IKeyStorage, string)"/>) commits each new mark to storage in
+    /// <see cref="Record"/> before it takes effect in memory; a staged guard (<see cref="Staged"/>) leaves the commit to
+    /// its owner, who stores <see cref="Table"/> in the same atomic write as the frames' effects (the gateway's slot
+    /// commit, docs/gateway-service.md "Durability order") before any of those effects is visible.
     /// </summary>
     /// <remarks>
-    /// File layout: 'R' 'G' version(1) count u16, then count x (sender u16, mark u32). Each accepted frame costs one
-    /// atomic <see cref="IKeyStorage.Write"/> of this table (bounded by <see cref="MaxSenders"/> entries); the port's
-    /// contract makes a cut write leave the previous table, which at worst rejects nothing that was not already seen.
-    /// Not thread-safe: the caller serialises access.
+    /// Table layout: 'R' 'G' version(1) count u16, then count x (sender u16, mark u32). On a file, each accepted frame
+    /// costs one atomic <see cref="IKeyStorage.Write"/> of this table (bounded by <see cref="MaxSenders"/> entries); the
+    /// port's contract makes a cut write leave the previous table, which at worst rejects nothing that was not already
+    /// seen. Not thread-safe: the caller serialises access.
     /// </remarks>
     public sealed class ReplayGuard
     {
@@ -26,27 +29,51 @@ namespace GatewayQkd.Core.Protocol
         private ushort[] _senders;
         private uint[] _marks;
         private int _count;
+        private bool _staged;
 
         /// <summary>Opens the guard, loading the marks from <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid mark table.</exception>
         public ReplayGuard(IKeyStorage storage, string fileName)
+            : this(storage, fileName, null)
         {
             if (storage == null)
             {
                 throw new System.ArgumentNullException("storage");
             }
+        }
 
+        private ReplayGuard(IKeyStorage storage, string fileName, byte[] table)
+        {
             _storage = storage;
             _fileName = fileName;
             _senders = new ushort[8];
             _marks = new uint[8];
             // An empty file is what a power cut during the very first Write can leave (LittleFS creates the file before
             // it writes): no mark was ever committed, and no frame acted on, so it reads as no file.
-            byte[] data = storage.Exists(fileName) ? storage.Read(fileName) : null;
+            byte[] data = storage == null ? table : storage.Exists(fileName) ? storage.Read(fileName) : null;
             if (data != null && data.Length > 0)
             {
                 Load(data);
             }
+        }
+
+        /// <summary>
+        /// Creates a guard whose marks its owner commits: <see cref="Record"/> changes only RAM and sets
+        /// <see cref="HasStagedMarks"/>; the owner writes <see cref="Table"/> atomically with the effects of the frames
+        /// admitted since its last commit, then calls <see cref="MarkCommitted"/>. A frame whose mark was never committed
+        /// had no visible effect, so accepting it again after a restart acts on it once, never twice.
+        /// </summary>
+        /// <param name="table">The last committed table (from <see cref="Table"/>), or null or empty for none.</param>
+        /// <exception cref="System.InvalidOperationException">The table is not a valid mark table.</exception>
+        public static ReplayGuard Staged(byte[] table)
+        {
+            return new ReplayGuard(null, "staged replay table", table);
+        }
+
+        /// <summary>Gets a value indicating whether marks were recorded since the last <see cref="MarkCommitted"/> (staged guards only).</summary>
+        public bool HasStagedMarks
+        {
+            get { return _staged; }
         }
 
         /// <summary>Gets the number of senders with a mark.</summary>
@@ -89,8 +116,16 @@ namespace GatewayQkd.Core.Protocol
                 throw new System.InvalidOperationException("The replay table is full (" + MaxSenders.ToString() + " senders).");
             }
 
-            byte[] table = Serialize(senderId, counter, index < 0);
-            _storage.Write(_fileName, table, 0, table.Length);
+            if (_storage != null)
+            {
+                byte[] table = Serialize(senderId, counter, index < 0);
+                _storage.Write(_fileName, table, 0, table.Length);
+            }
+            else
+            {
+                _staged = true;
+            }
+
             if (index < 0)
             {
                 Grow();
@@ -102,6 +137,18 @@ namespace GatewayQkd.Core.Protocol
             {
                 _marks[index] = counter;
             }
+        }
+
+        /// <summary>Returns the current marks in the table layout (what a staged guard's owner commits).</summary>
+        public byte[] Table()
+        {
+            return _count == 0 ? Serialize(0, 0, false) : Serialize(_senders[0], _marks[0], false);
+        }
+
+        /// <summary>Records that the owner has durably committed <see cref="Table"/> as returned since the last record.</summary>
+        public void MarkCommitted()
+        {
+            _staged = false;
         }
 
         private byte[] Serialize(ushort senderId, uint counter, bool add)

@@ -65,20 +65,41 @@ namespace GatewayQkd.Core.Protocol
 
             if (_next > _reserved)
             {
-                ulong end = (ulong)_reserved + _chunkSize;
-                uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
-                FrameWriter writer = new FrameWriter(FileLength);
-                writer.WriteByte((byte)'S');
-                writer.WriteByte((byte)'C');
-                writer.WriteByte(1);
-                writer.WriteUInt32(reserved);
-                _storage.Write(_fileName, writer.Buffer, 0, FileLength);
-                _reserved = reserved;
+                Reserve(1);
             }
 
             uint counter = _next;
             _next = counter + 1; // wraps to 0 after 2^32 - 1, which the check above refuses
             return counter;
+        }
+
+        /// <summary>
+        /// Makes sure the next <paramref name="count"/> counters are reserved, with at most one storage write: when
+        /// fewer remain, the reservation is extended by a chunk or to cover all of them, whichever is more. A sender
+        /// about to send a batch (the gateway's answers of a slot) so pays one write for it, not one per chunk.
+        /// </summary>
+        public void Reserve(int count)
+        {
+            if (count < 1 || _next == 0 || (ulong)_next + (ulong)count - 1 <= _reserved)
+            {
+                return; // nothing to send, the space is exhausted (Next refuses), or already covered
+            }
+
+            ulong end = (ulong)_reserved + _chunkSize;
+            ulong needed = (ulong)_next + (ulong)count - 1;
+            if (needed > end)
+            {
+                end = needed;
+            }
+
+            uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
+            FrameWriter writer = new FrameWriter(FileLength);
+            writer.WriteByte((byte)'S');
+            writer.WriteByte((byte)'C');
+            writer.WriteByte(1);
+            writer.WriteUInt32(reserved);
+            _storage.Write(_fileName, writer.Buffer, 0, FileLength);
+            _reserved = reserved;
         }
 
         private uint Load(byte[] data)

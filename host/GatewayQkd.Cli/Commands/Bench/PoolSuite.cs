@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using GatewayQkd.Adapters;
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
+
+namespace GatewayQkd.Cli.Commands.Bench;
+
+/// <summary>
+/// `bench pool`: durable key requests through the gateway service (frame opened, queued, served in its DDKA slot by
+/// the slot's group commit, key wrapped and response sealed) on the host's real file system (FileKeyStorage in a
+/// temporary folder: temp file, fsync, rename, folder fsync), at 1, 10, 100 and 1,000 requests per slot. Prints
+/// requests/s and the storage commits and bytes written per request and per slot. Building the sensors' request
+/// frames and topping the pool up with key blocks happen outside the timed region and outside the counts.
+/// </summary>
+internal sealed class PoolSuite : IBenchSuite
+{
+    private const ushort GatewayId = 1;
+    private const ushort Authority = 0;
+    private const int Sensors = 16;
+    private const int SecurityLevel = 2; // 256-bit keys (K_sec 2, DDKA paper s4)
+    private const int KeyBits = 256;
+    private const int BlockBytes = FrameLimits.MaxBlockBytes; // the largest block one delivery frame carries
+    private static readonly int[] RequestsPerSlot = [1, 10, 100, 1000];
+
+    public string Name => "pool";
+
+    public string Description => "durable key requests/s through the gateway's group commit on FileKeyStorage (real file system), commits and bytes per request and per slot at 1..1,000 requests/slot";
+
+    public Task<string> RunAsync(BenchSettings settings, TextWriter progress)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Sensors} sensors; {KeyBits}-bit keys; {settings.Seconds:0.#} s timed per row; one fsync of a 100-byte file here: {FsyncMilliseconds(Path.GetTempPath()):0.000} ms.");
+        text.AppendLine();
+        text.AppendLine("| storage | requests/slot | slots | requests/s | commits/slot | writes/slot | deletes/slot | commits/request | bytes/slot | bytes/request |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        progress.WriteLine(text.ToString().TrimEnd());
+        // The real file system first (the target); then, for the CPU-bound figure, the RAM-backed bench root when there is one.
+        var roots = new List<string> { Path.GetTempPath() };
+        if (settings.DataRoot.StartsWith("/dev/shm", StringComparison.Ordinal))
+        {
+            roots.Add(settings.DataRoot);
+        }
+
+        foreach (var root in roots)
+        {
+            foreach (var perSlot in RequestsPerSlot)
+            {
+                var row = Measure(root, perSlot, settings.Seconds).ToRow(root);
+                progress.WriteLine(row);
+                text.AppendLine(row);
+            }
+        }
+
+        return Task.FromResult(text.ToString());
+    }
+
+    // Mean time of an fsync'ed 100-byte overwrite: the floor under every durable commit on this disk.
+    private static double FsyncMilliseconds(string root)
+    {
+        var path = Path.Combine(root, "gatewayqkd-bench-fsync-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            const int Rounds = 20;
+            for (var i = 0; i < Rounds; i++)
+            {
+                using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write);
+                stream.Write(new byte[100]);
+                stream.Flush(flushToDisk: true);
+            }
+
+            return watch.Elapsed.TotalMilliseconds / Rounds;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Result Measure(string root, int perSlot, double seconds)
+    {
+        var folder = Path.Combine(root, "gatewayqkd-bench-pool-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var run = new Run(folder, perSlot);
+            run.Slot(); // warm-up: JIT, first counter reservations
+            var timed = TimeSpan.Zero;
+            var slots = 0;
+            long commits = 0, deletes = 0, bytes = 0;
+            while (timed.TotalSeconds < seconds || slots < 3)
+            {
+                run.Prepare();
+                run.Storage.Reset();
+                var watch = Stopwatch.StartNew();
+                run.Slot();
+                timed += watch.Elapsed;
+                commits += run.Storage.Commits;
+                deletes += run.Storage.Deletes;
+                bytes += run.Storage.BytesWritten;
+                slots++;
+            }
+
+            return new Result(perSlot, slots, timed.TotalSeconds, commits, deletes, bytes);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record Result(int PerSlot, int Slots, double Seconds, long Commits, long Deletes, long Bytes)
+    {
+        public string ToRow(string root)
+        {
+            double requests = (double)PerSlot * Slots;
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"| FileKeyStorage in {root} | {PerSlot:N0} | {Slots:N0} | {requests / Seconds:N0} | {(double)Commits / Slots:0.00} | {(double)(Commits - Deletes) / Slots:0.00} | {(double)Deletes / Slots:0.00} | {Commits / requests:0.000} | {(double)Bytes / Slots:N0} | {Bytes / requests:0.0} |");
+        }
+    }
+
+    // One gateway on FileKeyStorage with its sensors and a HAP stand-in that seals key blocks.
+    private sealed class Run : IDisposable
+    {
+        private readonly HostCryptoPrimitives _crypto = new();
+        private readonly CryptoRandomSource _random = new();
+        private readonly SteppingClock _clock = new();
+        private readonly CountingBus _bus = new();
+        private readonly List<SensorClient> _sensors = [];
+        private readonly List<byte[]> _frames = [];
+        private readonly GatewayConfig _config;
+        private readonly GatewayService _service;
+        private readonly FrameKeys _linkKeys;
+        private readonly FrameSealer _sealer;
+        private readonly KeyWrap _wrap;
+        private readonly int _perSlot;
+        private uint _hapCounter;
+        private uint _nextBlock;
+        private uint _requestId;
+
+        public Run(string folder, int perSlot)
+        {
+            _perSlot = perSlot;
+            Storage = new CountingKeyStorage(new FileKeyStorage(Path.Combine(folder, "gateway")));
+            _config = new GatewayConfig
+            {
+                GatewayId = GatewayId,
+                AuthorityId = Authority,
+                LinkKey = Key(0xA0),
+                StatusIntervalMilliseconds = 0,
+                CapacityBits = KeyPool.DefaultCapacityBits,
+                MaxBlocks = KeyPool.DefaultMaxBlocks,
+                QueueCapacity = Math.Max(64, perSlot),
+            };
+            var sensorStorage = new FileKeyStorage(Path.Combine(folder, "sensors"));
+            for (ushort id = 1; id <= Sensors; id++)
+            {
+                _config.AddSensor(id, Key((byte)id));
+                _sensors.Add(new SensorClient(id, GatewayId, Key((byte)id), _crypto, sensorStorage, 65536));
+            }
+
+            _linkKeys = FrameKeys.Derive(_crypto, _config.LinkKey);
+            _sealer = new FrameSealer(_crypto);
+            _wrap = new KeyWrap(_crypto);
+            _service = new GatewayService(_config, Storage, _crypto, _random, _clock, _bus, new QuietIndicator(), new QuietLog());
+            _service.Start();
+            Prepare();
+        }
+
+        public CountingKeyStorage Storage { get; }
+
+        /// <summary>Untimed: tops the pool up for one slot and builds the slot's request frames.</summary>
+        public void Prepare()
+        {
+            long need = (long)_perSlot * KeyBits;
+            while (_service.Pool.AvailableBits(0) < need)
+            {
+                IngestBlock();
+            }
+
+            _frames.Clear();
+            for (var i = 0; i < _perSlot; i++)
+            {
+                _frames.Add(_sensors[i % Sensors].BuildKeyRequest(++_requestId, 0, SecurityLevel, KeyBits));
+            }
+        }
+
+        /// <summary>Timed: the slot's requests arrive and the slot ends (one group commit, then every response).</summary>
+        public void Slot()
+        {
+            _bus.KeyResponses = 0;
+            for (var i = 0; i < _frames.Count; i++)
+            {
+                _service.HandleMessage(Topics.Request(GatewayId, _sensors[i % Sensors].SensorId), _frames[i]);
+            }
+
+            _service.Tick(_clock.Step(_config.SlotMilliseconds));
+            if (_bus.KeyResponses != _frames.Count)
+            {
+                throw new InvalidOperationException($"bench pool: {_bus.KeyResponses} of {_frames.Count} requests got a response.");
+            }
+        }
+
+        public void Dispose() => _frames.Clear();
+
+        private void IngestBlock()
+        {
+            var material = RandomNumberGenerator.GetBytes(BlockBytes);
+            var counter = ++_hapCounter;
+            var salt = RandomNumberGenerator.GetBytes(KeyWrap.SaltLength);
+            var wrapped = _wrap.Apply(_linkKeys, FrameType.KeyBlockDelivery, Authority, GatewayId, counter, salt, material);
+            var offset = (uint)(_nextBlock * (long)BlockBytes);
+            var frame = _sealer.Seal(new KeyBlockMessage(0, _nextBlock++, offset, salt, wrapped), Authority, GatewayId, counter, _linkKeys);
+            var before = _service.Pool.AvailableBits(0);
+            if (_service.HandleMessage(Topics.Blocks(GatewayId), frame) != FrameStatus.Ok || _service.Pool.AvailableBits(0) <= before)
+            {
+                throw new InvalidOperationException($"bench pool: key block {_nextBlock - 1} was not ingested.");
+            }
+        }
+
+        private static byte[] Key(byte seed) => [.. Enumerable.Range(0, 32).Select(i => (byte)(seed ^ (i * 13)))];
+    }
+
+    private sealed class SteppingClock : IClock
+    {
+        public long NowMilliseconds { get; private set; }
+
+        public long Step(long milliseconds) => NowMilliseconds += milliseconds;
+    }
+
+    private sealed class CountingBus : IMessageBus
+    {
+        public int KeyResponses { get; set; }
+
+        public void Publish(string topic, byte[] payload)
+        {
+            if (topic.Contains("/resp/", StringComparison.Ordinal))
+            {
+                KeyResponses++;
+            }
+        }
+
+        public void Subscribe(string topicFilter)
+        {
+        }
+    }
+
+    private sealed class QuietIndicator : IIndicator
+    {
+        public void Show(IndicatorState state)
+        {
+        }
+
+        public void ShowPoolLevel(int percent)
+        {
+        }
+    }
+
+    private sealed class QuietLog : ILog
+    {
+        public void Write(LogLevel level, string message)
+        {
+        }
+    }
+}

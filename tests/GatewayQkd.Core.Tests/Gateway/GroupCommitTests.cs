@@ -1,0 +1,98 @@
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Core.Pool;
+using GatewayQkd.Core.Protocol;
+using GatewayQkd.TestSupport;
+
+namespace GatewayQkd.Core.Tests.Gateway;
+
+/// <summary>
+/// The gateway's group commit: requests of one slot share one pool snapshot write, which also carries the sensors'
+/// replay marks; nothing of the slot is published before that write.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    [Fact]
+    public void Admitting_A_Request_Writes_Nothing()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(4);
+        var commits = h.Memory.Commits;
+
+        foreach (var sensor in GatewayHarness.SensorIds)
+        {
+            Assert.Equal(FrameStatus.Ok, h.Request(sensor, 1, 1, 64));
+        }
+
+        Assert.Equal(commits, h.Memory.Commits);
+    }
+
+    [Fact]
+    public void A_Slot_Of_Twelve_Requests_Costs_One_Snapshot_Write_One_Block_Rewrite_And_A_Delete_Per_Emptied_Block()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(4); // 64-byte blocks
+        uint id = 1;
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var sensor in GatewayHarness.SensorIds)
+            {
+                h.Request(sensor, id++, 1, 64); // 12 x 8 bytes = 96: block 0 emptied, block 1 half used
+            }
+        }
+
+        var (writes, deletes) = (h.Memory.Writes, h.Memory.Deletes);
+        h.EndSlot();
+
+        Assert.Equal(12, h.AllKeys().Count());
+        Assert.Equal(2, h.Memory.Writes - writes);
+        Assert.Equal(1, h.Memory.Deletes - deletes);
+    }
+
+    [Fact]
+    public void The_Sensors_Replay_Marks_Ride_In_The_Pool_Snapshot()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(2);
+        h.Request(101, 1, 1, 64);
+
+        h.EndSlot();
+
+        Assert.False(h.Memory.Exists(GatewayService.SensorReplayFile));
+        Assert.NotNull(KeyPool.Open(h.Memory.Clone()).Attachment);
+    }
+
+    [Fact]
+    public void Every_Key_Of_A_Slot_Is_Durably_Consumed_Before_Its_First_Response_Is_Published()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(4);
+        uint id = 1;
+        foreach (var sensor in GatewayHarness.SensorIds)
+        {
+            h.Request(sensor, id++, 2, 256);
+        }
+
+        InMemoryKeyStorage? flashAtFirstPublish = null;
+        h.Bus.Connect("spy", (_, _) => flashAtFirstPublish ??= h.Memory.Clone()).Subscribe(Topics.RequestFilter(GatewayHarness.GatewayId).Replace("/req/", "/resp/", StringComparison.Ordinal));
+
+        h.EndSlot();
+
+        Assert.NotNull(flashAtFirstPublish);
+        var keys = h.AllKeys().ToList();
+        Assert.Equal(4, keys.Count);
+        var recovered = KeyPool.Open(flashAtFirstPublish, h.Config.CapacityBits, h.Config.MaxBlocks);
+        Assert.True(keys.All(k => (ulong)recovered.ConsumedEnd(0) >= k.Range.End), "a key of the slot was not durably consumed when the first response went out");
+    }
+
+    [Fact]
+    public void A_Slot_With_Nothing_Admitted_Writes_Nothing()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(2);
+        var commits = h.Memory.Commits;
+
+        h.EndSlot();
+
+        Assert.Equal(commits, h.Memory.Commits);
+    }
+}
