@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian/Ubuntu machine with the .NET 10 SDK: installs what the tests need first
-# (Mosquitto, its clients and iproute2), then builds and tests the .NET projects (GatewayQkd.Dotnet.slnf).
+# (Mosquitto, its clients, iproute2, nats-server and PostgreSQL), then builds and tests the .NET projects (GatewayQkd.Dotnet.slnf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests need: Mosquitto (broker integration tests, Mosquitto LAN configuration of the bench guide),
-# mosquitto-clients (mosquitto_pub as a LAN client) and iproute2 (`ip netns`: the network namespace standing in for
-# the LAN in the listen tests, which fail rather than skip without it).
+# mosquitto-clients (mosquitto_pub as a LAN client), iproute2 (`ip netns`: the network namespace standing in for
+# the LAN in the listen tests, which fail rather than skip without it), nats-server (the clustered MQTT broker of the
+# scale-out tests: 3 nodes with JetStream on loopback) and postgresql (initdb/pg_ctl for the PostgreSQL key store tests;
+# each test starts its own throw-away server on a Unix socket, the package's own service is not used).
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 { command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ]; } || missing+=(iproute2)
+{ command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ]; } || missing+=(nats-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

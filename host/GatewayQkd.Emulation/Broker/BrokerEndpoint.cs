@@ -30,10 +30,41 @@ public sealed record BrokerEndpoint
     /// <summary>Gets where the password comes from, for messages (e.g. "$GATEWAYQKD_BROKER_PASSWORD"), or null.</summary>
     public string? PasswordSource { get; init; }
 
-    /// <summary>Parses "HOST:PORT" (IPv6 in brackets: "[::1]:1883").</summary>
+    /// <summary>Gets the MQTT version the host's clients speak (MQTT 5 by default; 3.1.1 for NATS, like the boards).</summary>
+    public MqttProtocol ProtocolVersion { get; init; }
+
+    /// <summary>
+    /// Gets the other nodes of a clustered broker, tried in turn after <see cref="Host"/>:<see cref="Port"/> when the
+    /// node a client is on stops answering (same credentials and TLS options).
+    /// </summary>
+    public IReadOnlyList<BrokerAddress> Fallbacks { get; init; } = [];
+
+    /// <summary>Gets every node in the order clients try them: the primary address first, then the fallbacks.</summary>
+    public IReadOnlyList<BrokerAddress> Addresses => [new BrokerAddress(Host, Port), .. Fallbacks];
+
+    /// <summary>
+    /// Parses "HOST:PORT" (IPv6 in brackets: "[::1]:1883"), or a clustered broker's nodes as "HOST:PORT,HOST:PORT,...":
+    /// the first is the primary, the others become <see cref="Fallbacks"/>.
+    /// </summary>
     public static BrokerEndpoint Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            var nodes = text.Split(',', StringSplitOptions.TrimEntries).Select(ParseOne).ToArray();
+            return nodes[0] with { Fallbacks = [.. nodes[1..].Select(n => new BrokerAddress(n.Host, n.Port))] };
+        }
+
+        return ParseOne(text);
+    }
+
+    private static BrokerEndpoint ParseOne(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException("A broker address in the list is empty; give HOST:PORT,HOST:PORT,...");
+        }
+
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || colon == text.Length - 1)
         {
@@ -49,6 +80,6 @@ public sealed record BrokerEndpoint
         return new BrokerEndpoint { Host = host, Port = port };
     }
 
-    /// <summary>Returns "host:port" with "tls" when TLS is on (the password is never shown).</summary>
-    public override string ToString() => $"{(Host.Contains(':', StringComparison.Ordinal) ? "[" + Host + "]" : Host)}:{Port}{(UseTls ? " (TLS)" : string.Empty)}";
+    /// <summary>Returns "host:port" (every node, comma-separated, for a cluster) with "tls" when TLS is on (the password is never shown).</summary>
+    public override string ToString() => $"{string.Join(",", Addresses)}{(UseTls ? " (TLS)" : string.Empty)}";
 }

@@ -7,6 +7,7 @@ public sealed class BusStatistics
     private long _received;
     private long _reconnects;
     private long _dropped;
+    private long _failovers;
 
     /// <summary>Gets the number of messages the broker acknowledged (QoS 1 PUBACK).</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -20,6 +21,9 @@ public sealed class BusStatistics
     /// <summary>Gets the number of inbound messages refused before the handler (oversized) or that made the handler throw.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Gets the number of times a failed connect moved this client on to another node of a clustered broker.</summary>
+    public long Failovers => Interlocked.Read(ref _failovers);
+
     internal void CountPublished() => Interlocked.Increment(ref _published);
 
     internal void CountReceived() => Interlocked.Increment(ref _received);
@@ -27,4 +31,6 @@ public sealed class BusStatistics
     internal void CountReconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
+
+    internal void CountFailover() => Interlocked.Increment(ref _failovers);
 }

@@ -5,25 +5,41 @@ using MQTTnet.Formatter;
 
 namespace GatewayQkd.Emulation.Bus;
 
-/// <summary>Builds MQTTnet client options for an endpoint: MQTT 5, persistent session, credentials and TLS as configured.</summary>
+/// <summary>
+/// Builds MQTTnet client options for an endpoint: MQTT 5 (or 3.1.1 when the endpoint says so), persistent session,
+/// credentials and TLS as configured.
+/// </summary>
 public static class MqttClientOptionsFactory
 {
     /// <summary>How long the broker keeps a disconnected client's session and queued QoS 1 messages.</summary>
     public const uint SessionExpirySeconds = 3600;
 
-    /// <summary>Returns options for <paramref name="clientId"/> at <paramref name="endpoint"/>.</summary>
-    public static MqttClientOptions Create(BrokerEndpoint endpoint, string clientId)
+    /// <summary>Returns options for <paramref name="clientId"/> at <paramref name="endpoint"/>'s primary address.</summary>
+    public static MqttClientOptions Create(BrokerEndpoint endpoint, string clientId) =>
+        Create(endpoint, clientId, new BrokerAddress(endpoint?.Host ?? string.Empty, endpoint?.Port ?? 0));
+
+    /// <summary>Returns options for <paramref name="clientId"/> at one node (<paramref name="address"/>) of <paramref name="endpoint"/>.</summary>
+    public static MqttClientOptions Create(BrokerEndpoint endpoint, string clientId, BrokerAddress address)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(address);
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(endpoint.Host, endpoint.Port)
+            .WithTcpServer(address.Host, address.Port)
             .WithClientId(clientId)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(false)
-            .WithSessionExpiryInterval(SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(5));
+        if (endpoint.ProtocolVersion == MqttProtocol.V311)
+        {
+            // 3.1.1 has no session expiry (MQTTnet refuses v5-only properties there): clean session false keeps the
+            // session until the client next connects with clean session true (MQTT 3.1.1 section 3.1.2.4)
+            builder.WithProtocolVersion(MqttProtocolVersion.V311).WithCleanSession(false);
+        }
+        else
+        {
+            builder.WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(false).WithSessionExpiryInterval(SessionExpirySeconds);
+        }
+
         if (endpoint.Username is not null)
         {
             builder.WithCredentials(endpoint.Username, endpoint.Password ?? string.Empty);

@@ -27,7 +27,7 @@ public sealed class MqttMessageBus : IRunBus
 
     private readonly BrokerEndpoint _endpoint;
     private readonly IMqttClient _client;
-    private readonly MqttClientOptions _options;
+    private readonly MqttClientOptions[] _options; // one per broker node: a clustered broker's client moves on when its node dies
     private readonly Action<string, byte[]> _onMessage;
     private readonly ILog _log;
     private readonly Channel<Outgoing> _outbox = System.Threading.Channels.Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
@@ -39,6 +39,7 @@ public sealed class MqttMessageBus : IRunBus
     private long _queued;
     private bool _everConnected;
     private Exception? _lastConnectError;
+    private int _node;
 
     /// <summary>Creates a bus for <paramref name="clientId"/>; call <see cref="ConnectAsync"/> before use.</summary>
     public MqttMessageBus(BrokerEndpoint endpoint, string clientId, Action<string, byte[]> onMessage, ILog log)
@@ -47,7 +48,8 @@ public sealed class MqttMessageBus : IRunBus
         _onMessage = onMessage ?? throw new ArgumentNullException(nameof(onMessage));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ClientId = clientId;
-        _options = MqttClientOptionsFactory.Create(endpoint, clientId);
+        _options = [.. endpoint.Addresses.Select(address => MqttClientOptionsFactory.Create(endpoint, clientId, address))];
+        _node = FirstNode(clientId, _options.Length);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnReceived;
     }
@@ -60,6 +62,9 @@ public sealed class MqttMessageBus : IRunBus
 
     /// <summary>Gets a value indicating whether the client is connected now.</summary>
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Gets the broker node this client uses (or tries next): one of the endpoint's <see cref="BrokerEndpoint.Addresses"/>.</summary>
+    public BrokerAddress Node => _endpoint.Addresses[Volatile.Read(ref _node)];
 
     /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
     public long Pending => Interlocked.Read(ref _queued);
@@ -240,7 +245,7 @@ public sealed class MqttMessageBus : IRunBus
                 MqttClientConnectResult result;
                 try
                 {
-                    result = await _client.ConnectAsync(_options, token).ConfigureAwait(false);
+                    result = await _client.ConnectAsync(_options[_node], token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
                 {
@@ -248,6 +253,13 @@ public sealed class MqttMessageBus : IRunBus
                     if (!_everConnected && BrokerUnreachableException.IsUnknownHost(ex))
                     {
                         throw new BrokerUnreachableException(_endpoint, null, ex);
+                    }
+
+                    if (_options.Length > 1)
+                    {
+                        // a cluster: the next attempt goes to the next node (round robin, so a node that comes back is used again)
+                        _node = (_node + 1) % _options.Length;
+                        Statistics.CountFailover();
                     }
 
                     await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
@@ -273,7 +285,7 @@ public sealed class MqttMessageBus : IRunBus
                 if (_everConnected)
                 {
                     Statistics.CountReconnect();
-                    _log.Write(LogLevel.Warning, $"{ClientId}: reconnected to the broker at {_endpoint}.");
+                    _log.Write(LogLevel.Warning, $"{ClientId}: reconnected to the broker at {_endpoint.Addresses[_node]}.");
                 }
 
                 _everConnected = true;
@@ -351,6 +363,19 @@ public sealed class MqttMessageBus : IRunBus
         }
 
         return Task.CompletedTask;
+    }
+
+    // Clients of a cluster start on different nodes (a stable hash of the client id, FNV-1a), as DNS round robin or a
+    // load balancer would spread them, so losing one node moves about a third of them, not all.
+    private static int FirstNode(string clientId, int nodes)
+    {
+        var hash = 2166136261u;
+        foreach (var c in clientId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)nodes);
     }
 
     private static bool IsConnectionFailure(Exception ex) =>

@@ -34,6 +34,15 @@ public sealed class EmulationWithBoardTwinTests
         await RunWithPowerCutAsync(Options(folder) with { ExternalBroker = mosquitto.Endpoint });
     }
 
+    [Fact]
+    public async Task A_Board_Twin_Serves_Its_Sensors_Through_A_Nats_Cluster_And_Resumes_After_A_Power_Cut_Issuing_No_Key_Twice()
+    {
+        // the firmware's M2Mqtt use (3.1.1, QoS 1, persistent session, retained will) against NATS's MQTT interface
+        await using var cluster = await NatsCluster.StartAsync();
+        using var folder = new TempFolder();
+        await RunWithPowerCutAsync(Options(folder) with { ExternalBroker = cluster.Endpoint });
+    }
+
     private static EmulationOptions Options(TempFolder folder) => new EmulationOptions
     {
         Duration = TimeSpan.FromSeconds(9),

@@ -4,9 +4,12 @@ namespace GatewayQkd.Emulation.Tests.Support;
 internal static class Eventually
 {
     /// <summary>Polls <paramref name="condition"/> every 10 ms for up to 20 s and returns its last value.</summary>
-    public static async Task<bool> TrueAsync(Func<bool> condition)
+    public static Task<bool> TrueAsync(Func<bool> condition) => TrueAsync(condition, TimeSpan.FromSeconds(20));
+
+    /// <summary>Polls <paramref name="condition"/> every 10 ms for up to <paramref name="limit"/> and returns its last value.</summary>
+    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + limit;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -1,0 +1,134 @@
+namespace GatewayQkd.Kms.Cluster;
+
+/// <summary>
+/// One worker's side of the gateway leases: each <see cref="Round"/> it renews what it holds, drops what it lost or
+/// could not renew in time, and takes free or lapsed gateways up to its fair share (all gateways divided by the live
+/// workers, rounded up), so a dead worker's gateways move to the others within one lease time. The caller serves
+/// exactly the gateways of <see cref="Held"/> between rounds and starts or stops serving on <see cref="Gained"/> and
+/// <see cref="Lost"/>. Not thread-safe: one loop calls it.
+/// </summary>
+public sealed class LeaseKeeper
+{
+    private readonly GatewayLeases _leases;
+    private readonly TimeProvider _time;
+    private readonly LeaseKeeperSettings _settings;
+    private readonly ushort[] _gateways;
+    private readonly Dictionary<ushort, (GatewayLease Lease, long RenewedAt)> _held = [];
+
+    /// <summary>Creates the keeper of worker <paramref name="worker"/> for <paramref name="gateways"/>.</summary>
+    public LeaseKeeper(GatewayLeases leases, string worker, IReadOnlyList<ushort> gateways, TimeProvider time, LeaseKeeperSettings? settings = null)
+    {
+        _leases = leases ?? throw new ArgumentNullException(nameof(leases));
+        ArgumentException.ThrowIfNullOrEmpty(worker);
+        ArgumentNullException.ThrowIfNull(gateways);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _settings = settings ?? LeaseKeeperSettings.Default;
+        if (_settings.Margin >= _settings.Ttl)
+        {
+            throw new ArgumentException($"The lease margin ({_settings.Margin}) must be shorter than the lease time ({_settings.Ttl}).", nameof(settings));
+        }
+
+        Worker = worker;
+        _gateways = [.. gateways.Distinct().Order()];
+    }
+
+    /// <summary>Raised when this worker starts holding a gateway (serve it from now on).</summary>
+    public event EventHandler<GatewayLease>? Gained;
+
+    /// <summary>Raised when this worker must stop serving a gateway (taken over, or not renewed in time).</summary>
+    public event EventHandler<GatewayLease>? Lost;
+
+    /// <summary>Gets the worker's name.</summary>
+    public string Worker { get; }
+
+    /// <summary>Gets the gateways this worker may serve now, in order.</summary>
+    public IReadOnlyList<ushort> Held => [.. _held.Keys.Order()];
+
+    /// <summary>Gets the number of live workers seen in the last round.</summary>
+    public int LiveWorkers { get; private set; }
+
+    /// <summary>
+    /// Drops gateways whose last renewal is older than the lease time minus the margin, by this worker's monotonic
+    /// clock, without touching the database: call it before serving when a round may have failed (database unreachable).
+    /// </summary>
+    public void Fence()
+    {
+        var limit = _settings.Ttl - _settings.Margin;
+        foreach (var (id, (lease, renewedAt)) in _held.ToList())
+        {
+            if (_time.GetElapsedTime(renewedAt) >= limit)
+            {
+                Drop(id, lease);
+            }
+        }
+    }
+
+    /// <summary>One round: heartbeat, renew, fence, hand over any surplus, then take gateways up to the fair share.</summary>
+    public void Round()
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ttl = (long)_settings.Ttl.TotalMilliseconds;
+        LiveWorkers = Math.Max(1, _leases.Heartbeat(Worker, now, ttl));
+        foreach (var (id, (lease, _)) in _held.ToList())
+        {
+            var stamp = _time.GetTimestamp();
+            var renewed = _leases.Renew(lease, now, ttl);
+            if (renewed is null)
+            {
+                Drop(id, lease);
+            }
+            else
+            {
+                _held[id] = (renewed, stamp);
+            }
+        }
+
+        Fence();
+        var share = (_gateways.Length + LiveWorkers - 1) / LiveWorkers;
+        foreach (var id in _held.Keys.Order().Skip(share).ToList())
+        {
+            // more than the fair share (a worker joined): hand the surplus over at once
+            var lease = _held[id].Lease;
+            _leases.Release(lease);
+            Drop(id, lease);
+        }
+
+        foreach (var id in _gateways)
+        {
+            if (_held.Count >= share)
+            {
+                break;
+            }
+
+            if (_held.ContainsKey(id))
+            {
+                continue;
+            }
+
+            var stamp = _time.GetTimestamp();
+            if (_leases.TryAcquire(id, Worker, now, ttl) is { } lease)
+            {
+                _held[id] = (lease, stamp);
+                Gained?.Invoke(this, lease);
+            }
+        }
+    }
+
+    /// <summary>Gives every lease up at once and leaves the worker list (a clean shutdown: others take over without waiting).</summary>
+    public void ReleaseAll()
+    {
+        foreach (var (id, (lease, _)) in _held.ToList())
+        {
+            _leases.Release(lease);
+            Drop(id, lease);
+        }
+
+        _leases.Leave(Worker);
+    }
+
+    private void Drop(ushort id, GatewayLease lease)
+    {
+        _held.Remove(id);
+        Lost?.Invoke(this, lease);
+    }
+}

@@ -1,0 +1,123 @@
+using GatewayQkd.Kms.Cluster;
+
+namespace GatewayQkd.Kms.Tests.Cluster;
+
+/// <summary>Workers sharing gateways through leases, on SQLite and on PostgreSQL, in manual time.</summary>
+public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<EngineFixture>
+{
+    private static readonly ushort[] Gateways = [.. Enumerable.Range(1, 10).Select(i => (ushort)i)];
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Lone_Worker_Takes_Every_Gateway(string engine)
+    {
+        using var leases = new GatewayLeases(engines.Create(engine));
+        var keeper = new LeaseKeeper(leases, "w1", Gateways, new ManualTime());
+
+        keeper.Round();
+
+        Assert.Equal(Gateways, keeper.Held);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void Two_Workers_Split_The_Gateways_Evenly_Once_The_Second_Joins(string engine)
+    {
+        var database = engines.Create(engine);
+        using var leasesA = new GatewayLeases(database);
+        using var leasesB = new GatewayLeases(database);
+        var time = new ManualTime();
+        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
+        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        a.Round();
+
+        for (var i = 0; i < 3; i++)
+        {
+            time.Advance(Step);
+            b.Round();
+            a.Round();
+        }
+
+        Assert.Equal(5, a.Held.Count);
+        Assert.Equal(5, b.Held.Count);
+        Assert.Empty(a.Held.Intersect(b.Held));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Dead_Workers_Gateways_Move_To_The_Survivor_Within_One_Lease_Time(string engine)
+    {
+        var database = engines.Create(engine);
+        using var leasesA = new GatewayLeases(database);
+        using var leasesB = new GatewayLeases(database);
+        var time = new ManualTime();
+        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
+        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        for (var i = 0; i < 4; i++)
+        {
+            a.Round();
+            b.Round();
+            time.Advance(Step);
+        }
+
+        var elapsed = TimeSpan.Zero;
+        while (b.Held.Count < Gateways.Length && elapsed < TimeSpan.FromSeconds(30))
+        {
+            b.Round(); // a is dead: it never runs another round
+            time.Advance(Step);
+            elapsed += Step;
+        }
+
+        Assert.Equal(Gateways, b.Held);
+        Assert.InRange(elapsed, TimeSpan.Zero, LeaseKeeperSettings.Default.Ttl + Step + Step);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Worker_Cut_Off_From_The_Database_Stops_Serving_Before_Another_Takes_Its_Gateways(string engine)
+    {
+        var database = engines.Create(engine);
+        using var leasesA = new GatewayLeases(database);
+        using var leasesB = new GatewayLeases(database);
+        var time = new ManualTime();
+        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
+        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        a.Round();
+        b.Round();
+        var step = TimeSpan.FromMilliseconds(100);
+
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(step);
+            a.Fence(); // a still runs but every database round fails: it may only fence itself
+            b.Round();
+            Assert.Empty(a.Held.Intersect(b.Held));
+        }
+
+        Assert.Empty(a.Held);
+        Assert.Equal(Gateways, b.Held);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Clean_Shutdown_Hands_Every_Gateway_Over_At_Once(string engine)
+    {
+        var database = engines.Create(engine);
+        using var leasesA = new GatewayLeases(database);
+        using var leasesB = new GatewayLeases(database);
+        var time = new ManualTime();
+        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
+        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        a.Round();
+        b.Round();
+        var lost = new List<ushort>();
+        a.Lost += (_, lease) => lost.Add(lease.GatewayId);
+
+        a.ReleaseAll();
+        b.Round();
+
+        Assert.Equal(Gateways, lost.Order());
+        Assert.Equal(Gateways, b.Held);
+    }
+}
