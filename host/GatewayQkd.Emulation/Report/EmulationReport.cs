@@ -27,8 +27,14 @@ public sealed record EmulationReport
     /// <summary>Gets the emulated seconds the run covered.</summary>
     public required double EmulatedSeconds { get; init; }
 
-    /// <summary>Gets why the run ended ("duration reached", "cancelled").</summary>
+    /// <summary>The <see cref="EndReason"/> of a run that ran its whole duration (any other reason makes the report partial).</summary>
+    public const string DurationReached = "duration reached";
+
+    /// <summary>Gets why the run ended (<see cref="DurationReached"/>, "cancelled", "stopped early by SIGINT").</summary>
     public required string EndReason { get; init; }
+
+    /// <summary>Gets a value indicating whether the run stopped before its duration (Ctrl+C, SIGTERM): its figures cover only the time it ran.</summary>
+    public bool Partial => EndReason != DurationReached;
 
     /// <summary>Gets the final counters by report name.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> Counters { get; init; }

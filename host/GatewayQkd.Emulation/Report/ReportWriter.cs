@@ -46,6 +46,7 @@ public static class ReportWriter
             ["run"] = ReportInputs.Run(report.Start),
             ["name"] = o.Name,
             ["end_reason"] = report.EndReason,
+            ["partial"] = report.Partial,
             ["wall_seconds"] = Round(report.WallSeconds),
             ["emulated_seconds"] = Round(report.EmulatedSeconds),
             ["setup"] = new JsonObject

@@ -169,7 +169,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             return await RunVirtualAsync(_inProcess, sampled, cancellationToken).ConfigureAwait(false);
         }
 
-        var endReason = "duration reached";
+        var endReason = EmulationReport.DurationReached;
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
         using var stopHap = new CancellationTokenSource();

@@ -32,7 +32,7 @@ public static class DemoCommand
 
         listen.AddTo(command);
 
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             EmulationOptions options;
             var folder = parse.GetValue(outFolder)!;
@@ -61,7 +61,7 @@ public static class DemoCommand
                 Directory.Delete(options.DataFolder, recursive: true); // a demo always starts a new deployment
             }
 
-            var code = await EmulationConsole.RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !parse.GetValue(noLive));
+            var code = await EmulationConsole.RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !parse.GetValue(noLive), cancellationToken);
             if (options.DataFolder.StartsWith("/dev/shm/", StringComparison.Ordinal) && Directory.Exists(options.DataFolder))
             {
                 Directory.Delete(options.DataFolder, recursive: true); // RAM is not left holding a finished demo

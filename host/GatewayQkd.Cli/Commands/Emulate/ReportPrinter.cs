@@ -25,6 +25,11 @@ internal static class ReportPrinter
         console.MarkupLine(
             $"requests: {report.Counter(RunCounter.RequestsSent)} sent, {report.Counter(RunCounter.RequestsServed)} served, {report.Counter(RunCounter.RequestsRefused)} refused; " +
             $"run {report.WallSeconds:0.0} s wall = {report.EmulatedSeconds:0.0} s emulated ({Markup.Escape(report.EndReason)})");
+        if (report.Partial)
+        {
+            console.MarkupLine($"[yellow]partial report[/]: the run {Markup.Escape(report.EndReason)} after {report.WallSeconds:0.0} s of {report.Options.Duration.TotalSeconds:0} s; its figures cover only that time.");
+        }
+
         console.MarkupLine("report files:");
         foreach (var file in files)
         {
