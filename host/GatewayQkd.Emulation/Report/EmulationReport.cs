@@ -63,6 +63,18 @@ public sealed record EmulationReport
     /// <summary>Gets the sampled time series.</summary>
     public required IReadOnlyList<RunSnapshot> Samples { get; init; }
 
+    /// <summary>
+    /// Gets every key sensors received in the deployment, this run's and earlier runs' (a crashed run's included),
+    /// from the data folder's <see cref="IssuedKeyLedger"/>; each key once, with the run that issued it.
+    /// </summary>
+    public IReadOnlyList<IssuedKey> IssuedKeys { get; init; } = [];
+
+    /// <summary>Gets the keys runs before this one issued (<see cref="RunStart.RunNumber"/> is this run's).</summary>
+    public IEnumerable<IssuedKey> IssuedBefore => IssuedKeys.Where(k => k.Run < Start.RunNumber);
+
+    /// <summary>Gets the keys this run issued.</summary>
+    public IEnumerable<IssuedKey> IssuedThisRun => IssuedKeys.Where(k => k.Run == Start.RunNumber);
+
     /// <summary>Returns a counter's final value by its <see cref="RunCounter"/>.</summary>
     public long Counter(RunCounter counter)
     {

@@ -53,6 +53,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private HapEmulator? _hap;
     private EmulationKms? _kms;
     private RunSecrets? _secrets;
+    private IssuedKeyLedger? _ledger;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
@@ -97,8 +98,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
     public TelemetryTracker Telemetry { get; }
 
-    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
+    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice), earlier runs' included.</summary>
     public KeyIssueLog IssuedKeys { get; } = new();
+
+    /// <summary>Gets the deployment's durable list of issued keys, every run's (set once started).</summary>
+    public IssuedKeyLedger Ledger => _ledger!;
 
     /// <summary>Raised for every key a sensor receives, before it is used: gateway, key id, key bytes (tests).</summary>
     public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
@@ -317,6 +321,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             await _embedded.DisposeAsync().ConfigureAwait(false);
         }
+
+        _ledger?.Dispose();
     }
 
     private async Task StartPartsAsync(CancellationToken cancellationToken)
@@ -324,6 +330,13 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var o = Options;
         RunNumber = RunHistory.NextRunNumber(o.DataFolder);
         Directory.CreateDirectory(o.DataFolder);
+        // The keys earlier runs issued, a crashed one's too: reported by this run, and a key issued again is an overlap.
+        _ledger = IssuedKeyLedger.Open(o.DataFolder, RunNumber);
+        foreach (var key in _ledger.Keys)
+        {
+            IssuedKeys.RecordEarlier(key.GatewayId, key.Range);
+        }
+
         if (_inProcess is not null)
         {
             BrokerEndpoint = InProcessEndpoint;
@@ -438,6 +451,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
                 {
                     Log.Write(LogLevel.Error, $"Gateway {gateway} issued key {range}, which overlaps a key it issued before.");
                 }
+
+                _ledger!.Append(gateway, range);
 
                 KeyReceived?.Invoke(gateway, range, key);
             };
