@@ -20,9 +20,9 @@ public sealed class CrashResumeReportTests
         {
             // The chosen point: the 12th key a sensor receives. The run is abandoned there; its report is never written.
             using var crash = new CancellationTokenSource();
-            crashed.KeyReceived += (g, range, _) =>
+            crashed.KeyReceived += (_, e) =>
             {
-                ledger.Add((1, g, range));
+                ledger.Add((1, e.GatewayId, e.Range));
                 if (ledger.Count == 12)
                 {
                     crash.Cancel();
@@ -34,7 +34,7 @@ public sealed class CrashResumeReportTests
         EmulationReport report;
         await using (var resumed = await folder.StartAsync(folder.Options(seconds: 4) with { VirtualTime = true }))
         {
-            resumed.KeyReceived += (g, range, _) => ledger.Add((2, g, range));
+            resumed.KeyReceived += (_, e) => ledger.Add((2, e.GatewayId, e.Range));
             report = await resumed.RunAsync();
         }
 
