@@ -5,7 +5,8 @@ namespace GatewayQkd.Core.Board
 {
     /// <summary>
     /// The gateway's settings file (hardware/bench-guide.md "Settings file"): UTF-8 text, one <c>key=value</c> per line,
-    /// blank lines and lines starting with '#' ignored, keys from a fixed list (or with an allowed prefix, such as
+    /// blank lines and lines starting with '#' ignored, a first line <c>check.crc32=</c> verified against the rest
+    /// (<see cref="SettingsChecksum"/>), keys from a fixed list (or with an allowed prefix, such as
     /// <c>sensor.</c>), each at most once. Parsing rejects the whole file on the first problem with a
     /// <see cref="System.FormatException"/> naming the line and key, so a bad file never half-configures a gateway.
     /// </summary>
@@ -54,6 +55,7 @@ namespace GatewayQkd.Core.Board
                 text = text.Substring(1);
             }
 
+            text = SettingsChecksum.Verify(text);
             SettingsFile file = new SettingsFile();
             string[] lines = text.Split(new char[] { '\n' });
             for (int i = 0; i < lines.Length; i++)

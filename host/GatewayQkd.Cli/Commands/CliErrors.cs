@@ -33,9 +33,15 @@ public static class CliErrors
         ArgumentNullException.ThrowIfNull(parse);
         configuration ??= new InvocationConfiguration();
         configuration.EnableDefaultExceptionHandler = false;
+        using var signals = StopSignals.Register(configuration.Error);
         try
         {
-            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            var code = await parse.InvokeAsync(configuration, signals.Token).ConfigureAwait(false);
+            return Stopped(signals, configuration) ?? code;
+        }
+        catch (Exception e) when (IsCancellation(e) && Stopped(signals, configuration) is { } code)
+        {
+            return code; // the command gave up on the signal's token: nothing of it is left to report
         }
         catch (Exception e) when (Describe(e) is { } line)
         {
@@ -48,6 +54,26 @@ public static class CliErrors
             return EnvironmentFailure;
         }
     }
+
+    // After a signal: no child process outlives the program, and the exit code is the signal's (StopSignals).
+    private static int? Stopped(StopSignals signals, InvocationConfiguration configuration)
+    {
+        if (signals.ExitCode is not { } code)
+        {
+            return null;
+        }
+
+        var killed = Emulation.Processes.ChildProcesses.KillAll();
+        configuration.Error.WriteLine($"gatewayqkd: stopped by {signals.SignalName} (exit code {code}){(killed > 0 ? $"; {killed} child processes killed" : string.Empty)}.");
+        return code;
+    }
+
+    private static bool IsCancellation(Exception exception) => exception switch
+    {
+        OperationCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsCancellation),
+        _ => false,
+    };
 
     private static bool IsVerbose(ParseResult parse) =>
         parse.RootCommandResult.Command.Options.Any(o => o.Name == VerboseName) && parse.GetValue<bool>(VerboseName);

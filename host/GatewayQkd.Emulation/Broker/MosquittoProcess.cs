@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using GatewayQkd.Emulation.Processes;
 
 namespace GatewayQkd.Emulation.Broker;
 
@@ -120,7 +121,12 @@ public sealed class MosquittoProcess : IAsyncDisposable
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
-        _process?.Dispose();
+        if (_process is not null)
+        {
+            ChildProcesses.Forget(_process);
+            _process.Dispose();
+        }
+
         _process = null;
     }
 
@@ -135,6 +141,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_binary}.");
+        ChildProcesses.Track(_process);
         var errors = new StringBuilder();
         _process.ErrorDataReceived += (_, e) =>
         {

@@ -179,8 +179,16 @@ public static class BoardSettingsFile
         Setting(text, SettingsKeys.SupplementRetryMs, Number(gateway.SupplementRetryMilliseconds), Number(defaults.SupplementRetryMilliseconds));
         Setting(text, SettingsKeys.StatusIntervalMs, Number(gateway.StatusIntervalMilliseconds), Number(defaults.StatusIntervalMilliseconds));
         Setting(text, SettingsKeys.CounterChunk, Number(gateway.CounterChunk), Number(defaults.CounterChunk));
-        return text.ToString();
+        return Sealed(text.ToString(), settings.WifiSsid is not null);
     }
+
+    /// <summary>
+    /// Puts the check line (<see cref="SettingsChecksum"/>) in front of a complete file, so the board refuses it when a
+    /// bit flips or it is cut short; a file with Wi-Fi placeholders is meant to be edited and is left without one.
+    /// </summary>
+    internal static string Sealed(string body, bool complete) => complete
+        ? SettingsChecksum.Seal("# Line 1 checks the rest of the file: the board refuses it if damaged. Delete line 1 before editing by hand.\n" + body)
+        : body;
 
     /// <summary>Appends the Wi-Fi and MQTT lines every board's settings file has (placeholders for a Wi-Fi not given).</summary>
     internal static void AppendNetwork(StringBuilder text, string brokerHost, int brokerPort, string? username, string? password, string? wifiSsid, string? wifiPassword)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GatewayQkd.Core.Ports;
+using GatewayQkd.Emulation.Processes;
 
 namespace GatewayQkd.Emulation.Gateways;
 
@@ -61,6 +62,7 @@ public sealed class BoardTwinProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => started.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => started.OnLine(e.Data is null ? null : "E " + e.Data);
         process.Start();
+        ChildProcesses.Track(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return started;
@@ -96,6 +98,7 @@ public sealed class BoardTwinProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync().ConfigureAwait(false);
+        ChildProcesses.Forget(_process);
         _process.Dispose();
     }
 

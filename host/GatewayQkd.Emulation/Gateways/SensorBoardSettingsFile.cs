@@ -60,6 +60,6 @@ public static class SensorBoardSettingsFile
             .Append(SensorIdKey).Append('=').Append(sensor.SensorId.ToString(CultureInfo.InvariantCulture)).Append('\n')
             .Append(GatewayIdKey).Append('=').Append(sensor.GatewayId.ToString(CultureInfo.InvariantCulture)).Append('\n')
             .Append(SensorKeyKey).Append('=').Append(Hex.Encode(secrets.DeviceKey(sensor.GatewayId, sensor.SensorId))).Append('\n');
-        return text.ToString();
+        return BoardSettingsFile.Sealed(text.ToString(), wifiSsid is not null);
     }
 }

@@ -21,8 +21,19 @@ public sealed class KeyIssueLog
     /// <summary>Records a range gateway <paramref name="gatewayId"/> issued; returns false (and counts it) when it overlaps an earlier one.</summary>
     public bool Record(ushort gatewayId, KeyRange range)
     {
-        ArgumentNullException.ThrowIfNull(range);
         Interlocked.Increment(ref _count);
+        return Remember(gatewayId, range);
+    }
+
+    /// <summary>
+    /// Adds a range an earlier run issued (read from the <see cref="IssuedKeyLedger"/> of a resumed run) without counting
+    /// it in <see cref="Count"/>, so that a key this run issues again is caught as an overlap; false when it overlaps.
+    /// </summary>
+    public bool RecordEarlier(ushort gatewayId, KeyRange range) => Remember(gatewayId, range);
+
+    private bool Remember(ushort gatewayId, KeyRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
         lock (_ranges)
         {
             if (!_ranges.TryGetValue((gatewayId, range.PeerId), out var list))

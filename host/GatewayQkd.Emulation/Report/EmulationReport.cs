@@ -27,8 +27,14 @@ public sealed record EmulationReport
     /// <summary>Gets the emulated seconds the run covered.</summary>
     public required double EmulatedSeconds { get; init; }
 
-    /// <summary>Gets why the run ended ("duration reached", "cancelled").</summary>
+    /// <summary>The <see cref="EndReason"/> of a run that ran its whole duration (any other reason makes the report partial).</summary>
+    public const string DurationReached = "duration reached";
+
+    /// <summary>Gets why the run ended (<see cref="DurationReached"/>, "cancelled", "stopped early by SIGINT").</summary>
     public required string EndReason { get; init; }
+
+    /// <summary>Gets a value indicating whether the run stopped before its duration (Ctrl+C, SIGTERM): its figures cover only the time it ran.</summary>
+    public bool Partial => EndReason != DurationReached;
 
     /// <summary>Gets the final counters by report name.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> Counters { get; init; }
@@ -56,6 +62,18 @@ public sealed record EmulationReport
 
     /// <summary>Gets the sampled time series.</summary>
     public required IReadOnlyList<RunSnapshot> Samples { get; init; }
+
+    /// <summary>
+    /// Gets every key sensors received in the deployment, this run's and earlier runs' (a crashed run's included),
+    /// from the data folder's <see cref="IssuedKeyLedger"/>; each key once, with the run that issued it.
+    /// </summary>
+    public IReadOnlyList<IssuedKey> IssuedKeys { get; init; } = [];
+
+    /// <summary>Gets the keys runs before this one issued (<see cref="RunStart.RunNumber"/> is this run's).</summary>
+    public IEnumerable<IssuedKey> IssuedBefore => IssuedKeys.Where(k => k.Run < Start.RunNumber);
+
+    /// <summary>Gets the keys this run issued.</summary>
+    public IEnumerable<IssuedKey> IssuedThisRun => IssuedKeys.Where(k => k.Run == Start.RunNumber);
 
     /// <summary>Returns a counter's final value by its <see cref="RunCounter"/>.</summary>
     public long Counter(RunCounter counter)

@@ -7,12 +7,13 @@ namespace GatewayQkd.Emulation.Report;
 
 /// <summary>
 /// Writes a run's report into a folder: summary.json (setup, key balance, telemetry, latency percentiles),
-/// timeseries.csv (one row per gateway per sample), counters.csv, and pool-levels.png / key-rates.png.
+/// timeseries.csv (one row per gateway per sample), counters.csv, issued-keys.csv (every key of the deployment, with
+/// the run that issued it), and pool-levels.png / key-rates.png.
 /// </summary>
 public static class ReportWriter
 {
     /// <summary>The files <see cref="Write"/> creates, relative to the folder.</summary>
-    public static readonly IReadOnlyList<string> Files = ["summary.json", "timeseries.csv", "counters.csv", "pool-levels.png", "key-rates.png"];
+    public static readonly IReadOnlyList<string> Files = ["summary.json", "timeseries.csv", "counters.csv", "pool-levels.png", "key-rates.png", "issued-keys.csv"];
 
     /// <summary>Writes every report file into <paramref name="folder"/> (created if needed) and returns their paths.</summary>
     public static IReadOnlyList<string> Write(EmulationReport report, string folder)
@@ -25,6 +26,7 @@ public static class ReportWriter
         File.WriteAllText(paths[2], ReportInputs.CsvHeader(report) + CounterTable(report));
         Chart(report, "Gateway key pool levels", "pool level (bits)", g => g.PoolBits).SavePng(paths[3]);
         Chart(report, "HAP-GN secret key rates", "key rate (bit/s)", g => g.KeyRateBitsPerSecond).SavePng(paths[4]);
+        File.WriteAllText(paths[5], ReportInputs.CsvHeader(report) + IssuedKeyTable(report));
         return paths;
     }
 
@@ -46,6 +48,7 @@ public static class ReportWriter
             ["run"] = ReportInputs.Run(report.Start),
             ["name"] = o.Name,
             ["end_reason"] = report.EndReason,
+            ["partial"] = report.Partial,
             ["wall_seconds"] = Round(report.WallSeconds),
             ["emulated_seconds"] = Round(report.EmulatedSeconds),
             ["setup"] = new JsonObject
@@ -78,6 +81,7 @@ public static class ReportWriter
                 ["issued_unused_bits"] = report.KeyBitsIssuedUnused,
                 ["wasted_bits"] = report.KeyBitsWasted,
             },
+            ["issued_keys"] = IssuedKeys(report),
             ["telemetry"] = new JsonObject
             {
                 ["sent"] = report.Counter(RunCounter.TelemetrySent),
@@ -103,6 +107,35 @@ public static class ReportWriter
             {
                 table.AddRow(Round(sample.WallSeconds), Round(sample.EmulatedSeconds), g.GatewayId, g.PoolBits, g.KeyRateBitsPerSecond, double.IsNaN(g.Qber) ? null : g.Qber, Round(g.LinkShare), g.DeliveredBits, Round(g.DeliveredBitsPerSecond), g.RequestsServed, g.RequestsWaiting, g.Online ? 1 : 0);
             }
+        }
+
+        return table;
+    }
+
+    // Keys sensors received in this deployment: this run's, and the earlier runs' by run (a crashed run has no report
+    // of its own, so its keys appear here). Each key once: the ledger holds one line per key received.
+    private static JsonObject IssuedKeys(EmulationReport report)
+    {
+        var byRun = new JsonArray();
+        foreach (var run in report.IssuedBefore.GroupBy(k => k.Run).OrderBy(g => g.Key))
+        {
+            byRun.Add(new JsonObject { ["run"] = run.Key, ["keys"] = run.Count(), ["bits"] = run.Sum(k => k.Bits) });
+        }
+
+        return new JsonObject
+        {
+            ["this_run"] = new JsonObject { ["keys"] = report.IssuedThisRun.Count(), ["bits"] = report.IssuedThisRun.Sum(k => k.Bits) },
+            ["before_this_run"] = new JsonObject { ["keys"] = report.IssuedBefore.Count(), ["bits"] = report.IssuedBefore.Sum(k => k.Bits), ["by_run"] = byRun },
+            ["all_runs"] = new JsonObject { ["keys"] = report.IssuedKeys.Count, ["bits"] = report.IssuedKeys.Sum(k => k.Bits) },
+        };
+    }
+
+    private static CsvTable IssuedKeyTable(EmulationReport report)
+    {
+        var table = new CsvTable("run", "before_this_run", "gateway", "peer", "offset", "length_bytes");
+        foreach (var k in report.IssuedKeys)
+        {
+            table.AddRow(k.Run, k.Run < report.Start.RunNumber ? 1 : 0, k.GatewayId, k.PeerId, k.Offset, k.Length);
         }
 
         return table;

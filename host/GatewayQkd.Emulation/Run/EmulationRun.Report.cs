@@ -43,6 +43,7 @@ public sealed partial class EmulationRun
             TelemetryToVerified = Telemetry.Latency.Summarize(),
             Samples = samples,
             Start = Start,
+            IssuedKeys = _ledger!.Keys,
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class EmulationRun
 
     private async Task<EmulationReport> RunVirtualAsync(InProcessBroker broker, Action<RunSnapshot>? sampled, CancellationToken cancellationToken)
     {
-        var endReason = "duration reached";
+        var endReason = EmulationReport.DurationReached;
         var end = Clock.WallElapsed + Options.Duration;
         var nextSample = TimeSpan.Zero;
         broker.Pump(); // the gateways' first status frames

@@ -54,6 +54,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private RunSampler? _sampler;
     private EmulationKms? _kms;
     private RunSecrets? _secrets;
+    private IssuedKeyLedger? _ledger;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
@@ -98,8 +99,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
     public TelemetryTracker Telemetry { get; }
 
-    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
+    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice), earlier runs' included.</summary>
     public KeyIssueLog IssuedKeys { get; } = new();
+
+    /// <summary>Gets the deployment's durable list of issued keys, every run's (set once started).</summary>
+    public IssuedKeyLedger Ledger => _ledger!;
 
     /// <summary>Raised for every key a sensor receives, before it is used (tests).</summary>
     public event EventHandler<KeyReceivedEventArgs>? KeyReceived;
@@ -164,7 +168,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             return await RunVirtualAsync(_inProcess, sampled, cancellationToken).ConfigureAwait(false);
         }
 
-        var endReason = "duration reached";
+        var endReason = EmulationReport.DurationReached;
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
         var hap = HapLoop.Start(StepHap, TickInterval);
@@ -317,6 +321,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             await _embedded.DisposeAsync().ConfigureAwait(false);
         }
+
+        _ledger?.Dispose();
     }
 
     private async Task StartPartsAsync(CancellationToken cancellationToken)
@@ -324,6 +330,13 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var o = Options;
         RunNumber = RunHistory.NextRunNumber(o.DataFolder);
         Directory.CreateDirectory(o.DataFolder);
+        // The keys earlier runs issued, a crashed one's too: reported by this run, and a key issued again is an overlap.
+        _ledger = IssuedKeyLedger.Open(o.DataFolder, RunNumber);
+        foreach (var key in _ledger.Keys)
+        {
+            IssuedKeys.RecordEarlier(key.GatewayId, key.Range);
+        }
+
         if (_inProcess is not null)
         {
             BrokerEndpoint = InProcessEndpoint;
@@ -440,6 +453,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
                     Log.Write(LogLevel.Error, $"Gateway {e.GatewayId} issued key {e.Range}, which overlaps a key it issued before.");
                 }
 
+                _ledger!.Append(e.GatewayId, e.Range);
                 KeyReceived?.Invoke(sender, e);
             };
         }

@@ -11,7 +11,7 @@ namespace GatewayQkd.Simulation.Sweeps;
 public static class SweepRunner
 {
     /// <summary>Runs the sweep; <paramref name="progress"/> gets (runs done, runs total).</summary>
-    public static IReadOnlyList<SweepPoint> Run(SimulationOptions baseOptions, SweepSpec spec, TextWriter log, Action<long, long>? progress = null)
+    public static IReadOnlyList<SweepPoint> Run(SimulationOptions baseOptions, SweepSpec spec, TextWriter log, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseOptions);
         ArgumentNullException.ThrowIfNull(spec);
@@ -42,7 +42,7 @@ public static class SweepRunner
             }
         }
 
-        var runs = RunAll(cells.SelectMany(c => Seeds(c.Options, spec.Seeds)).ToArray(), progress);
+        var runs = RunAll(cells.SelectMany(c => Seeds(c.Options, spec.Seeds)).ToArray(), progress, cancellationToken);
         var points = new List<SweepPoint>(cells.Count);
         for (int c = 0; c < cells.Count; c++)
         {
@@ -62,8 +62,12 @@ public static class SweepRunner
         return Enumerable.Range(0, seeds).Select(i => options with { Seed = options.Seed + (ulong)i });
     }
 
-    /// <summary>Runs independent simulations in parallel on all cores; results come back in input order.</summary>
-    public static SimulationResult[] RunAll(IReadOnlyList<SimulationOptions> runs, Action<long, long>? progress = null)
+    /// <summary>
+    /// Runs independent simulations in parallel on all cores; results come back in input order. A cancelled
+    /// <paramref name="cancellationToken"/> ends every run at its next progress point (65,536 requests) with an
+    /// <see cref="OperationCanceledException"/> (inside the <see cref="AggregateException"/> of the parallel loop).
+    /// </summary>
+    public static SimulationResult[] RunAll(IReadOnlyList<SimulationOptions> runs, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var results = new SimulationResult[runs.Count];
@@ -71,7 +75,7 @@ public static class SweepRunner
         var lockObject = new object();
         Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            results[i] = new Simulator(runs[i], TextWriter.Null).Run();
+            results[i] = new Simulator(runs[i], TextWriter.Null, cancellationToken.CanBeCanceled ? (_, _) => cancellationToken.ThrowIfCancellationRequested() : null).Run();
             long finished = Interlocked.Increment(ref done);
             if (progress is not null)
             {

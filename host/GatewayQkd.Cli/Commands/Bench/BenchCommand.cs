@@ -33,7 +33,7 @@ public static class BenchCommand
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
         CliOption.AddTo(command, list, seconds, gateways, onDisk, outFile);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(list))
@@ -63,7 +63,14 @@ public static class BenchCommand
                 await output.WriteLineAsync($"== {suite.Name}: {suite.Description}");
                 try
                 {
-                    markdown.AppendLine().AppendLine($"### {suite.Name}").AppendLine().Append(await suite.RunAsync(settings, output));
+                    // A stop (SIGINT, SIGTERM) does not wait for the suite's point to end: the results so far are printed,
+                    // marked partial, and the program's exit ends the children the suite started (StopSignals).
+                    markdown.AppendLine().AppendLine($"### {suite.Name}").AppendLine().Append(await suite.RunAsync(settings, output).WaitAsync(cancellationToken));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    markdown.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Partial results: the bench {StopSignals.StopReason()} during suite {suite.Name}, whose figures so far are only in the progress lines.");
+                    break;
                 }
                 catch (FileNotFoundException e)
                 {

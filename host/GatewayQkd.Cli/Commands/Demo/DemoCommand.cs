@@ -31,7 +31,7 @@ public static class DemoCommand
         CliOption.AddTo(command, duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime, boardTwin);
         listen.AddTo(command, names);
 
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             EmulationOptions options;
             var folder = parse.GetValue(outFolder)!;
@@ -68,7 +68,7 @@ public static class DemoCommand
                 Directory.Delete(options.DataFolder, recursive: true); // a demo always starts a new deployment
             }
 
-            var code = await EmulationConsole.RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !parse.GetValue(noLive));
+            var code = await EmulationConsole.RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !parse.GetValue(noLive), cancellationToken);
             if (options.DataFolder.StartsWith("/dev/shm/", StringComparison.Ordinal) && Directory.Exists(options.DataFolder))
             {
                 Directory.Delete(options.DataFolder, recursive: true); // RAM is not left holding a finished demo

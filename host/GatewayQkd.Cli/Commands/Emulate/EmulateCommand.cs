@@ -63,7 +63,7 @@ public static class EmulateCommand
                 r.AddError("--listen and --broker-port both set the embedded broker's port: give one of them.");
             }
         });
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -120,7 +120,7 @@ public static class EmulateCommand
                 return await WriteBoardConfigAsync(options, boardId, parse.GetValue(boardConfigOut), parse.GetValue(wifiSsid), output, error);
             }
 
-            return await EmulationConsole.RunAsync(options, output, error, live: !parse.GetValue(noLive));
+            return await EmulationConsole.RunAsync(options, output, error, live: !parse.GetValue(noLive), cancellationToken);
         });
         return command;
     }

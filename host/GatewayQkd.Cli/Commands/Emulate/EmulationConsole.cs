@@ -9,20 +9,15 @@ namespace GatewayQkd.Cli.Commands.Emulate;
 
 /// <summary>
 /// Runs an emulation in the console for `demo` and `emulate`: the live view while it runs (or a progress line every
-/// few seconds when the output is not a terminal), Ctrl+C for a graceful stop, then the report on screen and in files.
+/// few seconds when the output is not a terminal), then the report on screen and in files. The stop token (SIGINT
+/// or SIGTERM, <see cref="StopSignals"/>) is a graceful stop: the run drains, closes its state and writes its report,
+/// marked partial.
 /// </summary>
 internal static class EmulationConsole
 {
-    public static async Task<int> RunAsync(EmulationOptions options, TextWriter output, TextWriter error, bool live)
+    public static async Task<int> RunAsync(EmulationOptions options, TextWriter output, TextWriter error, bool live, CancellationToken stop)
     {
         var console = PlainConsole.ForTerminalOrWriter(output);
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true; // graceful: finish the run, drain, write the report
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         try
         {
             // A resumed run (same data folder) reports into its own folder, so the earlier report stays as it was.
@@ -30,7 +25,7 @@ internal static class EmulationConsole
             Directory.CreateDirectory(reportFolder);
             await using var logFile = new StreamWriter(Path.Combine(reportFolder, "emulation.log")) { AutoFlush = true };
             await output.WriteLineAsync($"Starting {options.Name}: {(options.VirtualTime ? "virtual time, in-process broker" : options.ExternalBroker is { } b ? "connecting to the broker at " + b : "starting the embedded broker")}...");
-            await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop.Token);
+            await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), TextWriter.Synchronized(logFile), stop);
             if (run.Start.Resumed)
             {
                 await output.WriteLineAsync($"Run {run.RunNumber} resumes the deployment in {options.DataFolder} ({run.Start.StoreBlocks} blocks in the central store, " +
@@ -58,7 +53,7 @@ internal static class EmulationConsole
             {
                 report = await console.Live(LiveView.Render(options.Name, null, options.PoolCapacityBits, [], console.Profile.Width, console.Profile.Height))
                     .StartAsync(async ctx => await run.RunAsync(
-                        s => ctx.UpdateTarget(LiveView.Render(options.Name, s, options.PoolCapacityBits, run.Log.Recent(), console.Profile.Width, console.Profile.Height)), stop.Token));
+                        s => ctx.UpdateTarget(LiveView.Render(options.Name, s, options.PoolCapacityBits, run.Log.Recent(), console.Profile.Width, console.Profile.Height)), stop));
             }
             else
             {
@@ -73,11 +68,22 @@ internal static class EmulationConsole
                             output.WriteLine($"  t={s.WallSeconds,5:0.0} s (emulated {s.EmulatedSeconds:0.0} s): delivered {c["key_bits_delivered"]} b, served {c["requests_served"]}/{c["requests_sent"]} requests, telemetry verified {c["telemetry_verified"]}");
                         }
                     },
-                    stop.Token);
+                    stop);
+            }
+
+            if (stop.IsCancellationRequested && report.Partial)
+            {
+                report = report with { EndReason = StopSignals.StopReason() };
             }
 
             var files = ReportWriter.Write(report, run.ReportFolder);
             ReportPrinter.Print(console, report, [.. files, Path.Combine(run.ReportFolder, "emulation.log")]);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped while starting: the parts started so far are closed (EmulationRun.StartAsync disposes them).
+            await error.WriteLineAsync($"The run {StopSignals.StopReason()} while starting; no report was written.");
             return 0;
         }
         catch (EmulationOptionsException e)
@@ -89,10 +95,6 @@ internal static class EmulationConsole
         {
             await error.WriteLineAsync($"The run failed: {e.Message}");
             return 1;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

@@ -25,6 +25,16 @@ internal static class ReportPrinter
         console.MarkupLine(
             $"requests: {report.Counter(RunCounter.RequestsSent)} sent, {report.Counter(RunCounter.RequestsServed)} served, {report.Counter(RunCounter.RequestsRefused)} refused; " +
             $"run {report.WallSeconds:0.0} s wall = {report.EmulatedSeconds:0.0} s emulated ({Markup.Escape(report.EndReason)})");
+        if (report.IssuedBefore.Any())
+        {
+            console.MarkupLine($"keys issued before this run (earlier runs, a crashed one's included): {report.IssuedBefore.Count()} keys, {N(report.IssuedBefore.Sum(k => k.Bits))} bits; all runs: {report.IssuedKeys.Count} keys (issued-keys.csv).");
+        }
+
+        if (report.Partial)
+        {
+            console.MarkupLine($"[yellow]partial report[/]: the run {Markup.Escape(report.EndReason)} after {report.WallSeconds:0.0} s of {report.Options.Duration.TotalSeconds:0} s; its figures cover only that time.");
+        }
+
         console.MarkupLine("report files:");
         foreach (var file in files)
         {

@@ -59,6 +59,11 @@ public static class FuzzCommand
                     }
 
                     failed |= report.Failed > 0;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        await output.WriteLineAsync($"Partial run: fuzzing {StopSignals.StopReason()} during target {name}.");
+                        break;
+                    }
                 }
                 finally
                 {

@@ -3,8 +3,10 @@ using GatewayQkd.Core.Board;
 namespace GatewayQkd.Cli.Commands.Fuzz;
 
 /// <summary>
-/// The gateway's settings parser: mutated settings files into <see cref="DeviceSettings.Parse"/>. Checks: it either
-/// parses or refuses with the documented <see cref="FormatException"/>; nothing else escapes.
+/// The gateway's settings parser: mutated settings files into <see cref="DeviceSettings.Parse"/>, half of them a file
+/// with its check line (<see cref="SettingsChecksum"/>). Checks: it either parses or refuses with the documented
+/// <see cref="FormatException"/>; nothing else escapes; and a mutated file that still starts with its check line is
+/// refused unless it reads exactly the original settings (never an id or key from damaged bytes).
 /// </summary>
 public sealed class SettingsFuzzTarget : FuzzTarget
 {
@@ -27,8 +29,11 @@ public sealed class SettingsFuzzTarget : FuzzTarget
         slot.ms=1000
         """;
 
+    private static readonly string SealedValid = SettingsChecksum.Seal(Valid);
+    private readonly string _original;
+
     /// <summary>Creates the target; the valid file must parse (else the target itself is broken).</summary>
-    public SettingsFuzzTarget() => DeviceSettings.Parse(Valid);
+    public SettingsFuzzTarget() => _original = Fingerprint(DeviceSettings.Parse(SealedValid));
 
     /// <inheritdoc />
     public override string Name => "settings";
@@ -39,13 +44,30 @@ public sealed class SettingsFuzzTarget : FuzzTarget
     /// <inheritdoc />
     public override void RunCase(Random random)
     {
+        ArgumentNullException.ThrowIfNull(random);
+        var sealedFile = random.Next(2) == 0;
+        var text = Mutator.Mutate(sealedFile ? SealedValid : Valid, random);
+        DeviceSettings parsed;
         try
         {
-            DeviceSettings.Parse(Mutator.Mutate(Valid, random));
+            parsed = DeviceSettings.Parse(text);
         }
         catch (FormatException)
         {
-            // the documented refusal
+            return; // the documented refusal
         }
+
+        if (sealedFile && text.StartsWith(SettingsChecksum.Key + "=", StringComparison.Ordinal) && Fingerprint(parsed) != _original)
+        {
+            throw new FuzzFailure("a damaged file with its check line was read with different settings");
+        }
+    }
+
+    // What a gateway would act on: its ids, keys, broker and pool limits.
+    private static string Fingerprint(DeviceSettings s)
+    {
+        var g = s.Gateway;
+        var sensors = string.Join(' ', g.SensorIds.Select(id => $"{id}:{Convert.ToHexString(g.DeviceKeyOf(id))}"));
+        return FormattableString.Invariant($"{g.GatewayId} {g.AuthorityId} {Convert.ToHexString(g.LinkKey)} {sensors} {string.Join(',', g.Peers)} {g.CapacityBits} {g.LowThresholdBits} {g.HighThresholdBits} {g.TradeOff} {g.SlotMilliseconds} {s.BrokerHost} {s.BrokerPort} {s.WifiSsid} {s.WifiPassword}");
     }
 }

@@ -10,7 +10,11 @@ using Spectre.Console;
 
 namespace GatewayQkd.Cli.Commands.Simulate;
 
-/// <summary>Runs `simulate`: single runs (one per scheme and seed) or a sweep, then table/JSON, CSV and PNG output.</summary>
+/// <summary>
+/// Runs `simulate`: single runs (one per scheme and seed) or a sweep, then table/JSON, CSV and PNG output. The stop
+/// token (SIGINT, SIGTERM: <see cref="StopSignals"/>) is checked every 65,536 requests of each run; a stopped simulation writes no results, because a run cut short has
+/// figures that compare with nothing.
+/// </summary>
 internal static class SimulateAction
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -20,7 +24,7 @@ internal static class SimulateAction
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static int Run(ParseResult parse, SimulateOptionSet set)
+    public static int Run(ParseResult parse, SimulateOptionSet set, CancellationToken stop)
     {
         TextWriter output = parse.InvocationConfiguration.Output;
         TextWriter error = parse.InvocationConfiguration.Error;
@@ -38,7 +42,7 @@ internal static class SimulateAction
             var clock = Stopwatch.StartNew();
             if (sweep is not null)
             {
-                var points = WithProgress(error, progress, "runs", report => SweepRunner.Run(options, sweep, TextWriter.Null, report));
+                var points = WithProgress(error, progress, stop, "runs", report => SweepRunner.Run(options, sweep, TextWriter.Null, report, stop));
                 if (json)
                 {
                     output.WriteLine(JsonSerializer.Serialize(new { options, sweep, points }, JsonOptions));
@@ -61,8 +65,8 @@ internal static class SimulateAction
                 // Schemes and seeds run in parallel on all cores; a single run shows request progress.
                 var plan = schemes.SelectMany(scheme => SweepRunner.Seeds(options with { Scheme = scheme }, seeds)).ToArray();
                 var runs = plan.Length == 1
-                    ? [WithProgress(error, progress, "requests", report => new Simulator(plan[0], TextWriter.Null, report).Run())]
-                    : WithProgress(error, progress, "runs", report => SweepRunner.RunAll(plan, report));
+                    ? [WithProgress(error, progress, stop, "requests", report => new Simulator(plan[0], TextWriter.Null, report).Run())]
+                    : WithProgress(error, progress, stop, "runs", report => SweepRunner.RunAll(plan, report, stop));
                 var points = runs.GroupBy(r => r.Scheme).Select(g => SweepRunner.Aggregate(g.Key, null, 0, g.ToArray())).ToArray();
                 if (json)
                 {
@@ -84,6 +88,11 @@ internal static class SimulateAction
             // The simulator names the input in its own terms (Load); report the option that sets it (--load).
             error.WriteLine($"gatewayqkd simulate: {set.Map.NameOf(e.Parameter, "simulate")}: {e.Problem}");
             return 2;
+        }
+        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+        {
+            error.WriteLine($"gatewayqkd simulate: {StopSignals.StopReason()}; no results written (a simulation cut short compares with nothing).");
+            return 0;
         }
     }
 
@@ -110,11 +119,11 @@ internal static class SimulateAction
         }
     }
 
-    private static T WithProgress<T>(TextWriter error, bool show, string unit, Func<Action<long, long>?, T> work)
+    private static T WithProgress<T>(TextWriter error, bool show, CancellationToken stop, string unit, Func<Action<long, long>?, T> work)
     {
         if (!show)
         {
-            return work(null);
+            return work((_, _) => stop.ThrowIfCancellationRequested());
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
@@ -123,6 +132,7 @@ internal static class SimulateAction
             var task = context.AddTask($"simulating ({unit})");
             T result = work((done, total) =>
             {
+                stop.ThrowIfCancellationRequested();
                 task.MaxValue = Math.Max(1, total);
                 task.Value = done;
             });

@@ -18,7 +18,7 @@ public static class SimulateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => SimulateAction.Run(parse, set));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(SimulateAction.Run(parse, set, cancellationToken)));
         return command;
     }
 }
