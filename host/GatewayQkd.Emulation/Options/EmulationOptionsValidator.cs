@@ -67,6 +67,12 @@ public static class EmulationOptionsValidator
         Check(!options.VirtualTime || options.ExternalBroker is null, "virtualTime", "cannot be used with an external broker: virtual time has its own in-process broker.");
         Check(options.BoardTwins.All(options.BoardGateways.Contains), "boardTwins", $"each board twin must be a board gateway, got twins {string.Join(", ", options.BoardTwins)} and boards {string.Join(", ", options.BoardGateways)}.");
         Check(options.BoardTwins.Distinct().Count() == options.BoardTwins.Count, "boardTwins", $"ids must be distinct, got {string.Join(", ", options.BoardTwins)}.");
+        if (options.Geography is { } geography)
+        {
+            problems.AddRange(ScenarioGeographyReader.Check(geography, options.Gateways));
+            Check(options.BoardGateways.Count == 0, "sites", "a geography covers emulated gateways only (the channel gives no rate to a board's link), got boards " + string.Join(", ", options.BoardGateways) + ".");
+        }
+
         if (options.ExternalBroker is { } broker)
         {
             Check(!string.IsNullOrWhiteSpace(broker.Host), "broker", "host must not be empty.");

@@ -85,6 +85,7 @@ public sealed partial class EmulationRun
             TelemetryToVerified = Telemetry.Latency.Summarize(),
             Samples = samples,
             Start = Start,
+            Requests = Requests.Records(),
         };
     }
 }

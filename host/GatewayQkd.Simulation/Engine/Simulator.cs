@@ -206,7 +206,7 @@ public sealed class Simulator
             g.Integrate(_now);
             if (g.Level >= r.KQuaBits)
             {
-                Serve(g, r.ArrivalTicks, r.KQuaBits, serial);
+                Serve(g, r.ArrivalTicks, r.KQuaBits, r.KSec, serial);
                 return;
             }
         }
@@ -239,7 +239,7 @@ public sealed class Simulator
         {
             g.Queue.RemoveAt(index);
             g.PendingDemand -= head.KQuaBits;
-            Serve(g, head.Key.Arrival, head.KQuaBits, head.Serial);
+            Serve(g, head.Key.Arrival, head.KQuaBits, head.KSec, head.Serial);
             return;
         }
 
@@ -273,7 +273,7 @@ public sealed class Simulator
         return 0;
     }
 
-    private void Serve(GatewayState g, long arrival, int kQuaBits, long serial)
+    private void Serve(GatewayState g, long arrival, int kQuaBits, int kSec, long serial)
     {
         g.Consume(kQuaBits);
         long waited = _now - arrival;
@@ -285,7 +285,7 @@ public sealed class Simulator
         }
 
         long transmission = (long)Math.Round(kQuaBits * _ticksPerLinkBit);
-        _recorder.Delays.Record(waited - keyWait, keyWait, transmission);
+        _recorder.Record(kSec, waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
         {
