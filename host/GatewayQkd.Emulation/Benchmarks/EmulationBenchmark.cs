@@ -22,16 +22,26 @@ public static class EmulationBenchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        var options = new EmulationOptionsBuilder()
-            .WithDuration(duration)
-            .WithSpeed(1)
-            .WithGateways(gateways, 1)
-            .WithTraffic(0.1, 1, 2)
-            .WithConstantKeyRate(100_000)
-            .WithKeySupply(hapTerminals: gateways, blockBytes: 64, poolCapacityBits: 16384)
-            .WithFolders(Path.Combine(folder, "data"), Path.Combine(folder, "out"))
-            .With(o => o with { Name = $"bench-{brokerName}-{gateways}", SlotSeconds = 0.05, ExternalBroker = external, SampleIntervalSeconds = 1 })
-            .Build();
+        var options = new EmulationOptions
+        {
+            Name = $"bench-{brokerName}-{gateways}",
+            Duration = duration,
+            Speed = 1,
+            Gateways = gateways,
+            SensorsPerGateway = 1,
+            RequestMeanIntervalSeconds = 0.1,
+            SecurityLevels = [1, 2],
+            KeyRateModel = KeyRateModel.Constant,
+            KeyRateBitsPerSecond = 100_000,
+            HapTerminals = gateways,
+            BlockBytes = 64,
+            PoolCapacityBits = 16384,
+            DataFolder = Path.Combine(folder, "data"),
+            OutputFolder = Path.Combine(folder, "out"),
+            SlotSeconds = 0.05,
+            ExternalBroker = external,
+            SampleIntervalSeconds = 1,
+        }.Validated();
         try
         {
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options)).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using GatewayQkd.Channel.Atmosphere;
 using GatewayQkd.Channel.Geometry;
 using GatewayQkd.Channel.Link;
+using GatewayQkd.Channel.Network;
 using GatewayQkd.Channel.TimeSeries;
 using GatewayQkd.Emulation.Options;
 
@@ -71,7 +72,7 @@ public sealed class ScenarioLinkRates : IGatewayLinkRates
         {
             var down = Sample(gatewayId, site.Position, emulatedSeconds, d => Downlink(site, d));
             var up = Sample(CentralServerLink, _geography.CentralServer, emulatedSeconds, Uplink);
-            return new LinkCondition(Math.Min(down.KeyRateBitsPerSecond, up.KeyRateBitsPerSecond / _terminals), down.Qber);
+            return new LinkCondition(TrustedRelay.KeyRate(down.KeyRateBitsPerSecond, up.KeyRateBitsPerSecond / _terminals), down.Qber);
         }
     }
 

@@ -34,24 +34,27 @@ public sealed class EmulationWithBoardTwinTests
         await RunWithPowerCutAsync(Options(folder) with { ExternalBroker = mosquitto.Endpoint });
     }
 
-    private static EmulationOptions Options(TempFolder folder) => new EmulationOptionsBuilder()
-        .WithDuration(TimeSpan.FromSeconds(9))
-        .WithSpeed(10)
-        .WithGateways(1, 2)
-        .WithBoardTwins(Twin)
-        .WithTraffic(1.0)
-        .WithConstantKeyRate(4096)
-        .WithFolders(folder.File("data"), folder.File("out"))
-        .WithSampleInterval(0.25)
-        .Build();
+    private static EmulationOptions Options(TempFolder folder) => new EmulationOptions
+    {
+        Duration = TimeSpan.FromSeconds(9),
+        Speed = 10,
+        Gateways = 1,
+        SensorsPerGateway = 2,
+        RequestMeanIntervalSeconds = 1.0,
+        KeyRateModel = KeyRateModel.Constant,
+        KeyRateBitsPerSecond = 4096,
+        DataFolder = folder.File("data"),
+        OutputFolder = folder.File("out"),
+        SampleIntervalSeconds = 0.25,
+    }.WithBoardTwins(Twin).Validated();
 
     private static async Task RunWithPowerCutAsync(EmulationOptions options)
     {
         await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options));
         long twinKeys = 0;
-        run.KeyReceived += (gateway, _, _) =>
+        run.KeyReceived += (_, e) =>
         {
-            if (gateway == Twin)
+            if (e.GatewayId == Twin)
             {
                 Interlocked.Increment(ref twinKeys);
             }
@@ -61,7 +64,7 @@ public sealed class EmulationWithBoardTwinTests
         Assert.True(
             await Eventually.TrueAsync(() => Interlocked.Read(ref twinKeys) >= 3 && run.Telemetry.VerifiedFor(Twin) >= 1),
             "the twin served no keys:\n" + string.Join("\n", run.BoardTwins[Twin].Lines.TakeLast(15)));
-        Assert.True(run.CentralServer.View(Twin, TimeSpan.FromSeconds(5)).DeliveredBits > 0, "no block was acknowledged by the twin");
+        Assert.True(run.CentralServer.KeyStreams.View(Twin, TimeSpan.FromSeconds(5)).DeliveredBits > 0, "no block was acknowledged by the twin");
 
         await run.KillGatewayAsync(Twin);
         await Task.Delay(300);
