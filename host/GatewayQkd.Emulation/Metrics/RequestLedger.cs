@@ -25,7 +25,7 @@ public sealed class RequestLedger
         lock (_sync)
         {
             _open[(gatewayId, sensorId, requestId)] = _records.Count;
-            _records.Add(new RequestRecord(gatewayId, sensorId, securityLevel, _now(), false, double.NaN, false));
+            _records.Add(new RequestRecord(gatewayId, sensorId, securityLevel, _now(), false, double.NaN, double.NaN));
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class RequestLedger
                     _records[index] = r with { ServedSeconds = _now(), ServedOrder = ++_served };
                     break;
                 case SensorOutcomeKind.Refused:
-                    _records[index] = r with { Refused = true };
+                    _records[index] = r with { RefusedSeconds = _now() };
                     break;
                 default:
                     return;

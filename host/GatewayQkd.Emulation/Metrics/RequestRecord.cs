@@ -11,10 +11,13 @@ namespace GatewayQkd.Emulation.Metrics;
 /// <param name="SentSeconds">Emulated time the request was sent.</param>
 /// <param name="Waited">Whether the gateway answered "waiting" before serving it.</param>
 /// <param name="ServedSeconds">Emulated time the key arrived, or NaN.</param>
-/// <param name="Refused">Whether the gateway refused it.</param>
+/// <param name="RefusedSeconds">Emulated time the gateway refused it (queue full, deadline passed), or NaN.</param>
 /// <param name="ServedOrder">The run's count of served requests when this one was served (1 = first; 0 = not served): the order keys went out, which equal times cannot show.</param>
-public sealed record RequestRecord(ushort GatewayId, ushort SensorId, int SecurityLevel, double SentSeconds, bool Waited, double ServedSeconds, bool Refused, long ServedOrder = 0)
+public sealed record RequestRecord(ushort GatewayId, ushort SensorId, int SecurityLevel, double SentSeconds, bool Waited, double ServedSeconds, double RefusedSeconds, long ServedOrder = 0)
 {
+    /// <summary>Gets a value indicating whether the gateway refused the request.</summary>
+    public bool Refused => !double.IsNaN(RefusedSeconds);
+
     /// <summary>Gets a value indicating whether the key arrived.</summary>
     public bool Served => !double.IsNaN(ServedSeconds);
 
@@ -22,5 +25,5 @@ public sealed record RequestRecord(ushort GatewayId, ushort SensorId, int Securi
     public double DelaySeconds => ServedSeconds - SentSeconds;
 
     /// <summary>Returns whether the request was open (sent, not yet served or refused) at a time.</summary>
-    public bool OpenAt(double seconds) => SentSeconds <= seconds && !(ServedSeconds <= seconds) && !Refused;
+    public bool OpenAt(double seconds) => SentSeconds <= seconds && !(ServedSeconds <= seconds) && !(RefusedSeconds <= seconds);
 }
