@@ -32,6 +32,9 @@ public sealed record SimulationResult
     public required double SimulatedSeconds { get; init; }
     public required IReadOnlyList<LevelSample> PoolLevels { get; init; }
 
+    /// <summary>Gets the served requests, mean T_sum (s) and SR of each K_sec that occurred, in K_sec order.</summary>
+    public IReadOnlyList<LevelDelay> ByLevel { get; init; } = [];
+
     /// <summary>Gets Initial + Generated - Consumed - Stored - Wasted; zero up to rounding when keys are conserved.</summary>
     public double KeyBalanceError => KeysInitial + KeysGenerated - KeysConsumed - KeysStored - KeysWasted;
 }

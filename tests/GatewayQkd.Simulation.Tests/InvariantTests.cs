@@ -57,8 +57,9 @@ public sealed class InvariantTests
         var options = new SimulationOptions { Load = 1.5, Requests = 2000, Seed = 42 };
         var a = RunPoisson(options);
         var b = RunPoisson(options);
-        Assert.Equal(a with { PoolLevels = [] }, b with { PoolLevels = [] });
+        Assert.Equal(a with { PoolLevels = [], ByLevel = [] }, b with { PoolLevels = [], ByLevel = [] });
         Assert.Equal(a.PoolLevels.Select(p => p.MeanBits), b.PoolLevels.Select(p => p.MeanBits));
+        Assert.Equal(a.ByLevel, b.ByLevel);
     }
 
     [Fact]

@@ -118,6 +118,18 @@ public sealed record EmulationOptions
     /// <summary>Gets the mean interval (emulated s) between two shared-key requests of a pair's initiating sensor.</summary>
     public double PairRequestIntervalSeconds { get; init; } = 2.0;
 
+    /// <summary>
+    /// Gets the scenario's geography (HAP, sites, terminals, traffic per gateway, weather over time), or null for none;
+    /// with one, each link's key rate comes from the channel model for that geometry (docs/emulation.md s4b).
+    /// </summary>
+    public ScenarioGeography? Geography { get; init; }
+
+    /// <summary>Returns the K_sec levels gateway <paramref name="gatewayId"/>'s sensors draw from: its site's, else the scenario's.</summary>
+    public IReadOnlyList<int> SecurityLevelsOf(ushort gatewayId) => Geography?.SiteOf(gatewayId)?.SecurityLevels ?? SecurityLevels;
+
+    /// <summary>Returns gateway <paramref name="gatewayId"/>'s sensors' mean request interval: its site's, else the scenario's.</summary>
+    public double RequestMeanIntervalOf(ushort gatewayId) => Geography?.SiteOf(gatewayId)?.RequestMeanIntervalSeconds ?? RequestMeanIntervalSeconds;
+
     /// <summary>Gets the ids of every gateway the HAP serves: the emulated 1..N, then the boards.</summary>
     public IReadOnlyList<ushort> AllGatewayIds =>
         [.. Enumerable.Range(1, Gateways).Select(i => (ushort)i).Concat(BoardGateways).Distinct()];

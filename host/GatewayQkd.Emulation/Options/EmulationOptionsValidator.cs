@@ -72,6 +72,12 @@ public static class EmulationOptionsValidator
         Check(options.PairLinkShare is > 0 and < 1, "pairLinkShare", $"must be above 0 and below 1, got {S(options.PairLinkShare)}.");
         Check(options.PairRequestIntervalSeconds > 0 && double.IsFinite(options.PairRequestIntervalSeconds), "pairRequestIntervalSeconds", $"must be above 0, got {S(options.PairRequestIntervalSeconds)}.");
         Check(options.GatewayPairs.Count == 0 || options.BlockBytes <= Core.Protocol.KeyRelayMessage.MaxRelayBytes, "blockBytes", $"must be at most {Core.Protocol.KeyRelayMessage.MaxRelayBytes} with gatewayPairs (one relayed block), got {options.BlockBytes}.");
+        if (options.Geography is { } geography)
+        {
+            problems.AddRange(ScenarioGeographyReader.Check(geography, options.Gateways));
+            Check(options.BoardGateways.Count == 0, "sites", "a geography covers emulated gateways only (the channel gives no rate to a board's link), got boards " + string.Join(", ", options.BoardGateways) + ".");
+        }
+
         if (options.ExternalBroker is { } broker)
         {
             Check(!string.IsNullOrWhiteSpace(broker.Host), "broker", "host must not be empty.");

@@ -83,4 +83,16 @@ public sealed class ScenarioDocument
 
     /// <summary>Gets or sets the time-series sampling interval in wall-clock seconds.</summary>
     public double? SampleIntervalSeconds { get; set; }
+
+    /// <summary>Gets or sets the HAP's altitude, nadir, station keeping and vibration (geography, s4b).</summary>
+    public ScenarioHapDocument? Hap { get; set; }
+
+    /// <summary>Gets or sets the central server's ground terminal on the map (default: the HAP's nadir).</summary>
+    public ScenarioPointDocument? CentralServer { get; set; }
+
+    /// <summary>Gets or sets the gateway sites: position, terminal, traffic (geography, s4b).</summary>
+    public List<ScenarioSiteDocument>? Sites { get; set; }
+
+    /// <summary>Gets or sets the weather over time: base preset and moving events (geography, s4b).</summary>
+    public ScenarioWeatherDocument? Weather { get; set; }
 }

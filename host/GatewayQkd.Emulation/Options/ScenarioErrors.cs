@@ -14,6 +14,17 @@ public static partial class ScenarioErrors
     private static readonly IReadOnlyDictionary<string, string> Expected = ExpectedKinds(typeof(ScenarioDocument));
     private static readonly IReadOnlyDictionary<string, string> ExpectedInBroker = ExpectedKinds(typeof(ScenarioBroker));
 
+    // The nested mappings of the file, by the type name the readers mention and the key the user wrote.
+    private static readonly (string Type, string Where, IReadOnlyDictionary<string, string> Keys)[] Nested =
+    [
+        (nameof(ScenarioBroker), "broker", ExpectedInBroker),
+        (nameof(ScenarioHapDocument), "hap", ExpectedKinds(typeof(ScenarioHapDocument))),
+        (nameof(ScenarioPointDocument), "a point", ExpectedKinds(typeof(ScenarioPointDocument))),
+        (nameof(ScenarioSiteDocument), "sites", ExpectedKinds(typeof(ScenarioSiteDocument))),
+        (nameof(ScenarioWeatherEventDocument), "weather.events", ExpectedKinds(typeof(ScenarioWeatherEventDocument))),
+        (nameof(ScenarioWeatherDocument), "weather", ExpectedKinds(typeof(ScenarioWeatherDocument))),
+    ];
+
     /// <summary>Gets the scenario's top-level keys in file order (camelCase).</summary>
     public static IReadOnlyList<string> Keys { get; } = [.. Expected.Keys];
 
@@ -25,7 +36,7 @@ public static partial class ScenarioErrors
         var message = (error.InnerException ?? error).Message;
         if (UnknownYamlKey().Match(message) is { Success: true } unknown)
         {
-            return Unknown(path, line, unknown.Groups[1].Value, message.Contains(nameof(ScenarioBroker), StringComparison.Ordinal));
+            return Unknown(path, line, unknown.Groups[1].Value, message);
         }
 
         var (key, value) = KeyOnLine(text, line);
@@ -42,11 +53,11 @@ public static partial class ScenarioErrors
         if (UnknownJsonKey().Match(error.Message) is { Success: true } unknown)
         {
             var name = unknown.Groups[1].Value;
-            return Unknown(path, LineOf(text, name) ?? line, name, error.Message.Contains(nameof(ScenarioBroker), StringComparison.Ordinal));
+            return Unknown(path, LineOf(text, name) ?? line, name, error.Message);
         }
 
         var key = error.Path is { Length: > 2 } p ? p[2..].Split('.', '[')[^1] : null;
-        if (key is not null && (Expected.ContainsKey(key) || ExpectedInBroker.ContainsKey(key)))
+        if (key is not null && (Expected.ContainsKey(key) || Nested.Any(n => n.Keys.ContainsKey(key))))
         {
             return $"{path}:{line}: {key}: wrong or missing value, expected {ExpectedFor(key)}.";
         }
@@ -59,14 +70,40 @@ public static partial class ScenarioErrors
     {
         ArgumentNullException.ThrowIfNull(problem);
         var key = problem.Split(' ', ':')[0];
-        return LineOf(text, key) is { } line ? $"{path}:{line}: {problem}" : $"{path}: {problem}";
+        var topLevel = key.Split('.', '[')[0]; // "sites[2].apertureM": the line of the sites key
+        return (LineOf(text, key) ?? LineOf(text, topLevel)) is { } line ? $"{path}:{line}: {problem}" : $"{path}: {problem}";
     }
 
-    private static string Unknown(string path, int line, string key, bool inBroker) =>
-        $"{path}:{line}: unknown key '{key}'{(inBroker ? " in broker" : string.Empty)}; expected one of {string.Join(", ", (inBroker ? ExpectedInBroker : Expected).Keys)}.";
+    private static string Unknown(string path, int line, string key, string readerMessage)
+    {
+        foreach (var (type, where, keys) in Nested)
+        {
+            if (readerMessage.Contains(type, StringComparison.Ordinal))
+            {
+                return $"{path}:{line}: unknown key '{key}' in {where}; expected one of {string.Join(", ", keys.Keys)}.";
+            }
+        }
 
-    private static string ExpectedFor(string key) =>
-        Expected.TryGetValue(key, out var kind) || ExpectedInBroker.TryGetValue(key, out kind) ? kind : "a value of the documented kind";
+        return $"{path}:{line}: unknown key '{key}'; expected one of {string.Join(", ", Expected.Keys)}.";
+    }
+
+    private static string ExpectedFor(string key)
+    {
+        if (Expected.TryGetValue(key, out var kind))
+        {
+            return kind;
+        }
+
+        foreach (var (_, _, keys) in Nested)
+        {
+            if (keys.TryGetValue(key, out kind))
+            {
+                return kind;
+            }
+        }
+
+        return "a value of the documented kind";
+    }
 
     private static (string? Key, string Value) KeyOnLine(string text, int line)
     {
@@ -116,6 +153,11 @@ public static partial class ScenarioErrors
                 _ when t == typeof(List<int>) => "a list of whole numbers, e.g. [1, 2, 3]",
                 _ when t == typeof(List<ushort>) => "a list of gateway ids 1..65535, e.g. [10, 11]",
                 _ when t == typeof(ScenarioBroker) => "a mapping with host, port and optionally tls, caFile, insecure, username, passwordVariable",
+                _ when t == typeof(ScenarioPointDocument) => "a point { xKm: number, yKm: number }",
+                _ when t == typeof(ScenarioHapDocument) => "a mapping with altitudeKm, nadir, stationKeepingRadiusKm, stationKeepingPeriodSeconds, jitterUrad, vibrationCorrelationMs",
+                _ when t == typeof(List<ScenarioSiteDocument>) => "a list of sites, each with gateway, xKm/yKm or distanceKm/azimuthDeg, and optionally groundAltitudeKm, apertureM, detectorEfficiency, securityLevels, requestMeanIntervalSeconds",
+                _ when t == typeof(ScenarioWeatherDocument) => "a mapping with base (a weather preset) and events",
+                _ when t == typeof(List<ScenarioWeatherEventDocument>) => "a list of events, each with name, preset, startSeconds, endSeconds, radiusKm, from, to",
                 _ => "a value",
             };
         }

@@ -113,6 +113,7 @@ public static class ScenarioFile
             DataFolder = document.DataFolder ?? o.DataFolder,
             OutputFolder = document.OutputFolder ?? o.OutputFolder,
             SampleIntervalSeconds = document.SampleIntervalSeconds ?? o.SampleIntervalSeconds,
+            Geography = ScenarioGeographyReader.Read(document) ?? o.Geography,
         };
         if (document.BoardSensors is { } boardSensors)
         {

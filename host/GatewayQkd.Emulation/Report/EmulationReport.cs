@@ -75,6 +75,9 @@ public sealed record EmulationReport
     /// <summary>Gets the keys this run issued.</summary>
     public IEnumerable<IssuedKey> IssuedThisRun => IssuedKeys.Where(k => k.Run == Start.RunNumber);
 
+    /// <summary>Gets every sensor key request of the run with its K_sec and emulated times (empty when not recorded).</summary>
+    public IReadOnlyList<RequestRecord> Requests { get; init; } = [];
+
     /// <summary>Returns a counter's final value by its <see cref="RunCounter"/>.</summary>
     public long Counter(RunCounter counter)
     {

@@ -44,6 +44,7 @@ public sealed partial class EmulationRun
             Samples = samples,
             Start = Start,
             IssuedKeys = _ledger!.Keys,
+            Requests = Requests.Records(),
         };
     }
 }

@@ -66,6 +66,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             ? new RunLog(logFile, 8, () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"t={Clock.WallElapsed.TotalSeconds,8:0.000}"))
             : new RunLog(logFile);
         Telemetry = new TelemetryTracker(Clock.Time);
+        Requests = new RequestLedger(() => Clock.EmulatedSeconds);
         _inProcess = options.VirtualTime ? new InProcessBroker() : null;
     }
 
@@ -99,7 +100,10 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>Gets the telemetry pairing of sent and verified messages.</summary>
     public TelemetryTracker Telemetry { get; }
 
-    /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice), earlier runs' included.</summary>
+    /// <summary>Gets every sensor key request with its K_sec and emulated times (the scenario report's by-K_sec view).</summary>
+    public RequestLedger Requests { get; }
+
+        /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice), earlier runs' included.</summary>
     public KeyIssueLog IssuedKeys { get; } = new();
 
     /// <summary>Gets the deployment's durable list of issued keys, every run's (set once started).</summary>
@@ -444,8 +448,10 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             var keys = GatewayConfigFactory.SensorIds(o).ToDictionary(s => s, s => secrets.DeviceKey(id, s));
             _sensors.Add(new SensorField(
-                id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevels, o.RequestMeanIntervalSeconds,
+                id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevelsOf(id), o.RequestMeanIntervalOf(id),
                 SensorSeed(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log, Buses, Clock.Time));
+            _sensors[^1].RequestSent += Requests.Sent;
+            _sensors[^1].RequestAnswered += Requests.Answered;
             _sensors[^1].KeyReceived += (sender, e) =>
             {
                 if (!IssuedKeys.Record(e.GatewayId, e.Range))

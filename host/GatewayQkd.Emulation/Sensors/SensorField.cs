@@ -76,6 +76,12 @@ public sealed class SensorField : IAsyncDisposable
     /// </summary>
     public event EventHandler<KeyReceivedEventArgs>? KeyReceived;
 
+    /// <summary>Raised (under the field's lock) for every key request sent: gateway, sensor, request id, K_sec.</summary>
+    public event Action<ushort, ushort, uint, int>? RequestSent;
+
+    /// <summary>Raised (under the field's lock) for every answer to a request: gateway, sensor, request id, waiting/served/refused.</summary>
+    public event Action<ushort, ushort, uint, SensorOutcomeKind>? RequestAnswered;
+
     /// <summary>Gets the MQTT reconnections of the sensors' connection.</summary>
     public long Reconnects => _bus.Statistics.Reconnects;
 
@@ -100,7 +106,9 @@ public sealed class SensorField : IAsyncDisposable
             {
                 while (sensor.NextArrivalSeconds <= emulatedSeconds)
                 {
-                    sensor.Client.RequestKey(_levels[_random.Next(_levels.Count)], _time.GetTimestamp());
+                    var level = _levels[_random.Next(_levels.Count)];
+                    var requestId = sensor.Client.RequestKey(level, _time.GetTimestamp());
+                    RequestSent?.Invoke(_gatewayId, sensor.Client.SensorId, requestId, level);
                     _counters.Add(RunCounter.RequestsSent);
                     sensor.NextArrivalSeconds += NextGap();
                 }
@@ -126,6 +134,11 @@ public sealed class SensorField : IAsyncDisposable
             }
 
             var outcome = sensor.Client.HandleMessage(topic, payload);
+            if (outcome.Kind is SensorOutcomeKind.Waiting or SensorOutcomeKind.Served or SensorOutcomeKind.Refused)
+            {
+                RequestAnswered?.Invoke(_gatewayId, address.SensorId, outcome.RequestId, outcome.Kind);
+            }
+
             switch (outcome.Kind)
             {
                 case SensorOutcomeKind.Waiting:

@@ -247,7 +247,7 @@ public sealed class Simulator
             g.Integrate(_now);
             if (g.Level >= r.KQuaBits)
             {
-                Serve(g, r.ArrivalTicks, r.KQuaBits, serial);
+                Serve(g, r.ArrivalTicks, r.KQuaBits, r.KSec, serial);
                 return;
             }
         }
@@ -280,7 +280,7 @@ public sealed class Simulator
         {
             g.Queue.RemoveAt(index);
             g.PendingDemand -= head.KQuaBits;
-            Serve(g, head.Key.Arrival, head.KQuaBits, head.Serial);
+            Serve(g, head.Key.Arrival, head.KQuaBits, head.KSec, head.Serial);
             return;
         }
 
@@ -314,7 +314,7 @@ public sealed class Simulator
         return 0;
     }
 
-    private void Serve(GatewayState g, long arrival, int kQuaBits, long serial)
+    private void Serve(GatewayState g, long arrival, int kQuaBits, int kSec, long serial)
     {
         g.Consume(kQuaBits);
         long waited = _now - arrival;
@@ -326,7 +326,7 @@ public sealed class Simulator
         }
 
         long transmission = (long)Math.Round(kQuaBits * _ticksPerLinkBit);
-        _recorder.Delays.Record(waited - keyWait, keyWait, transmission);
+        _recorder.Record(kSec, waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
         {

@@ -76,7 +76,7 @@ internal static class EmulationConsole
                 report = report with { EndReason = StopSignals.StopReason() };
             }
 
-            var files = ReportWriter.Write(report, run.ReportFolder);
+            IReadOnlyList<string> files = [.. ReportWriter.Write(report, run.ReportFolder), .. GatewayQkd.Emulation.Scenario.ScenarioReportWriter.Write(report, run.ReportFolder)];
             ReportPrinter.Print(console, report, [.. files, Path.Combine(run.ReportFolder, "emulation.log")]);
             return 0;
         }

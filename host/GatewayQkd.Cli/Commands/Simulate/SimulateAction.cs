@@ -28,6 +28,11 @@ internal static class SimulateAction
     {
         TextWriter output = parse.InvocationConfiguration.Output;
         TextWriter error = parse.InvocationConfiguration.Error;
+        if (parse.GetValue(set.Scenario) is { } scenario)
+        {
+            return SimulateScenario.Run(scenario, parse.GetValue(set.Out), output, error);
+        }
+
         try
         {
             string? presetName = parse.GetValue(set.Preset);

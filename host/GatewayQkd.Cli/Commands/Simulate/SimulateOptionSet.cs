@@ -60,12 +60,14 @@ internal sealed class SimulateOptionSet
 
     public Option<bool> Json { get; } = CliOption.Described<bool>("--json", "Write JSON to standard output instead of the table.");
 
+    public Option<FileInfo?> Scenario { get; } = CliOption.Described<FileInfo?>("--scenario", "Simulate an emulation scenario file with a geography (sites, weather): one DDKA run per phase before/during/after its weather events, V_gen per gateway from the channel model; prints delay and SR by K_sec (docs/simulation.md s6).");
+
     public Option<bool> Progress { get; } = CliOption.Described<bool>("--progress", "Show a progress bar (on by default for the scale preset).");
 
     /// <summary>Gets every option, in help order.</summary>
     public IEnumerable<Option> All =>
     [
-        Preset, Schemes, .. Model.Select(m => m.Option), VGenPerGateway, VGenFromChannel, ChannelMinKm, ChannelMaxKm, Seeds, Sweep, Series, Out, Json, Progress,
+        Preset, Schemes, .. Model.Select(m => m.Option), VGenPerGateway, VGenFromChannel, ChannelMinKm, ChannelMaxKm, Seeds, Sweep, Series, Scenario, Out, Json, Progress,
     ];
 
     /// <summary>Records which option sets each simulator parameter that is not a plain <see cref="Model"/> option.</summary>
