@@ -15,12 +15,13 @@ public static class BenchCommand
         var suites = new Argument<string[]>("suite") { Description = "Suites to run (default: all); see --list.", Arity = ArgumentArity.ZeroOrMore };
         var list = new Option<bool>("--list") { Description = "List the suites and exit." };
         var seconds = new Option<double>("--seconds") { Description = "Wall-clock seconds per measured point.", DefaultValueFactory = _ => 6 };
-        var gateways = new Option<int[]>("--gateways") { Description = "Gateway counts to measure.", DefaultValueFactory = _ => [1, 10, 100], AllowMultipleArgumentsPerToken = true };
+        var gateways = new Option<int[]>("--gateways") { Description = "Gateway counts to measure (emulation: 1 10 100; capacity: 100 1000).", DefaultValueFactory = _ => [1, 10, 100], AllowMultipleArgumentsPerToken = true };
+        var steps = new Option<int>("--steps") { Description = "capacity: most load steps per gateway count and broker.", DefaultValueFactory = _ => 12 };
         var onDisk = new Option<bool>("--on-disk") { Description = "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync." };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Also write the Markdown results to this file." };
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
-        foreach (var option in new Option[] { list, seconds, gateways, onDisk, outFile })
+        foreach (var option in new Option[] { list, seconds, gateways, steps, onDisk, outFile })
         {
             command.Options.Add(option);
         }
@@ -37,6 +38,13 @@ public static class BenchCommand
             if (r.Tokens.All(t => int.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<int[]>() is { } counts && (counts.Length == 0 || counts.Any(n => n is < 1 or > Emulation.Options.EmulationOptionsValidator.MaxGateways)))
             {
                 r.AddError($"--gateways must be counts 1..{Emulation.Options.EmulationOptionsValidator.MaxGateways}, got {string.Join(' ', counts)}.");
+            }
+        });
+        steps.Validators.Add(r =>
+        {
+            if (r.Tokens.All(t => int.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<int>() is var n and (< 1 or > 100))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--steps must be 1..100, got {n}."));
             }
         });
         outFile.Validators.Add(r =>
@@ -69,7 +77,7 @@ public static class BenchCommand
             }
 
             var root = !parse.GetValue(onDisk) && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.Combine("out", "bench");
-            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root);
+            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps));
             var markdown = new System.Text.StringBuilder();
             markdown.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; state in {root}; {settings.Seconds:0.#} s per point.");
             foreach (var suite in BenchSuites.All.Where(s => names.Contains(s.Name)))
