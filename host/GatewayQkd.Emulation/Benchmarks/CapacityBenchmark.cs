@@ -58,13 +58,15 @@ public static class CapacityBenchmark
 
     /// <summary>
     /// The load of one step: a sensor's mean request gap for <paramref name="offeredKeysPerSecond"/> over all gateways,
-    /// links at four times the bits that demand draws (K_sec 1..2: at most 256 bits a key), at least 100 kbit/s, in
-    /// 1 KiB blocks into 64 Kibit pools, so key blocks stay a small share of the messages.
+    /// and links at twice the bits that demand would draw if every key were a K_sec 2 one (256 bits; the mean key is
+    /// 192 bits), in 256-byte blocks into 32 Kibit pools: the supply never limits, yet the central server issues
+    /// about one block per ten keys, so blocks stay a small share of its work (at 1,000 gateways a fixed fast link
+    /// would have it filling pools for minutes before the first key).
     /// </summary>
     public static EmulationLoad Load(CapacitySettings settings, double offeredKeysPerSecond)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var perGateway = offeredKeysPerSecond / settings.Gateways;
-        return new EmulationLoad(1 / perGateway, Math.Max(100_000, perGateway * 256 * 4), 1024, 65536, settings.SlotSeconds, settings.WarmUpSeconds);
+        return new EmulationLoad(1 / perGateway, perGateway * 256 * 2, 256, 32768, settings.SlotSeconds, settings.WarmUpSeconds);
     }
 }

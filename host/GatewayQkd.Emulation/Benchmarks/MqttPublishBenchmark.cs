@@ -11,10 +11,13 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// <c>size</c> bytes and another receives them; with <c>connections</c> clients, each one subscribes to its own topic
 /// and publishes its share of <c>count</c> to the next client's topic, all at once, as the emulation's gateways,
 /// sensors and central server do. The rate is messages delivered per wall-clock second from the first publish to the
-/// last delivery.
+/// last delivery (with many connections: or what arrived within <see cref="DeliveryLimit"/>, per second).
 /// </summary>
 public static class MqttPublishBenchmark
 {
+    /// <summary>How long the many-connection ring may take to deliver its messages before the rate is taken over what arrived.</summary>
+    public static readonly TimeSpan DeliveryLimit = TimeSpan.FromSeconds(120);
+
     /// <summary>Measures one publisher and one receiver; returns messages per second delivered end to end.</summary>
     public static async Task<double> RunAsync(BrokerEndpoint endpoint, int count, int size)
     {
@@ -94,8 +97,16 @@ public static class MqttPublishBenchmark
                 }
             }
 
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(300)).ConfigureAwait(false);
-            return total / watch.Elapsed.TotalSeconds;
+            try
+            {
+                await done.Task.WaitAsync(DeliveryLimit).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // a broker that cannot carry them all in the limit: its rate is what it delivered in that time
+            }
+
+            return Volatile.Read(ref received) / watch.Elapsed.TotalSeconds;
         }
         finally
         {

@@ -19,12 +19,11 @@ public sealed class CapacityBenchmarkTests
     }
 
     [Fact]
-    public void A_Step_Supplies_Four_Times_The_Bits_Its_Largest_Keys_Draw_So_The_Pools_Never_Limit()
+    public void A_Step_Supplies_Twice_The_Bits_Its_Largest_Keys_Would_Draw_So_The_Pools_Never_Limit()
     {
         var load = CapacityBenchmark.Load(Ladder, 20_000);
 
-        Assert.Equal(200 * 256 * 4, load.KeyRateBitsPerSecond); // K_sec 2 draws 256-bit keys
-        Assert.Equal(100_000, CapacityBenchmark.Load(Ladder, 100).KeyRateBitsPerSecond); // never below bench emulation's links
+        Assert.Equal(200 * 256 * 2, load.KeyRateBitsPerSecond); // K_sec 2 draws 256-bit keys
         Assert.True(load.PoolCapacityBits >= load.BlockBytes * 8 * 8, "a pool holds several blocks");
     }
 

@@ -93,8 +93,9 @@ internal sealed class CapacitySuite : IBenchSuite
     private static CapacitySettings Settings(BenchSettings settings, int gateways) =>
         new(gateways, StartRequestsPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot);
 
-    // Long enough for every connection to settle and the code to be jitted, short beside the measured window.
-    private static double WarmUp(BenchSettings settings) => Math.Min(2, settings.Seconds);
+    // Long enough for the first key blocks to reach the pools (a block's bits take 2 s at the first step's links) and
+    // the connections to settle; no longer than the measured window.
+    private static double WarmUp(BenchSettings settings) => Math.Min(3, settings.Seconds);
 
     private static async Task<double> Raw(BrokerEndpoint endpoint, string name, int gateways, TextWriter progress)
     {
