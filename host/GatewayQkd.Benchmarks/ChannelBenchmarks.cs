@@ -37,7 +37,7 @@ public class ChannelBenchmarks
         var sum = 0.0;
         foreach (var distance in _distances)
         {
-            sum += LinkModel.Evaluate(SweepApplier.Apply(template, SweepVariable.Distance, distance)).Averaged.KeyRatePerPulse;
+            sum += LinkModel.Evaluate(SweepVariable.Distance.Apply(template, distance)).Averaged.KeyRatePerPulse;
         }
 
         return sum;

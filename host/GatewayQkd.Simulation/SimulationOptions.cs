@@ -89,36 +89,36 @@ public sealed record SimulationOptions
     /// <summary>Gets the expected simulated horizon in seconds: requests x t_slot / L_req.</summary>
     public double ExpectedHorizonSeconds => Requests * SlotSeconds / Load;
 
-    /// <summary>Throws <see cref="SimulationOptionsException"/> naming the first option out of range.</summary>
+    /// <summary>Throws <see cref="SimulationOptionsException"/> naming (by property) the first option out of range.</summary>
     public void Validate()
     {
-        Require(Requests > 0, "--requests", $"must be positive (got {Requests}).");
-        Require(double.IsFinite(Load) && Load > 0, "--load", $"L_req must be a positive number (got {Load}).");
-        Require(double.IsFinite(SlotSeconds) && SlotSeconds >= 1e-6, "--slot", $"t_slot must be at least 1 microsecond (got {SlotSeconds} s).");
-        Require(Gateways is > 0 and <= 1_000_000, "--gateways", $"must be 1..1000000 (got {Gateways}).");
-        Require(CapacityBits > 0, "--capacity", $"must be positive (got {CapacityBits}).");
-        Require(InitialBits >= 0 && InitialBits <= CapacityBits, "--initial", $"K_sur must lie in [0, capacity {CapacityBits}] (got {InitialBits}).");
-        Require(LowThresholdBits >= 0 && LowThresholdBits <= HighThresholdBits, "--threshold-low", $"must lie in [0, K_threshold_high {HighThresholdBits}] (got {LowThresholdBits}).");
-        Require(HighThresholdBits <= CapacityBits, "--threshold-high", $"must not exceed the capacity {CapacityBits} (got {HighThresholdBits}).");
-        Require(W is >= 0 and <= 1, "--w", $"must lie in [0, 1] (got {W}).");
-        Require(double.IsFinite(VGenBitsPerSecond) && VGenBitsPerSecond > 0, "--vgen", $"must be positive (got {VGenBitsPerSecond}).");
-        Require(VGenPerGateway is null || VGenPerGateway.All(v => double.IsFinite(v) && v > 0), "--vgen-per-gateway", "every value must be positive.");
-        Require(double.IsFinite(LinkBitsPerSecond) && LinkBitsPerSecond > 0, "--link-rate", $"must be positive (got {LinkBitsPerSecond}).");
-        Require(HapChannels > 0, "--hap-channels", $"must be positive (got {HapChannels}).");
-        Require(LevelSamples is >= 2 and <= 100_000, "--level-samples", $"must be 2..100000 (got {LevelSamples}).");
-        Require(ExpectedHorizonSeconds <= SimulationTime.MaxHorizonSeconds, "--requests",
-            $"the expected horizon requests x t_slot / L_req = {ExpectedHorizonSeconds:G3} s exceeds the {SimulationTime.MaxHorizonSeconds:G3} s that 10 ns ticks hold; lower --requests or raise --load.");
-        Require(Enum.IsDefined(KeyQuantity), "--kqua", $"unknown mode {KeyQuantity}.");
-        Require(Enum.IsDefined(LoadMeaning), "--load-meaning", $"unknown meaning {LoadMeaning}.");
-        Require(Enum.IsDefined(SupplementTiming), "--supplement-timing", $"unknown timing {SupplementTiming}.");
-        Require(2048 <= CapacityBits, "--capacity", $"must hold the largest key (2048 bits) (got {CapacityBits}).");
+        Require(Requests > 0, nameof(Requests), $"must be positive (got {Requests}).");
+        Require(double.IsFinite(Load) && Load > 0, nameof(Load), $"L_req must be a positive number (got {Load}).");
+        Require(double.IsFinite(SlotSeconds) && SlotSeconds >= 1e-6, nameof(SlotSeconds), $"t_slot must be at least 1 microsecond (got {SlotSeconds} s).");
+        Require(Gateways is > 0 and <= 1_000_000, nameof(Gateways), $"must be 1..1000000 (got {Gateways}).");
+        Require(CapacityBits > 0, nameof(CapacityBits), $"must be positive (got {CapacityBits}).");
+        Require(InitialBits >= 0 && InitialBits <= CapacityBits, nameof(InitialBits), $"K_sur must lie in [0, capacity {CapacityBits}] (got {InitialBits}).");
+        Require(LowThresholdBits >= 0 && LowThresholdBits <= HighThresholdBits, nameof(LowThresholdBits), $"must lie in [0, K_threshold_high {HighThresholdBits}] (got {LowThresholdBits}).");
+        Require(HighThresholdBits <= CapacityBits, nameof(HighThresholdBits), $"must not exceed the capacity {CapacityBits} (got {HighThresholdBits}).");
+        Require(W is >= 0 and <= 1, nameof(W), $"must lie in [0, 1] (got {W}).");
+        Require(double.IsFinite(VGenBitsPerSecond) && VGenBitsPerSecond > 0, nameof(VGenBitsPerSecond), $"must be positive (got {VGenBitsPerSecond}).");
+        Require(VGenPerGateway is null || VGenPerGateway.All(v => double.IsFinite(v) && v > 0), nameof(VGenPerGateway), "every value must be positive.");
+        Require(double.IsFinite(LinkBitsPerSecond) && LinkBitsPerSecond > 0, nameof(LinkBitsPerSecond), $"must be positive (got {LinkBitsPerSecond}).");
+        Require(HapChannels > 0, nameof(HapChannels), $"must be positive (got {HapChannels}).");
+        Require(LevelSamples is >= 2 and <= 100_000, nameof(LevelSamples), $"must be 2..100000 (got {LevelSamples}).");
+        Require(ExpectedHorizonSeconds <= SimulationTime.MaxHorizonSeconds, nameof(Requests),
+            $"the expected horizon requests x t_slot / L_req = {ExpectedHorizonSeconds:G3} s exceeds the {SimulationTime.MaxHorizonSeconds:G3} s that 10 ns ticks hold; lower the request count or raise the load.");
+        Require(Enum.IsDefined(KeyQuantity), nameof(KeyQuantity), $"unknown mode {KeyQuantity}.");
+        Require(Enum.IsDefined(LoadMeaning), nameof(LoadMeaning), $"unknown meaning {LoadMeaning}.");
+        Require(Enum.IsDefined(SupplementTiming), nameof(SupplementTiming), $"unknown timing {SupplementTiming}.");
+        Require(2048 <= CapacityBits, nameof(CapacityBits), $"must hold the largest key (2048 bits) (got {CapacityBits}).");
     }
 
-    private static void Require(bool condition, string option, string message)
+    private static void Require(bool condition, string parameter, string message)
     {
         if (!condition)
         {
-            throw new SimulationOptionsException(option, message);
+            throw new SimulationOptionsException(parameter, message);
         }
     }
 }

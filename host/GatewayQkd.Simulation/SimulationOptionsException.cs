@@ -1,31 +1,42 @@
 namespace GatewayQkd.Simulation;
 
-/// <summary>A simulation option is out of range; <see cref="Option"/> names it as the CLI spells it (e.g. "--load").</summary>
+/// <summary>
+/// A simulation input is out of range. <see cref="Parameter"/> names it in the simulator's own terms (a
+/// <see cref="SimulationOptions"/> property such as Load, or the parameter of the method that refused it); a front end
+/// maps it to what its user typed (the CLI: --load).
+/// </summary>
 public sealed class SimulationOptionsException : Exception
 {
-    public SimulationOptionsException(string option, string message)
-        : base($"{option}: {message}")
+    public SimulationOptionsException(string parameter, string problem)
+        : base($"{parameter}: {problem}")
     {
-        Option = option;
+        Parameter = parameter;
+        Problem = problem;
     }
 
     public SimulationOptionsException()
     {
-        Option = string.Empty;
+        Parameter = string.Empty;
+        Problem = Message;
     }
 
     public SimulationOptionsException(string message)
         : base(message)
     {
-        Option = string.Empty;
+        Parameter = string.Empty;
+        Problem = message;
     }
 
     public SimulationOptionsException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Option = string.Empty;
+        Parameter = string.Empty;
+        Problem = message;
     }
 
-    /// <summary>Gets the option at fault.</summary>
-    public string Option { get; }
+    /// <summary>Gets the input at fault, in the simulator's terms (e.g. "Load").</summary>
+    public string Parameter { get; }
+
+    /// <summary>Gets what is wrong with it, without the name ("L_req must be a positive number (got 0).").</summary>
+    public string Problem { get; }
 }

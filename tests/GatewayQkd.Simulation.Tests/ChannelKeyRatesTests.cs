@@ -19,7 +19,7 @@ public sealed class ChannelKeyRatesTests
     public void Rejects_Inverted_Distances_Naming_The_Option()
     {
         var error = Assert.Throws<SimulationOptionsException>(() => ChannelKeyRates.PerGateway(2, 60, 10));
-        Assert.Equal("--channel-max-km", error.Option);
+        Assert.Equal("maxDistanceKm", error.Parameter);
     }
 
     [Fact]

@@ -75,6 +75,6 @@ public sealed class LongHorizonTests
     {
         var options = new SimulationOptions { Requests = 1_000_000_000, Load = 1e-3 };
         var error = Assert.Throws<SimulationOptionsException>(options.Validate);
-        Assert.Equal("--requests", error.Option);
+        Assert.Equal(nameof(SimulationOptions.Requests), error.Parameter);
     }
 }

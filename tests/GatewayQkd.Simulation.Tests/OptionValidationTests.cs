@@ -3,24 +3,24 @@ using Xunit;
 
 namespace GatewayQkd.Simulation.Tests;
 
-/// <summary>Bad options fail with an error that names the option.</summary>
+/// <summary>Bad options fail with an error that names the option (by its property; the CLI maps it to its option name).</summary>
 public sealed class OptionValidationTests
 {
     public static TheoryData<SimulationOptions, string> BadOptions() => new()
     {
-        { new SimulationOptions { Load = 0 }, "--load" },
-        { new SimulationOptions { Load = double.NaN }, "--load" },
-        { new SimulationOptions { Requests = 0 }, "--requests" },
-        { new SimulationOptions { Gateways = 0 }, "--gateways" },
-        { new SimulationOptions { LowThresholdBits = 5000, HighThresholdBits = 4096 }, "--threshold-low" },
-        { new SimulationOptions { HighThresholdBits = 6000 }, "--threshold-high" },
-        { new SimulationOptions { InitialBits = 6000 }, "--initial" },
-        { new SimulationOptions { W = 1.5 }, "--w" },
-        { new SimulationOptions { VGenBitsPerSecond = -1 }, "--vgen" },
-        { new SimulationOptions { VGenPerGateway = [100, 0] }, "--vgen-per-gateway" },
-        { new SimulationOptions { LinkBitsPerSecond = 0 }, "--link-rate" },
-        { new SimulationOptions { HapChannels = 0 }, "--hap-channels" },
-        { new SimulationOptions { SlotSeconds = 0 }, "--slot" },
+        { new SimulationOptions { Load = 0 }, nameof(SimulationOptions.Load) },
+        { new SimulationOptions { Load = double.NaN }, nameof(SimulationOptions.Load) },
+        { new SimulationOptions { Requests = 0 }, nameof(SimulationOptions.Requests) },
+        { new SimulationOptions { Gateways = 0 }, nameof(SimulationOptions.Gateways) },
+        { new SimulationOptions { LowThresholdBits = 5000, HighThresholdBits = 4096 }, nameof(SimulationOptions.LowThresholdBits) },
+        { new SimulationOptions { HighThresholdBits = 6000 }, nameof(SimulationOptions.HighThresholdBits) },
+        { new SimulationOptions { InitialBits = 6000 }, nameof(SimulationOptions.InitialBits) },
+        { new SimulationOptions { W = 1.5 }, nameof(SimulationOptions.W) },
+        { new SimulationOptions { VGenBitsPerSecond = -1 }, nameof(SimulationOptions.VGenBitsPerSecond) },
+        { new SimulationOptions { VGenPerGateway = [100, 0] }, nameof(SimulationOptions.VGenPerGateway) },
+        { new SimulationOptions { LinkBitsPerSecond = 0 }, nameof(SimulationOptions.LinkBitsPerSecond) },
+        { new SimulationOptions { HapChannels = 0 }, nameof(SimulationOptions.HapChannels) },
+        { new SimulationOptions { SlotSeconds = 0 }, nameof(SimulationOptions.SlotSeconds) },
     };
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class OptionValidationTests
     public void Rejects_Out_Of_Range_Option_Naming_It(SimulationOptions options, string option)
     {
         var error = Assert.Throws<SimulationOptionsException>(options.Validate);
-        Assert.Equal(option, error.Option);
+        Assert.Equal(option, error.Parameter);
         Assert.StartsWith(option, error.Message, StringComparison.Ordinal);
     }
 
@@ -48,6 +48,6 @@ public sealed class OptionValidationTests
     public void Rejects_Bad_Sweep_Values_Naming_The_Option(string text)
     {
         var error = Assert.Throws<SimulationOptionsException>(() => SweepParameters.ParseValues(text, "--x"));
-        Assert.Equal("--x", error.Option);
+        Assert.Equal("--x", error.Parameter);
     }
 }

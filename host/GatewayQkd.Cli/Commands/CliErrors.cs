@@ -20,7 +20,12 @@ public static class CliErrors
     public const string VerboseName = "--verbose";
 
     /// <summary>Creates the root's `--verbose` option (recursive: every command accepts it).</summary>
-    public static Option<bool> CreateVerboseOption() => new(VerboseName) { Description = "Show the full exception (stack trace) when a command fails.", Recursive = true };
+    public static Option<bool> CreateVerboseOption()
+    {
+        var option = Options.CliOption.Described<bool>(VerboseName, "Show the full exception (stack trace) when a command fails.");
+        option.Recursive = true;
+        return option;
+    }
 
     /// <summary>Invokes <paramref name="parse"/>; an environment failure prints one line naming the command and returns <see cref="EnvironmentFailure"/>.</summary>
     public static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration? configuration = null)

@@ -35,16 +35,26 @@ public static class EmulationBenchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        var options = new EmulationOptionsBuilder()
-            .WithDuration(TimeSpan.FromSeconds(load.WarmUpSeconds) + duration)
-            .WithSpeed(1)
-            .WithGateways(gateways, 1)
-            .WithTraffic(load.RequestMeanIntervalSeconds, 1, 2)
-            .WithConstantKeyRate(load.KeyRateBitsPerSecond)
-            .WithKeySupply(hapTerminals: gateways, blockBytes: load.BlockBytes, poolCapacityBits: load.PoolCapacityBits)
-            .WithFolders(Path.Combine(folder, "data"), Path.Combine(folder, "out"))
-            .With(o => o with { Name = $"bench-{brokerName}-{gateways}", SlotSeconds = load.SlotSeconds, ExternalBroker = external, SampleIntervalSeconds = SampleSeconds })
-            .Build();
+        var options = new EmulationOptions
+        {
+            Name = $"bench-{brokerName}-{gateways}",
+            Duration = TimeSpan.FromSeconds(load.WarmUpSeconds) + duration,
+            Speed = 1,
+            Gateways = gateways,
+            SensorsPerGateway = 1,
+            RequestMeanIntervalSeconds = load.RequestMeanIntervalSeconds,
+            SecurityLevels = [1, 2],
+            KeyRateModel = KeyRateModel.Constant,
+            KeyRateBitsPerSecond = load.KeyRateBitsPerSecond,
+            HapTerminals = gateways,
+            BlockBytes = load.BlockBytes,
+            PoolCapacityBits = load.PoolCapacityBits,
+            DataFolder = Path.Combine(folder, "data"),
+            OutputFolder = Path.Combine(folder, "out"),
+            SlotSeconds = load.SlotSeconds,
+            ExternalBroker = external,
+            SampleIntervalSeconds = SampleSeconds,
+        }.Validated();
         try
         {
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options)).ConfigureAwait(false);

@@ -4,7 +4,7 @@ namespace GatewayQkd.Emulation.Options;
 
 /// <summary>
 /// One emulation run: how long, how fast, how many gateways and sensors, the key supply, the pools and the broker.
-/// Build with <see cref="EmulationOptionsBuilder"/> (or load a scenario file with <see cref="ScenarioFile"/>); check with
+/// Set fields with an object initializer or `with` (or load a scenario file with <see cref="ScenarioFile"/>); check with
 /// <see cref="EmulationOptionsValidator"/>. Defaults follow the DDKA paper's setup (s4) where it gives one.
 /// </summary>
 public sealed record EmulationOptions
@@ -112,4 +112,14 @@ public sealed record EmulationOptions
     /// <summary>Gets the ids of every gateway the HAP serves: the emulated 1..N, then the boards.</summary>
     public IReadOnlyList<ushort> AllGatewayIds =>
         [.. Enumerable.Range(1, Gateways).Select(i => (ushort)i).Concat(BoardGateways).Distinct()];
+
+    /// <summary>These options with <paramref name="ids"/> run as board twin processes: each twin is also a board gateway.</summary>
+    public EmulationOptions WithBoardTwins(params ushort[] ids) => this with { BoardTwins = ids, BoardGateways = [.. BoardGateways.Concat(ids).Distinct()] };
+
+    /// <summary>Returns these options, or throws <see cref="EmulationOptionsException"/> naming every problem (fields by their scenario keys).</summary>
+    public EmulationOptions Validated()
+    {
+        EmulationOptionsValidator.ThrowIfInvalid(this);
+        return this;
+    }
 }

@@ -46,7 +46,7 @@ public static class ScenarioFile
         };
         try
         {
-            return new EmulationOptionsBuilder(Apply(document, new EmulationOptions(), environment ?? Environment.GetEnvironmentVariable)).Build();
+            return Apply(document, new EmulationOptions(), environment ?? Environment.GetEnvironmentVariable).Validated();
         }
         catch (EmulationOptionsException e)
         {

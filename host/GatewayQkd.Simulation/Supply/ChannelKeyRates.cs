@@ -14,7 +14,7 @@ public static class ChannelKeyRates
     {
         if (!(minDistanceKm >= 0) || !(maxDistanceKm >= minDistanceKm))
         {
-            throw new SimulationOptionsException("--channel-max-km", $"needs 0 <= --channel-min-km ({minDistanceKm}) <= --channel-max-km ({maxDistanceKm}).");
+            throw new SimulationOptionsException(nameof(maxDistanceKm), $"needs 0 <= minDistanceKm ({minDistanceKm}) <= maxDistanceKm ({maxDistanceKm}).");
         }
 
         var report = NetworkModel.Evaluate(new NetworkOptions
@@ -28,7 +28,7 @@ public static class ChannelKeyRates
         double[] rates = report.Nodes.Select(n => TrustedRelay.KeyRate(n.Downlink.ErgodicKeyRateBitsPerSecond, uplink)).ToArray();
         if (rates.Any(r => !(r > 0)))
         {
-            throw new SimulationOptionsException("--channel-max-km", "the channel model gives no key at some gateway distance; bring --channel-max-km in.");
+            throw new SimulationOptionsException(nameof(maxDistanceKm), "the channel model gives no key at some gateway distance; bring the farthest gateway in.");
         }
 
         return rates;

@@ -18,7 +18,7 @@ public static class SweepRunner
         ArgumentNullException.ThrowIfNull(log);
         if (spec.Seeds < 1)
         {
-            throw new SimulationOptionsException("--seeds", $"must be at least 1 (got {spec.Seeds}).");
+            throw new SimulationOptionsException(nameof(SweepSpec.Seeds), $"must be at least 1 (got {spec.Seeds}).");
         }
 
         var cells = new List<(string Scheme, double? Series, double X, SimulationOptions Options)>();

@@ -19,8 +19,15 @@ internal sealed class TwinDrive : IDisposable
 
     public TwinDrive(BrokerEndpoint broker, double speed = 1)
     {
-        Options = new EmulationOptionsBuilder().WithGateways(0, 2).WithSpeed(speed).WithBoardGateways(GatewayId)
-            .WithFolders(System.IO.Path.Combine(_folder.Path, "run"), System.IO.Path.Combine(_folder.Path, "out")).Build();
+        Options = new EmulationOptions
+        {
+            Gateways = 0,
+            SensorsPerGateway = 2,
+            Speed = speed,
+            BoardGateways = [GatewayId],
+            DataFolder = System.IO.Path.Combine(_folder.Path, "run"),
+            OutputFolder = System.IO.Path.Combine(_folder.Path, "out"),
+        }.Validated();
         Secrets = RunSecrets.LoadOrCreate(Options.DataFolder, new HostCryptoPrimitives(), new CryptoRandomSource());
         Path = System.IO.Path.Combine(_folder.Path, "drive");
         Directory.CreateDirectory(Path);

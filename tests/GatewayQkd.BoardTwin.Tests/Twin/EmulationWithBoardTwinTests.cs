@@ -34,16 +34,19 @@ public sealed class EmulationWithBoardTwinTests
         await RunWithPowerCutAsync(Options(folder) with { ExternalBroker = mosquitto.Endpoint });
     }
 
-    private static EmulationOptions Options(TempFolder folder) => new EmulationOptionsBuilder()
-        .WithDuration(TimeSpan.FromSeconds(9))
-        .WithSpeed(10)
-        .WithGateways(1, 2)
-        .WithBoardTwins(Twin)
-        .WithTraffic(1.0)
-        .WithConstantKeyRate(4096)
-        .WithFolders(folder.File("data"), folder.File("out"))
-        .WithSampleInterval(0.25)
-        .Build();
+    private static EmulationOptions Options(TempFolder folder) => new EmulationOptions
+    {
+        Duration = TimeSpan.FromSeconds(9),
+        Speed = 10,
+        Gateways = 1,
+        SensorsPerGateway = 2,
+        RequestMeanIntervalSeconds = 1.0,
+        KeyRateModel = KeyRateModel.Constant,
+        KeyRateBitsPerSecond = 4096,
+        DataFolder = folder.File("data"),
+        OutputFolder = folder.File("out"),
+        SampleIntervalSeconds = 0.25,
+    }.WithBoardTwins(Twin).Validated();
 
     private static async Task RunWithPowerCutAsync(EmulationOptions options)
     {

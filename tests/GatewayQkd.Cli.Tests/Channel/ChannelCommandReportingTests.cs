@@ -39,7 +39,7 @@ public sealed class ChannelCommandReportingTests : IDisposable
     public void Help_Shows_The_Default_Of_Every_Physics_Option()
     {
         var cli = new ChannelCliOptions();
-        foreach (var option in cli.Link.Numbers.Select(n => n.Option).Concat(cli.Link.Choices.Select(c => (System.CommandLine.Option)c.Option)))
+        foreach (var option in cli.Link.All.Select(o => o.Option))
         {
             Assert.Contains("[default: ", option.Description, StringComparison.Ordinal);
         }

@@ -36,9 +36,9 @@ public sealed class EmulationOptionsValidatorTests
     }
 
     [Fact]
-    public void Builder_Throws_Naming_The_Problem()
+    public void Validated_Throws_Naming_The_Problem()
     {
-        var error = Assert.Throws<EmulationOptionsException>(() => new EmulationOptionsBuilder().WithSpeed(0).Build());
+        var error = Assert.Throws<EmulationOptionsException>(() => new EmulationOptions { Speed = 0 }.Validated());
 
         Assert.Contains("speed", error.Message, StringComparison.Ordinal);
     }

@@ -18,7 +18,7 @@ public sealed class KmsInsideRunTests
         using var folder = new RunFolder();
         // Sensors ask rarely (mean 60 emulated s per sensor) while the links deliver 4096 bit/s: the acknowledged key can
         // not all be used up, so an unused range is certain to exist whatever the timing.
-        var options = new EmulationOptionsBuilder(folder.Options(seconds: 3)).WithTraffic(60.0).WithKms(0).Build();
+        var options = (folder.Options(seconds: 3) with { RequestMeanIntervalSeconds = 60.0, KmsPort = 0, KmsCertFolder = null }).Validated();
         await using var run = await folder.StartAsync(options);
         await run.RunAsync();
         Assert.NotNull(run.Kms);

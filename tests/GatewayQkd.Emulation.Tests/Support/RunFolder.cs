@@ -10,15 +10,19 @@ internal sealed class RunFolder : IDisposable
     public string Path { get; } = Directory.CreateTempSubdirectory("gatewayqkd-run-").FullName;
 
     /// <summary>Options for a short, fast run: 10x speed, requests every second (emulated), pools of 5120 bits.</summary>
-    public EmulationOptions Options(int gateways = 2, int sensors = 2, double seconds = 4) => new EmulationOptionsBuilder()
-        .WithDuration(TimeSpan.FromSeconds(seconds))
-        .WithSpeed(10)
-        .WithGateways(gateways, sensors)
-        .WithTraffic(1.0)
-        .WithConstantKeyRate(4096)
-        .WithFolders(System.IO.Path.Combine(Path, "data"), System.IO.Path.Combine(Path, "out"))
-        .WithSampleInterval(0.25)
-        .Build();
+    public EmulationOptions Options(int gateways = 2, int sensors = 2, double seconds = 4) => new EmulationOptions
+    {
+        Duration = TimeSpan.FromSeconds(seconds),
+        Speed = 10,
+        Gateways = gateways,
+        SensorsPerGateway = sensors,
+        RequestMeanIntervalSeconds = 1.0,
+        KeyRateModel = KeyRateModel.Constant,
+        KeyRateBitsPerSecond = 4096,
+        DataFolder = System.IO.Path.Combine(Path, "data"),
+        OutputFolder = System.IO.Path.Combine(Path, "out"),
+        SampleIntervalSeconds = 0.25,
+    }.Validated();
 
     /// <summary>Starts a run of these options with their link rates.</summary>
     public Task<EmulationRun> StartAsync(EmulationOptions options) => EmulationRun.StartAsync(options, LinkRatesFactory.Create(options));

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using GatewayQkd.Cli.Commands.Options;
+using GatewayQkd.Emulation.Options;
 
 namespace GatewayQkd.Cli.Commands.Bench;
 
@@ -13,48 +15,27 @@ public static class BenchCommand
     public static Command Create()
     {
         var suites = new Argument<string[]>("suite") { Description = "Suites to run (default: all); see --list.", Arity = ArgumentArity.ZeroOrMore };
-        var list = new Option<bool>("--list") { Description = "List the suites and exit." };
-        var seconds = new Option<double>("--seconds") { Description = "Wall-clock seconds per measured point.", DefaultValueFactory = _ => 6 };
-        var gateways = new Option<int[]>("--gateways") { Description = "Gateway counts to measure (emulation: 1 10 100; capacity: 100 1000).", DefaultValueFactory = _ => [1, 10, 100], AllowMultipleArgumentsPerToken = true };
-        var steps = new Option<int>("--steps") { Description = "capacity: most load steps per gateway count and broker.", DefaultValueFactory = _ => 12 };
-        var onDisk = new Option<bool>("--on-disk") { Description = "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync." };
-        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Also write the Markdown results to this file." };
+        var list = CliOption.Described<bool>("--list", "List the suites and exit.");
+        var seconds = CliOption.Checked(
+            CliOption.Described<double>("--seconds", "Wall-clock seconds per measured point.", 6),
+            s => s is > 0 and <= 3600 ? null : string.Create(CultureInfo.InvariantCulture, $"--seconds must be above 0 and at most 3600, got {s}."));
+        var gateways = CliOption.Checked(
+            CliOption.List<int>("--gateways", "Gateway counts to measure (emulation: 1 10 100; capacity: 100 1000).", [1, 10, 100]),
+            counts => counts.Length == 0 || counts.Any(n => n is < 1 or > EmulationOptionsValidator.MaxGateways)
+                ? $"--gateways must be counts 1..{EmulationOptionsValidator.MaxGateways}, got {string.Join(' ', counts)}."
+                : null);
+        var steps = CliOption.Checked(
+            CliOption.Described<int>("--steps", "capacity: most load steps per gateway count and broker.", 12),
+            n => n is >= 1 and <= 100 ? null : string.Create(CultureInfo.InvariantCulture, $"--steps must be 1..100, got {n}."));
+        var onDisk = CliOption.Described<bool>("--on-disk", "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync.");
+
+        // Checked before the suites run for minutes: a path that cannot take the results fails now.
+        var outFile = CliOption.Checked(
+            CliOption.Aliased(CliOption.Described<FileInfo?>("--out", "Also write the Markdown results to this file."), "-o"),
+            file => file is not null && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }) ? $"--out must be a file in an existing folder, got '{file.FullName}'." : null);
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
-        foreach (var option in new Option[] { list, seconds, gateways, steps, onDisk, outFile })
-        {
-            command.Options.Add(option);
-        }
-
-        seconds.Validators.Add(r =>
-        {
-            if (r.Tokens.All(t => double.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<double>() is var s and (<= 0 or > 3600 or double.NaN))
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--seconds must be above 0 and at most 3600, got {s}."));
-            }
-        });
-        gateways.Validators.Add(r =>
-        {
-            if (r.Tokens.All(t => int.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<int[]>() is { } counts && (counts.Length == 0 || counts.Any(n => n is < 1 or > Emulation.Options.EmulationOptionsValidator.MaxGateways)))
-            {
-                r.AddError($"--gateways must be counts 1..{Emulation.Options.EmulationOptionsValidator.MaxGateways}, got {string.Join(' ', counts)}.");
-            }
-        });
-        steps.Validators.Add(r =>
-        {
-            if (r.Tokens.All(t => int.TryParse(t.Value, CultureInfo.InvariantCulture, out _)) && r.GetValueOrDefault<int>() is var n and (< 1 or > 100))
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--steps must be 1..100, got {n}."));
-            }
-        });
-        outFile.Validators.Add(r =>
-        {
-            // Checked before the suites run for minutes: a path that cannot take the results fails now.
-            if (r.GetValueOrDefault<FileInfo?>() is { } file && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }))
-            {
-                r.AddError($"--out must be a file in an existing folder, got '{file.FullName}'.");
-            }
-        });
+        CliOption.AddTo(command, list, seconds, gateways, steps, onDisk, outFile);
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;

@@ -42,7 +42,7 @@ internal sealed class ChannelSuite : IBenchSuite
         text.AppendLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var d in new[] { 0.0, 25, 50, 75, 100 })
         {
-            var options = SweepApplier.Apply(Template, SweepVariable.Distance, d);
+            var options = SweepVariable.Distance.Apply(Template, d);
             var numerical = LinkModel.Evaluate(options).Averaged;
             var sampled = LinkModel.EvaluateMonteCarlo(options, Samples, 7).Averaged;
             static string Dev(double n, double m) => (m == 0 && n == 0 ? 0 : (n - m) / m).ToString("+0.000%;-0.000%", CultureInfo.InvariantCulture);
@@ -62,7 +62,7 @@ internal sealed class ChannelSuite : IBenchSuite
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var query = parallel ? distances.AsParallel().AsOrdered() : distances.AsParallel().WithDegreeOfParallelism(1);
-        var sum = query.Select(d => LinkModel.Evaluate(SweepApplier.Apply(Template, SweepVariable.Distance, d)).KeyRatePerPulse).Sum();
+        var sum = query.Select(d => LinkModel.Evaluate(SweepVariable.Distance.Apply(Template, d)).KeyRatePerPulse).Sum();
         clock.Stop();
         process.Refresh();
         GC.KeepAlive(sum);

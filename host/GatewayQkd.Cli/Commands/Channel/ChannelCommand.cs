@@ -28,7 +28,7 @@ public static class ChannelCommand
             var options = cli.Bind(parseResult);
             if (options.ListFields)
             {
-                foreach (var field in LinkFields.All.Select(f => (f.Name, f.Unit, f.Description)).Concat(NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description))))
+                foreach (var field in ChannelFields.Described(network: true))
                 {
                     output.WriteLine($"{field.Name}\t{field.Unit}\t{field.Description}");
                 }
@@ -36,7 +36,7 @@ public static class ChannelCommand
                 return 0;
             }
 
-            ChannelCommandOptionsValidator.ThrowIfInvalid(options);
+            ChannelCliOptions.ThrowIfInvalid(options);
             var run = ChannelRunner.Run(options, options.Quiet ? null : Progress(error));
             WriteOutputs(run, options, output, error);
             return 0;
@@ -44,9 +44,7 @@ public static class ChannelCommand
         catch (ArgumentException e)
         {
             // Model checks name the property (DistanceKm); report the command-line option that sets it (--distance-km).
-            var option = e.ParamName is { } name && name.StartsWith("--", StringComparison.Ordinal) ? name : cli.OptionFor(e.ParamName);
-            var message = e.Message.Split('\n')[0].Split(" (Parameter '")[0];
-            error.WriteLine($"gatewayqkd channel: {option}: {message}");
+            error.WriteLine($"gatewayqkd channel: {cli.Map.Describe(e, "channel")}");
             return 2;
         }
     }
@@ -68,7 +66,7 @@ public static class ChannelCommand
             error.WriteLine($"channel: wrote {csv}");
         }
 
-        // --plot comes with a sweep or a preset (ChannelCommandOptionsValidator), so the run has a swept quantity.
+        // --plot comes with a sweep or a preset (ChannelCliOptions.ThrowIfInvalid), so the run has a swept quantity.
         if (options.PlotPath is { } plot)
         {
             foreach (var (path, chart) in ChannelPlots.All(run, plot))

@@ -1,10 +1,11 @@
 using GatewayQkd.Channel.Link;
 using GatewayQkd.Channel.Network;
+using System.Text.Json.Serialization;
 using GatewayQkd.Channel.Sweeps;
 
 namespace GatewayQkd.Cli.Commands.Channel;
 
-/// <summary>Everything one `channel` run needs, bound from the command line; check it with <see cref="ChannelCommandOptionsValidator"/>.</summary>
+/// <summary>Everything one `channel` run needs, bound from the command line; check it with <see cref="ChannelCliOptions.ThrowIfInvalid"/>.</summary>
 public sealed record ChannelCommandOptions
 {
     /// <summary>Gets the link (also the downlink template in network mode).</summary>
@@ -17,7 +18,12 @@ public sealed record ChannelCommandOptions
     public bool NetworkMode { get; init; }
 
     /// <summary>Gets the swept variable, or null for a single report.</summary>
+    [JsonIgnore]
     public SweepVariable? Sweep { get; init; }
+
+    /// <summary>Gets the swept variable's word ("block-pulses"), as the JSON "inputs" record it.</summary>
+    [JsonPropertyName("sweep")]
+    public string? SweepName => Sweep?.Name;
 
     /// <summary>Gets the sweep range (null for a single report).</summary>
     public SweepRange? Range { get; init; }

@@ -45,8 +45,7 @@ public static class ChannelJson
 
             json.WriteEndObject();
             json.WriteStartArray("fields");
-            foreach (var (name, unit, description) in LinkFields.All.Select(f => (f.Name, f.Unit, f.Description))
-                         .Concat(run.Network ? NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description)) : []))
+            foreach (var (name, unit, description) in ChannelFields.Described(run.Network))
             {
                 json.WriteStartObject();
                 json.WriteString("name", name);

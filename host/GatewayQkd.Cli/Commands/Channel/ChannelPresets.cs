@@ -35,7 +35,7 @@ public static class ChannelPresets
     /// <summary>Gets the preset names.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
-    /// <summary>The preset with this name (validated by <see cref="ChannelCommandOptionsValidator"/>).</summary>
+    /// <summary>The preset with this name (validated by <see cref="ChannelCliOptions.ThrowIfInvalid"/>).</summary>
     public static ChannelPreset Get(string name) => All.Single(p => p.Name == name);
 
     private static ChannelSeries[] TurbulenceSeries() =>
@@ -71,3 +71,18 @@ public static class ChannelPresets
         NetworkMode = true,
     };
 }
+
+/// <summary>
+/// A named figure (its subject titles the charts): the sweep, its curves, the base options it starts from, whether it is a network figure, and whether its
+/// QBER chart shows plain averages (Integral E f) instead of count-weighted ones.
+/// </summary>
+public sealed record ChannelPreset(
+    string Name,
+    string Description,
+    string Subject,
+    SweepVariable Variable,
+    SweepRange Range,
+    IReadOnlyList<ChannelSeries> Series,
+    Func<ChannelCommandOptions, ChannelCommandOptions> Base,
+    bool Network,
+    bool PlainQber = false);

@@ -1,3 +1,6 @@
+using GatewayQkd.Channel.Link;
+using GatewayQkd.Channel.Network;
+
 namespace GatewayQkd.Cli.Commands.Channel;
 
 /// <summary>The evaluated rows of one `channel` run and how to label them.</summary>
@@ -17,4 +20,14 @@ public sealed record ChannelRun(string Title, string? XName, string XLabel, IRea
 
     /// <summary>Gets the series labels in order.</summary>
     public IReadOnlyList<string> SeriesLabels => Rows.Select(r => r.Series).Distinct().ToArray();
+}
+
+/// <summary>One evaluated point: its series label, swept value, the link (GN 1's downlink in network mode) and the network.</summary>
+public sealed record ChannelRow(string Series, double X, LinkReport Link, NetworkReport? Network);
+
+/// <summary>One labelled curve of a sweep: how it changes the user's link and network options before sweeping.</summary>
+public sealed record ChannelSeries(string Label, Func<LinkOptions, LinkOptions> Link, Func<NetworkOptions, NetworkOptions> Network)
+{
+    /// <summary>A series that leaves the options as they are.</summary>
+    public static ChannelSeries Unchanged(string label) => new(label, o => o, o => o);
 }

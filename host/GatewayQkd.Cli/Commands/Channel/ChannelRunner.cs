@@ -15,7 +15,7 @@ public static class ChannelRunner
         var variable = preset?.Variable ?? options.Sweep;
         var range = preset?.Range ?? options.Range;
         var series = preset?.Series ?? [ChannelSeries.Unchanged(options.NetworkMode ? "network" : options.Link.Kind.ToString().ToLowerInvariant())];
-        var values = variable is null || range is null ? [double.NaN] : ValuesOf(variable.Value, range);
+        var values = variable is null || range is null ? [double.NaN] : ValuesOf(variable, range);
         var total = series.Count * values.Count;
         var points = series.SelectMany(curve => values.Select(x => (curve, x))).ToArray();
         var done = 0;
@@ -34,8 +34,8 @@ public static class ChannelRunner
         }).ToList();
 
         var subject = preset?.Subject ?? (options.NetworkMode ? $"HAP network, {options.Network.NodeCount} GNs" : $"{options.Link.Kind.ToString().ToLowerInvariant()} link");
-        var title = preset is not null ? $"{preset.Name}: {preset.Description}" : variable is null ? "FSO QKD link report" : $"{Label(variable.Value)} sweep ({subject})";
-        return new ChannelRun(title, variable is null ? null : FieldName(variable.Value), variable is null ? string.Empty : Label(variable.Value), rows, options.NetworkMode, preset?.PlainQber ?? false)
+        var title = preset is not null ? $"{preset.Name}: {preset.Description}" : variable is null ? "FSO QKD link report" : $"{variable.Label} sweep ({subject})";
+        return new ChannelRun(title, variable?.FieldName, variable?.Label ?? string.Empty, rows, options.NetworkMode, preset?.PlainQber ?? false)
         {
             Subject = subject,
             Options = options,
@@ -52,7 +52,7 @@ public static class ChannelRunner
             var network = curve.Network(options.Network with { Downlink = curve.Link(options.Network.Downlink), Uplink = curve.Link(options.Network.Uplink) });
             if (variable is { } v)
             {
-                network = SweepApplier.Apply(network, v, x);
+                network = v.Apply(network, x);
             }
 
             var report = NetworkModel.Evaluate(network, evaluate);
@@ -62,7 +62,7 @@ public static class ChannelRunner
         var link = curve.Link(options.Link);
         if (variable is { } w)
         {
-            link = SweepApplier.Apply(link, w, x);
+            link = w.Apply(link, x);
         }
 
         return new ChannelRow(curve.Label, x, evaluate(link), null);
@@ -73,26 +73,4 @@ public static class ChannelRunner
         var values = range.Values();
         return variable == SweepVariable.Nodes ? values.Select(v => Math.Round(v)).Distinct().ToArray() : values;
     }
-
-    private static string FieldName(SweepVariable variable) => variable switch
-    {
-        SweepVariable.Distance => "distance_km",
-        SweepVariable.Visibility => "visibility_km",
-        SweepVariable.Rain => "rain_mm_h",
-        SweepVariable.Turbulence => "turbulence_cn2",
-        SweepVariable.Jitter => "jitter_urad",
-        SweepVariable.BlockPulses => "block_pulses",
-        _ => "nodes",
-    };
-
-    private static string Label(SweepVariable variable) => variable switch
-    {
-        SweepVariable.Distance => "distance (km)",
-        SweepVariable.Visibility => "visibility (km)",
-        SweepVariable.Rain => "rain rate (mm/h)",
-        SweepVariable.Turbulence => "Cn2 (m^-2/3)",
-        SweepVariable.Jitter => "pointing jitter (urad)",
-        SweepVariable.BlockPulses => "block size N (pulses)",
-        _ => "number of ground nodes",
-    };
 }

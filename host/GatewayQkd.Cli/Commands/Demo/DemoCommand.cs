@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GatewayQkd.Cli.Commands.Emulate;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Emulation.Options;
 
 namespace GatewayQkd.Cli.Commands.Demo;
@@ -14,23 +15,21 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var duration = new Option<double>("--duration", "-d") { Description = "Wall-clock length in seconds.", DefaultValueFactory = _ => 60 };
-        var speed = new Option<double>("--speed") { Description = "Emulated seconds per wall-clock second.", DefaultValueFactory = _ => 5 };
-        var gateways = new Option<int>("--gateways", "-n") { Description = "Emulated gateways.", DefaultValueFactory = _ => 4 };
-        var sensors = new Option<int>("--sensors", "-m") { Description = "Sensors per gateway.", DefaultValueFactory = _ => 3 };
-        var outFolder = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
-        var seed = new Option<int>("--seed") { Description = "Random seed of the sensor traffic and the channel.", DefaultValueFactory = _ => 1 };
-        var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report." };
-        var boardTwin = new Option<bool>("--board-twin") { Description = "Run the last gateway as a board twin: the firmware/Device app in its own process, joining over TCP like a board." };
+        // Each option once: name, description, default and the scenario key it sets (so the validator's problems name the option).
+        var names = new OptionMap();
+        var duration = names.Sets(CliOption.Aliased(CliOption.Described<double>("--duration", "Wall-clock length in seconds.", 60), "-d"), "durationSeconds");
+        var speed = names.Sets(CliOption.Described<double>("--speed", "Emulated seconds per wall-clock second.", 5), "speed");
+        var gateways = names.Sets(CliOption.Aliased(CliOption.Described<int>("--gateways", "Emulated gateways.", 4), "-n"), "gateways");
+        var sensors = names.Sets(CliOption.Aliased(CliOption.Described<int>("--sensors", "Sensors per gateway.", 3), "-m"), "sensorsPerGateway");
+        var outFolder = names.Sets(CliOption.Aliased(CliOption.Described("--out", "Report folder.", Path.Combine("out", "demo")), "-o"), "outputFolder");
+        var noLive = CliOption.Described<bool>("--no-live", "Print progress lines instead of the live view.");
+        var seed = names.Sets(CliOption.Described<int>("--seed", "Random seed of the sensor traffic and the channel.", 1), "seed");
+        var virtualTime = names.Sets(CliOption.Described<bool>("--virtual-time", "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report."), "virtualTime");
+        var boardTwin = CliOption.Described<bool>("--board-twin", "Run the last gateway as a board twin: the firmware/Device app in its own process, joining over TCP like a board.");
         var listen = new ListenCliOption();
         var command = new Command("demo", "Run the whole system for about a minute (embedded broker, HAP + central server, 4 gateways running the firmware core, sensors) with a live view and a report.");
-        foreach (var option in new Option[] { duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime, boardTwin })
-        {
-            command.Options.Add(option);
-        }
-
-        listen.AddTo(command);
+        CliOption.AddTo(command, duration, speed, gateways, sensors, outFolder, noLive, seed, virtualTime, boardTwin);
+        listen.AddTo(command, names);
 
         command.SetAction(async (parse, _) =>
         {
@@ -40,15 +39,23 @@ public static class DemoCommand
             {
                 var count = parse.GetValue(gateways);
                 var twin = parse.GetValue(boardTwin) && count >= 1;
-                var builder = new EmulationOptionsBuilder(Preset())
-                    .WithDuration(TimeSpan.FromSeconds(parse.GetValue(duration)))
-                    .WithSpeed(parse.GetValue(speed))
-                    .WithGateways(twin ? count - 1 : count, parse.GetValue(sensors))
-                    .WithFolders(DataFolder(folder), folder)
-                    .WithSeed(parse.GetValue(seed))
-                    .With(o => o with { VirtualTime = parse.GetValue(virtualTime) })
-                    .With(o => listen.Apply(parse, o));
-                options = (twin ? builder.WithBoardTwins((ushort)count) : builder).Build(EmulationOptionNames.Demo);
+                options = listen.Apply(parse, Preset() with
+                {
+                    Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
+                    Speed = parse.GetValue(speed),
+                    Gateways = twin ? count - 1 : count,
+                    SensorsPerGateway = parse.GetValue(sensors),
+                    DataFolder = DataFolder(folder),
+                    OutputFolder = folder,
+                    Seed = parse.GetValue(seed),
+                    VirtualTime = parse.GetValue(virtualTime),
+                });
+                if (twin)
+                {
+                    options = options.WithBoardTwins((ushort)count);
+                }
+
+                EmulationOptionsValidator.ThrowIfInvalid(options, names.Names);
             }
             catch (EmulationOptionsException e)
             {

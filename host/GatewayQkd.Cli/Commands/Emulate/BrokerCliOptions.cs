@@ -1,5 +1,7 @@
 using System.CommandLine;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Emulation.Broker;
+using GatewayQkd.Emulation.Options;
 
 namespace GatewayQkd.Cli.Commands.Emulate;
 
@@ -9,48 +11,33 @@ internal sealed class BrokerCliOptions
     /// <summary>The environment variable read for the broker password (never on the command line, where `ps` shows it).</summary>
     public const string PasswordVariable = "GATEWAYQKD_BROKER_PASSWORD";
 
-    public Option<string?> Broker { get; } = new("--broker") { Description = "External MQTT broker HOST:PORT (e.g. a Mosquitto); default: the embedded broker." };
+    public Option<string?> Broker { get; } = CliOption.Parsed(
+        CliOption.Described<string?>("--broker", "External MQTT broker HOST:PORT (e.g. a Mosquitto); default: the embedded broker."), text => BrokerEndpoint.Parse(text));
 
-    public Option<string?> User { get; } = new("--broker-user") { Description = $"User name at the external broker; the password is read from ${PasswordVariable}." };
+    public Option<string?> User { get; } = CliOption.Described<string?>("--broker-user", $"User name at the external broker; the password is read from ${PasswordVariable}.");
 
-    public Option<bool> Tls { get; } = new("--broker-tls") { Description = "Connect to the external broker over TLS." };
+    public Option<bool> Tls { get; } = CliOption.Described<bool>("--broker-tls", "Connect to the external broker over TLS.");
 
-    public Option<FileInfo?> Ca { get; } = new("--broker-ca") { Description = "CA certificate (PEM) that signed the broker's certificate (TLS)." };
+    public Option<FileInfo?> Ca { get; } = CliOption.Checked(
+        CliOption.Described<FileInfo?>("--broker-ca", "CA certificate (PEM) that signed the broker's certificate (TLS)."),
+        file => file is { Exists: false } ? $"--broker-ca: '{file.FullName}' does not exist." : null);
 
-    public Option<bool> Insecure { get; } = new("--broker-insecure") { Description = "Accept any broker certificate (test brokers only)." };
+    public Option<bool> Insecure { get; } = CliOption.Described<bool>("--broker-insecure", "Accept any broker certificate (test brokers only).");
 
-    public Option<int?> Port { get; } = new("--broker-port") { Description = "Port of the embedded broker (default: a free port; fix it so a real board can connect)." };
+    public Option<int?> Port { get; } = CliOption.Described<int?>("--broker-port", "Port of the embedded broker (default: a free port; fix it so a real board can connect).");
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options to <paramref name="command"/>; the scenario keys they set go into <paramref name="names"/>.</summary>
+    public void AddTo(Command command, OptionMap names)
     {
-        foreach (var option in new Option[] { Broker, User, Tls, Ca, Insecure, Port })
-        {
-            command.Options.Add(option);
-        }
-
-        Broker.Validators.Add(r =>
-        {
-            var text = r.GetValueOrDefault<string?>();
-            if (text is not null)
-            {
-                try
-                {
-                    BrokerEndpoint.Parse(text);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError(e.Message);
-                }
-            }
-        });
-        Ca.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<FileInfo?>() is { Exists: false } file)
-            {
-                r.AddError($"--broker-ca: '{file.FullName}' does not exist.");
-            }
-        });
+        CliOption.AddTo(command, names.Sets(Broker, "broker"), User, Tls, Ca, Insecure, names.Sets(Port, "embeddedBrokerPort"));
     }
+
+    /// <summary>Returns <paramref name="options"/> with the broker the command line gives (an external one, or the embedded one's port).</summary>
+    public EmulationOptions Apply(ParseResult parse, EmulationOptions options) => options with
+    {
+        ExternalBroker = Endpoint(parse) ?? options.ExternalBroker,
+        EmbeddedBrokerPort = parse.GetValue(Port) ?? options.EmbeddedBrokerPort,
+    };
 
     /// <summary>Returns the external endpoint the options describe, or null for the embedded broker.</summary>
     public BrokerEndpoint? Endpoint(ParseResult parse)

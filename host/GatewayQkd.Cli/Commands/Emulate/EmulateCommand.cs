@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GatewayQkd.Adapters;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Gateways;
 using GatewayQkd.Emulation.Keys;
@@ -23,70 +24,38 @@ public static class EmulateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var scenario = new Option<FileInfo?>("--scenario", "-s") { Description = "Scenario file (.json, .yaml); options given here override it." };
-        var duration = new Option<double?>("--duration", "-d") { Description = "Wall-clock run length in seconds (default 60)." };
-        var speed = new Option<double?>("--speed") { Description = "Emulated seconds per wall-clock second (default 1)." };
-        var gateways = new Option<int?>("--gateways", "-n") { Description = "Number of emulated gateways (default 4, DDKA paper)." };
-        var sensors = new Option<int?>("--sensors", "-m") { Description = "Emulated sensors per gateway (default 3)." };
-        var seed = new Option<int?>("--seed") { Description = "Random seed of the sensor traffic and the channel (default 1)." };
-        var keyRate = new Option<string?>("--key-rate") { Description = "Key rate model: constant or channel (default constant)." };
-        keyRate.AcceptOnlyFromAmong("constant", "channel");
-        var rate = new Option<double?>("--rate") { Description = "Constant key rate per link in bit/s (default 1280, DDKA paper)." };
-        var data = new Option<string?>("--data") { Description = "Folder of the durable state (default out/emulation/data)." };
-        var outFolder = new Option<string?>("--out", "-o") { Description = "Folder of the report (default out/emulation)." };
-        var boards = new Option<ushort[]>("--board") { Description = "Gateway id a real board joins as (repeat for several; above the emulated ids).", AllowMultipleArgumentsPerToken = true };
-        var boardTwins = new Option<ushort[]>("--board-twin") { Description = "Gateway id this PC runs as a board twin: the firmware/Device app in its own process, joining like a board (repeat for several).", AllowMultipleArgumentsPerToken = true };
-        var boardConfig = new Option<ushort?>("--board-config") { Description = "Write the settings file (gatewayqkd.conf) and nanoff file-deployment manifest board ID needs, and exit." };
-        var boardConfigOut = new Option<string?>("--board-config-out") { Description = "Folder for --board-config's files (default: board-gn-ID in the data folder)." };
-        var wifiSsid = new Option<string?>("--wifi-ssid") { Description = $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit." };
-        var mosquittoConfig = new Option<string?>("--mosquitto-config") { Description = $"Write a Mosquitto LAN configuration (listener, password file, ACL per board gateway) into this folder and exit; the emulator's user is --broker-user (default {DefaultBrokerUser}), its password ${BrokerCliOptions.PasswordVariable}." };
-        var boardSensors = new Option<string[]>("--board-sensor") { Description = "GATEWAY:SENSOR of a real sensor board (firmware/Sensor), e.g. 9:101, above the emulated sensor ids (repeat for several).", AllowMultipleArgumentsPerToken = true };
-        var sensorConfig = new Option<string?>("--sensor-config") { Description = "Write the settings file (sensorqkd.conf) and nanoff manifest sensor board GATEWAY:SENSOR needs, and exit." };
-        var fresh = new Option<bool>("--fresh") { Description = "Delete the data folder first (a new deployment: new keys, empty stores)." };
-        var noLive = new Option<bool>("--no-live") { Description = "Print progress lines instead of the live view." };
-        var virtualTime = new Option<bool>("--virtual-time") { Description = "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report (no boards, no external broker)." };
+        // Each option once: name, description and the scenario key it sets (so the validator's problems name the option).
+        var names = new OptionMap();
+        var scenario = CliOption.Aliased(CliOption.Described<FileInfo?>("--scenario", "Scenario file (.json, .yaml); options given here override it."), "-s");
+        var duration = names.Sets(CliOption.Aliased(CliOption.Described<double?>("--duration", "Wall-clock run length in seconds (default 60)."), "-d"), "durationSeconds");
+        var speed = names.Sets(CliOption.Described<double?>("--speed", "Emulated seconds per wall-clock second (default 1)."), "speed");
+        var gateways = names.Sets(CliOption.Aliased(CliOption.Described<int?>("--gateways", "Number of emulated gateways (default 4, DDKA paper)."), "-n"), "gateways");
+        var sensors = names.Sets(CliOption.Aliased(CliOption.Described<int?>("--sensors", "Emulated sensors per gateway (default 3)."), "-m"), "sensorsPerGateway");
+        var seed = names.Sets(CliOption.Described<int?>("--seed", "Random seed of the sensor traffic and the channel (default 1)."), "seed");
+        var keyRate = names.Sets(CliOption.Choice("--key-rate", "Key rate model: constant or channel (default constant).", "constant", "channel"), "keyRateModel");
+        var rate = names.Sets(CliOption.Described<double?>("--rate", "Constant key rate per link in bit/s (default 1280, DDKA paper)."), "keyRateBitsPerSecond");
+        var data = names.Sets(CliOption.Described<string?>("--data", "Folder of the durable state (default out/emulation/data)."), "dataFolder");
+        var outFolder = names.Sets(CliOption.Aliased(CliOption.Described<string?>("--out", "Folder of the report (default out/emulation)."), "-o"), "outputFolder");
+        var boards = names.Sets(CliOption.List<ushort>("--board", "Gateway id a real board joins as (repeat for several; above the emulated ids)."), "boardGateways");
+        var boardTwins = names.Sets(CliOption.List<ushort>("--board-twin", "Gateway id this PC runs as a board twin: the firmware/Device app in its own process, joining like a board (repeat for several)."), "boardTwins");
+        var boardConfig = CliOption.Described<ushort?>("--board-config", "Write the settings file (gatewayqkd.conf) and nanoff file-deployment manifest board ID needs, and exit.");
+        var boardConfigOut = CliOption.Described<string?>("--board-config-out", "Folder for --board-config's files (default: board-gn-ID in the data folder).");
+        var wifiSsid = CliOption.Described<string?>("--wifi-ssid", $"Wi-Fi network written into --board-config's file (password from ${WifiPasswordVariable}); default: a placeholder to edit.");
+        var mosquittoConfig = CliOption.Described<string?>("--mosquitto-config", $"Write a Mosquitto LAN configuration (listener, password file, ACL per board gateway) into this folder and exit; the emulator's user is --broker-user (default {DefaultBrokerUser}), its password ${BrokerCliOptions.PasswordVariable}.");
+        var boardSensors = names.Sets(CliOption.Parsed(CliOption.List<string>("--board-sensor", "GATEWAY:SENSOR of a real sensor board (firmware/Sensor), e.g. 9:101, above the emulated sensor ids (repeat for several)."), text => BoardSensor.Parse(text)), "boardSensors");
+        var sensorConfig = CliOption.Parsed(CliOption.Described<string?>("--sensor-config", "Write the settings file (sensorqkd.conf) and nanoff manifest sensor board GATEWAY:SENSOR needs, and exit."), text => BoardSensor.Parse(text));
+        var fresh = CliOption.Described<bool>("--fresh", "Delete the data folder first (a new deployment: new keys, empty stores).");
+        var noLive = CliOption.Described<bool>("--no-live", "Print progress lines instead of the live view.");
+        var virtualTime = names.Sets(CliOption.Described<bool>("--virtual-time", "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report (no boards, no external broker)."), "virtualTime");
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
-        foreach (var option in new Option[] { scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive, virtualTime })
-        {
-            command.Options.Add(option);
-        }
-
-        broker.AddTo(command);
-        listen.AddTo(command);
-        kms.AddTo(command);
-        boardSensors.Validators.Add(r =>
-        {
-            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
-            {
-                try
-                {
-                    BoardSensor.Parse(text);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError($"--board-sensor: {e.Message}");
-                }
-            }
-        });
-
-        sensorConfig.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text)
-            {
-                try
-                {
-                    BoardSensor.Parse(text);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError($"--sensor-config: {e.Message}");
-                }
-            }
-        });
+        CliOption.AddTo(command, scenario, duration, speed, gateways, sensors, seed, keyRate, rate, data, outFolder, boards, boardTwins, boardSensors, boardConfig, boardConfigOut, sensorConfig, wifiSsid, mosquittoConfig, fresh, noLive, virtualTime);
+        broker.AddTo(command, names);
+        listen.AddTo(command, names);
+        kms.AddTo(command, names);
         command.Validators.Add(r =>
         {
             if (r.GetResult(listen.Listen) is { Implicit: false } && r.GetResult(broker.Port) is { Implicit: false })
@@ -102,29 +71,28 @@ public static class EmulateCommand
             try
             {
                 var start = parse.GetValue(scenario) is { } file ? ScenarioFile.Load(file.FullName) : new EmulationOptions();
-                var builder = new EmulationOptionsBuilder(start).With(o => o with
+                options = start with
                 {
-                    Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : o.Duration,
-                    Speed = parse.GetValue(speed) ?? o.Speed,
-                    Gateways = parse.GetValue(gateways) ?? o.Gateways,
-                    SensorsPerGateway = parse.GetValue(sensors) ?? o.SensorsPerGateway,
-                    Seed = parse.GetValue(seed) ?? o.Seed,
-                    VirtualTime = parse.GetValue(virtualTime) || o.VirtualTime,
-                    KeyRateModel = parse.GetValue(keyRate) is { } k ? (k == "channel" ? KeyRateModel.Channel : KeyRateModel.Constant) : o.KeyRateModel,
-                    KeyRateBitsPerSecond = parse.GetValue(rate) ?? o.KeyRateBitsPerSecond,
-                    DataFolder = parse.GetValue(data) ?? o.DataFolder,
-                    OutputFolder = parse.GetValue(outFolder) ?? o.OutputFolder,
-                    BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : o.BoardGateways,
-                    BoardSensors = parse.GetValue(boardSensors) is { Length: > 0 } bs ? [.. bs.Select(BoardSensor.Parse)] : o.BoardSensors,
-                    ExternalBroker = broker.Endpoint(parse) ?? o.ExternalBroker,
-                    EmbeddedBrokerPort = parse.GetValue(broker.Port) ?? o.EmbeddedBrokerPort,
-                }).With(o => listen.Apply(parse, o)).With(o => kms.Apply(parse, o));
+                    Duration = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : start.Duration,
+                    Speed = parse.GetValue(speed) ?? start.Speed,
+                    Gateways = parse.GetValue(gateways) ?? start.Gateways,
+                    SensorsPerGateway = parse.GetValue(sensors) ?? start.SensorsPerGateway,
+                    Seed = parse.GetValue(seed) ?? start.Seed,
+                    VirtualTime = parse.GetValue(virtualTime) || start.VirtualTime,
+                    KeyRateModel = parse.GetValue(keyRate) is { } k ? (k == "channel" ? KeyRateModel.Channel : KeyRateModel.Constant) : start.KeyRateModel,
+                    KeyRateBitsPerSecond = parse.GetValue(rate) ?? start.KeyRateBitsPerSecond,
+                    DataFolder = parse.GetValue(data) ?? start.DataFolder,
+                    OutputFolder = parse.GetValue(outFolder) ?? start.OutputFolder,
+                    BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : start.BoardGateways,
+                    BoardSensors = parse.GetValue(boardSensors) is { Length: > 0 } bs ? [.. bs.Select(BoardSensor.Parse)] : start.BoardSensors,
+                };
+                options = kms.Apply(parse, listen.Apply(parse, broker.Apply(parse, options)));
                 if (parse.GetValue(boardTwins) is { Length: > 0 } twins)
                 {
-                    builder = builder.WithBoardTwins(twins);
+                    options = options.WithBoardTwins(twins);
                 }
 
-                options = builder.Build(EmulationOptionNames.Emulate);
+                EmulationOptionsValidator.ThrowIfInvalid(options, names.Names);
             }
             catch (EmulationOptionsException e)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GatewayQkd.Cli.Commands.Options;
 
 namespace GatewayQkd.Cli.Commands.Fuzz;
 
@@ -13,15 +14,12 @@ public static class FuzzCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var targets = new Option<string[]>("--target", "-t") { Description = $"Targets to fuzz: {string.Join(", ", FuzzTargets.Names)} (default: all).", AllowMultipleArgumentsPerToken = true };
-        var cases = new Option<long>("--cases", "-n") { Description = "Cases per target.", DefaultValueFactory = _ => 100_000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the first case (case i uses seed + i).", DefaultValueFactory = _ => 1 };
-        var list = new Option<bool>("--list") { Description = "List the targets and exit." };
+        var targets = CliOption.Aliased(CliOption.List<string>("--target", $"Targets to fuzz: {string.Join(", ", FuzzTargets.Names)} (default: all)."), "-t");
+        var cases = CliOption.Aliased(CliOption.Described<long>("--cases", "Cases per target.", 100_000), "-n");
+        var seed = CliOption.Described("--seed", "Seed of the first case (case i uses seed + i).", 1);
+        var list = CliOption.Described<bool>("--list", "List the targets and exit.");
         var command = new Command("fuzz", "Fuzz the frame openers, the gateway service, the settings parser, the scenario loader and the ETSI 014 JSON; print cases/s.");
-        foreach (var option in new Option[] { targets, cases, seed, list })
-        {
-            command.Options.Add(option);
-        }
+        CliOption.AddTo(command, targets, cases, seed, list);
 
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -54,6 +54,6 @@ public sealed class ScenarioFuzzTarget : FuzzTarget
     private static void Load(string text, bool yaml)
     {
         var document = yaml ? ScenarioFile.ParseYaml(text, "fuzz.yaml") : ScenarioFile.ParseJson(text, "fuzz.json");
-        new EmulationOptionsBuilder(ScenarioFile.Apply(document, new EmulationOptions(), _ => "password")).Build();
+        ScenarioFile.Apply(document, new EmulationOptions(), _ => "password").Validated();
     }
 }

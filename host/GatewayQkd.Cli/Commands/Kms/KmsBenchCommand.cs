@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Kms.Benchmarks;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Reporting;
@@ -14,23 +15,23 @@ public static class KmsBenchCommand
     {
         var defaults = new KmsBenchmarkOptions();
         var policy = new KmsPolicy();
-        var pairs = KmsOptions.Bounded("--pairs", "Measured enc_keys + dec_keys pairs per concurrency level", defaults.Pairs,
+        var pairs = CliOption.Bounded("--pairs", "Measured enc_keys + dec_keys pairs per concurrency level", defaults.Pairs,
             1, int.MaxValue);
-        var warmup = KmsOptions.Bounded("--warmup", "Unmeasured warm-up pairs first (JIT, TLS sessions, SQLite cache)",
+        var warmup = CliOption.Bounded("--warmup", "Unmeasured warm-up pairs first (JIT, TLS sessions, SQLite cache)",
             defaults.WarmupPairs, 0, int.MaxValue);
-        var concurrency = KmsOptions.Checked(
-            KmsOptions.List("--concurrency", "Concurrent request loops, one run per value", defaults.Concurrency),
+        var concurrency = CliOption.Checked(
+            CliOption.List("--concurrency", "Concurrent request loops, one run per value", defaults.Concurrency),
             levels => levels.Length == 0 || levels.Any(c => c < 1)
                 ? "--concurrency needs one or more levels, each at least 1." : null);
-        var size = KmsOptions.Checked(
-            KmsOptions.Bounded("--size", "Key size in bits (a multiple of 8)", defaults.KeySizeBits, policy.MinKeySizeBits,
+        var size = CliOption.Checked(
+            CliOption.Bounded("--size", "Key size in bits (a multiple of 8)", defaults.KeySizeBits, policy.MinKeySizeBits,
                 policy.MaxKeySizeBits),
             bits => bits % 8 == 0 ? null : $"--size must be a multiple of 8, got {bits}.");
-        var keys = KmsOptions.Bounded("--keys-per-request", "Keys per enc_keys / dec_keys request", defaults.KeysPerRequest,
+        var keys = CliOption.Bounded("--keys-per-request", "Keys per enc_keys / dec_keys request", defaults.KeysPerRequest,
             1, int.MaxValue);
-        var csv = new Option<string?>("--csv") { Description = "Also write the figures to this CSV file" };
+        var csv = CliOption.Described<string?>("--csv", "Also write the figures to this CSV file");
         var command = new Command("bench", "Measure ETSI GS QKD 014 enc_keys + dec_keys pairs per second over HTTPS on loopback.");
-        KmsOptions.AddTo(command, pairs, warmup, concurrency, size, keys, csv);
+        CliOption.AddTo(command, pairs, warmup, concurrency, size, keys, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;

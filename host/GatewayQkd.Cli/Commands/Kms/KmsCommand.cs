@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Kms.Certificates;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
@@ -20,19 +21,19 @@ public static class KmsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var database = KmsOptions.Described("--db", "SQLite file of the central key store (created when missing)", "kms.db");
-        var certs = KmsOptions.Described("--certs", "Folder made by `gatewayqkd kms certs` (ca.crt, server.pfx)",
-            KmsOptions.DefaultCertificateFolder);
-        var address = KmsOptions.Checked(KmsOptions.Described("--address", "IP address to listen on", "127.0.0.1"),
+        var database = CliOption.Described("--db", "SQLite file of the central key store (created when missing)", "kms.db");
+        var certs = CliOption.Described("--certs", "Folder made by `gatewayqkd kms certs` (ca.crt, server.pfx)",
+            KmsCertsCommand.DefaultCertificateFolder);
+        var address = CliOption.Checked(CliOption.Described("--address", "IP address to listen on", "127.0.0.1"),
             value => IPAddress.TryParse(value, out _) ? null : $"--address must be an IP address, got '{value}'.");
-        var port = KmsOptions.Bounded("--port", "TCP port (0 = any free port)", 8443, 0, IPEndPoint.MaxPort);
-        var seconds = KmsOptions.Bounded("--seconds", "Stop after this many seconds (0 = run until Ctrl+C)", 0, 0,
+        var port = CliOption.Bounded("--port", "TCP port (0 = any free port)", 8443, 0, IPEndPoint.MaxPort);
+        var seconds = CliOption.Bounded("--seconds", "Stop after this many seconds (0 = run until Ctrl+C)", 0, 0,
             MaxSeconds);
 
         var command = new Command("kms",
             "Serve the central key store over HTTPS with the ETSI GS QKD 014 REST interface (mutual TLS). " +
             "SAE ids: cs = central server, gn-<id> = gateway <id>. See docs/kms.md.");
-        KmsOptions.AddTo(command, database, certs, address, port, seconds);
+        CliOption.AddTo(command, database, certs, address, port, seconds);
         command.Subcommands.Add(KmsCertsCommand.Create());
         command.Subcommands.Add(KmsBenchCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>

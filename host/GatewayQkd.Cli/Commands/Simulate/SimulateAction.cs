@@ -81,7 +81,8 @@ internal static class SimulateAction
         }
         catch (SimulationOptionsException e)
         {
-            error.WriteLine($"gatewayqkd simulate: {e.Message}");
+            // The simulator names the input in its own terms (Load); report the option that sets it (--load).
+            error.WriteLine($"gatewayqkd simulate: {set.Map.NameOf(e.Parameter, "simulate")}: {e.Problem}");
             return 2;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Simulation;
 using GatewayQkd.Simulation.Schemes;
 using GatewayQkd.Simulation.Supply;
@@ -13,93 +14,81 @@ namespace GatewayQkd.Cli.Commands.Simulate;
 /// </summary>
 internal sealed class SimulateOptionSet
 {
-    private static readonly SimulationOptions Defaults = new();
+    /// <summary>Gets the options that set one <see cref="SimulationOptions"/> property each (default: the model's).</summary>
+    public IReadOnlyList<ModelOption<SimulationOptions>> Model { get; } =
+    [
+        ModelOption<SimulationOptions>.Value("--requests", nameof(SimulationOptions.Requests), "Key requests per run.", o => o.Requests, (o, v) => o with { Requests = v }).Aliased("-n"),
+        ModelOption<SimulationOptions>.Value("--load", nameof(SimulationOptions.Load), "L_req = lambda t_slot (eq. 4); 0.2 is the paper's 5 s mean interval at t_slot 1 s.", o => o.Load, (o, v) => o with { Load = v }).Aliased("-l"),
+        ModelOption<SimulationOptions>.Value("--slot", nameof(SimulationOptions.SlotSeconds), "t_slot in seconds.", o => o.SlotSeconds, (o, v) => o with { SlotSeconds = v }),
+        ModelOption<SimulationOptions>.Value("--gateways", nameof(SimulationOptions.Gateways), "Number of gateways (paper: 4).", o => o.Gateways, (o, v) => o with { Gateways = v }).Aliased("-g"),
+        ModelOption<SimulationOptions>.Value("--capacity", nameof(SimulationOptions.CapacityBits), "QKP capacity in bits (paper: 5120).", o => o.CapacityBits, (o, v) => o with { CapacityBits = v }),
+        ModelOption<SimulationOptions>.Value("--initial", nameof(SimulationOptions.InitialBits), "Initial K_sur in bits (paper: 1280 or 2560).", o => o.InitialBits, (o, v) => o with { InitialBits = v }),
+        ModelOption<SimulationOptions>.Value("--threshold-low", nameof(SimulationOptions.LowThresholdBits), "K_threshold_low in bits.", o => o.LowThresholdBits, (o, v) => o with { LowThresholdBits = v }),
+        ModelOption<SimulationOptions>.Value("--threshold-high", nameof(SimulationOptions.HighThresholdBits), "K_threshold_high in bits.", o => o.HighThresholdBits, (o, v) => o with { HighThresholdBits = v }),
+        ModelOption<SimulationOptions>.Value("--w", nameof(SimulationOptions.W), "Trade-off w of est (eq. 5), 0..1 (paper: 0.5).", o => o.W, (o, v) => o with { W = v }),
+        ModelOption<SimulationOptions>.Value("--vgen", nameof(SimulationOptions.VGenBitsPerSecond), "V_gen in bit/s of every gateway's supplement link (paper: 2560).", o => o.VGenBitsPerSecond, (o, v) => o with { VGenBitsPerSecond = v }),
+        ModelOption<SimulationOptions>.Value("--link-rate", nameof(SimulationOptions.LinkBitsPerSecond), "Gateway-to-sensor link rate in bit/s, t_tra = 1/rate (paper: 1280).", o => o.LinkBitsPerSecond, (o, v) => o with { LinkBitsPerSecond = v }),
+        ModelOption<SimulationOptions>.Value("--hap-channels", nameof(SimulationOptions.HapChannels), "Supplement requests the HAP serves at once (paper: 1).", o => o.HapChannels, (o, v) => o with { HapChannels = v }),
+        ModelOption<SimulationOptions>.Value("--kqua", nameof(SimulationOptions.KeyQuantity), "K_qua: Level (key length of K_sec, default) or Independent.", o => o.KeyQuantity, (o, v) => o with { KeyQuantity = v }),
+        ModelOption<SimulationOptions>.Value("--load-meaning", nameof(SimulationOptions.LoadMeaning), "What L_req changes: Rate (arrival rate only, eq. 4; default) or RateAndKeyQuantity (also K_qua x L_req, s4.2.1).", o => o.LoadMeaning, (o, v) => o with { LoadMeaning = v }),
+        ModelOption<SimulationOptions>.Value("--supplement-timing", nameof(SimulationOptions.SupplementTiming), "DDKA/S2 threshold replenishment: IdleGaps (between requests, Table 4 line 16; default) or Continuous (whenever below K_threshold_low).", o => o.SupplementTiming, (o, v) => o with { SupplementTiming = v }),
+        ModelOption<SimulationOptions>.Value("--seed", nameof(SimulationOptions.Seed), "Random seed; seeds seed..seed+n-1 are used for n seeds.", o => o.Seed, (o, v) => o with { Seed = v }),
+    ];
 
-    public Option<string?> Preset { get; } = new("--preset") { Description = "Reproduce a figure or the scale run: " + string.Join(", ", SimulationPreset.All.Select(p => p.Name)) + "." };
+    /// <summary>Gets the map from simulator parameter to the option that sets it (for the simulator's errors).</summary>
+    public OptionMap Map { get; } = new();
 
-    public Option<string> Schemes { get; } = new("--scheme", "-s") { Description = "Schemes, comma-separated, or 'all': " + string.Join(", ", SchemeDefinition.All.Select(s => s.Name)) + ".", DefaultValueFactory = _ => "DDKA" };
+    public Option<string?> Preset { get; } = CliOption.Described<string?>("--preset", "Reproduce a figure or the scale run: " + string.Join(", ", SimulationPreset.All.Select(p => p.Name)) + ".");
 
-    public Option<long> Requests { get; } = new("--requests", "-n") { Description = "Key requests per run.", DefaultValueFactory = _ => Defaults.Requests };
+    public Option<string> Schemes { get; } = CliOption.Aliased(CliOption.Described<string>("--scheme", "Schemes, comma-separated, or 'all': " + string.Join(", ", SchemeDefinition.All.Select(s => s.Name)) + ".", "DDKA"), "-s");
 
-    public Option<double> Load { get; } = new("--load", "-l") { Description = "L_req = lambda t_slot (eq. 4); 0.2 is the paper's 5 s mean interval at t_slot 1 s.", DefaultValueFactory = _ => Defaults.Load };
+    public Option<string?> VGenPerGateway { get; } = CliOption.Described<string?>("--vgen-per-gateway", "Per-gateway V_gen in bit/s, comma-separated, cycled over the gateways (e.g. secret key rates from `gatewayqkd channel`).");
 
-    public Option<double> Slot { get; } = new("--slot") { Description = "t_slot in seconds.", DefaultValueFactory = _ => Defaults.SlotSeconds };
+    public Option<bool> VGenFromChannel { get; } = CliOption.Described<bool>("--vgen-from-channel", "Take V_gen per gateway from the channel model: gateways spread from --channel-min-km to --channel-max-km, V_gen = min(downlink, uplink) ergodic key rate.");
 
-    public Option<int> Gateways { get; } = new("--gateways", "-g") { Description = "Number of gateways (paper: 4).", DefaultValueFactory = _ => Defaults.Gateways };
+    public Option<double> ChannelMinKm { get; } = CliOption.Described<double>("--channel-min-km", "Nearest gateway's ground distance from the HAP nadir in km (with --vgen-from-channel).", 5);
 
-    public Option<long> Capacity { get; } = new("--capacity") { Description = "QKP capacity in bits (paper: 5120).", DefaultValueFactory = _ => Defaults.CapacityBits };
+    public Option<double> ChannelMaxKm { get; } = CliOption.Described<double>("--channel-max-km", "Farthest gateway's ground distance in km (with --vgen-from-channel).", 50);
 
-    public Option<long> Initial { get; } = new("--initial") { Description = "Initial K_sur in bits (paper: 1280 or 2560).", DefaultValueFactory = _ => Defaults.InitialBits };
+    public Option<int> Seeds { get; } = CliOption.Described<int>("--seeds", "Runs per point (95 % Student-t intervals over seeds).", 1);
 
-    public Option<long> ThresholdLow { get; } = new("--threshold-low") { Description = "K_threshold_low in bits.", DefaultValueFactory = _ => Defaults.LowThresholdBits };
+    public Option<string?> Sweep { get; } = CliOption.Described<string?>("--sweep", "x axis: NAME=a,b,c or NAME=start:stop:step; NAME one of " + string.Join(", ", SweepParameters.Names) + ".");
 
-    public Option<long> ThresholdHigh { get; } = new("--threshold-high") { Description = "K_threshold_high in bits.", DefaultValueFactory = _ => Defaults.HighThresholdBits };
+    public Option<string?> Series { get; } = CliOption.Described<string?>("--series", "One line per value: NAME=a,b,c (same names as --sweep).");
 
-    public Option<double> W { get; } = new("--w") { Description = "Trade-off w of est (eq. 5), 0..1 (paper: 0.5).", DefaultValueFactory = _ => Defaults.W };
+    public Option<string?> Out { get; } = CliOption.Aliased(CliOption.Described<string?>("--out", "Folder for CSV and PNG files."), "-o");
 
-    public Option<double> VGen { get; } = new("--vgen") { Description = "V_gen in bit/s of every gateway's supplement link (paper: 2560).", DefaultValueFactory = _ => Defaults.VGenBitsPerSecond };
+    public Option<bool> Json { get; } = CliOption.Described<bool>("--json", "Write JSON to standard output instead of the table.");
 
-    public Option<string?> VGenPerGateway { get; } = new("--vgen-per-gateway") { Description = "Per-gateway V_gen in bit/s, comma-separated, cycled over the gateways (e.g. secret key rates from `gatewayqkd channel`)." };
+    public Option<bool> Progress { get; } = CliOption.Described<bool>("--progress", "Show a progress bar (on by default for the scale preset).");
 
-    public Option<bool> VGenFromChannel { get; } = new("--vgen-from-channel") { Description = "Take V_gen per gateway from the channel model: gateways spread from --channel-min-km to --channel-max-km, V_gen = min(downlink, uplink) ergodic key rate." };
-
-    public Option<double> ChannelMinKm { get; } = new("--channel-min-km") { Description = "Nearest gateway's ground distance from the HAP nadir in km (with --vgen-from-channel).", DefaultValueFactory = _ => 5 };
-
-    public Option<double> ChannelMaxKm { get; } = new("--channel-max-km") { Description = "Farthest gateway's ground distance in km (with --vgen-from-channel).", DefaultValueFactory = _ => 50 };
-
-    public Option<double> LinkRate { get; } = new("--link-rate") { Description = "Gateway-to-sensor link rate in bit/s, t_tra = 1/rate (paper: 1280).", DefaultValueFactory = _ => Defaults.LinkBitsPerSecond };
-
-    public Option<int> HapChannels { get; } = new("--hap-channels") { Description = "Supplement requests the HAP serves at once (paper: 1).", DefaultValueFactory = _ => Defaults.HapChannels };
-
-    public Option<KeyQuantityMode> KeyQuantity { get; } = new("--kqua") { Description = "K_qua: Level (key length of K_sec, default) or Independent.", DefaultValueFactory = _ => Defaults.KeyQuantity };
-
-    public Option<LoadMeaning> LoadMeaning { get; } = new("--load-meaning") { Description = "What L_req changes: Rate (arrival rate only, eq. 4; default) or RateAndKeyQuantity (also K_qua x L_req, s4.2.1).", DefaultValueFactory = _ => Defaults.LoadMeaning };
-
-    public Option<SupplementTiming> SupplementTiming { get; } = new("--supplement-timing") { Description = "DDKA/S2 threshold replenishment: IdleGaps (between requests, Table 4 line 16; default) or Continuous (whenever below K_threshold_low).", DefaultValueFactory = _ => Defaults.SupplementTiming };
-
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Random seed; seeds seed..seed+n-1 are used for n seeds.", DefaultValueFactory = _ => Defaults.Seed };
-
-    public Option<int> Seeds { get; } = new("--seeds") { Description = "Runs per point (95 % Student-t intervals over seeds).", DefaultValueFactory = _ => 1 };
-
-    public Option<string?> Sweep { get; } = new("--sweep") { Description = "x axis: NAME=a,b,c or NAME=start:stop:step; NAME one of " + string.Join(", ", SweepParameters.Names) + "." };
-
-    public Option<string?> Series { get; } = new("--series") { Description = "One line per value: NAME=a,b,c (same names as --sweep)." };
-
-    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Folder for CSV and PNG files." };
-
-    public Option<bool> Json { get; } = new("--json") { Description = "Write JSON to standard output instead of the table." };
-
-    public Option<bool> Progress { get; } = new("--progress") { Description = "Show a progress bar (on by default for the scale preset)." };
-
+    /// <summary>Gets every option, in help order.</summary>
     public IEnumerable<Option> All =>
     [
-        Preset, Schemes, Requests, Load, Slot, Gateways, Capacity, Initial, ThresholdLow, ThresholdHigh, W, VGen, VGenPerGateway,
-        VGenFromChannel, ChannelMinKm, ChannelMaxKm, LinkRate, HapChannels, KeyQuantity, LoadMeaning, SupplementTiming, Seed, Seeds, Sweep, Series, Out, Json, Progress,
+        Preset, Schemes, .. Model.Select(m => m.Option), VGenPerGateway, VGenFromChannel, ChannelMinKm, ChannelMaxKm, Seeds, Sweep, Series, Out, Json, Progress,
     ];
+
+    /// <summary>Records which option sets each simulator parameter that is not a plain <see cref="Model"/> option.</summary>
+    public SimulateOptionSet()
+    {
+        foreach (var option in Model)
+        {
+            Map.Sets(option.Option, option.Parameter!);
+        }
+
+        Map.Sets(VGenPerGateway, nameof(SimulationOptions.VGenPerGateway));
+        Map.Sets(Seeds, nameof(SweepSpec.Seeds));
+        Map.Sets(ChannelMinKm, "minDistanceKm");
+        Map.Sets(ChannelMaxKm, "maxDistanceKm");
+    }
 
     /// <summary>Builds the run's options: the preset's (or defaults), overridden by options given explicitly.</summary>
     public SimulationOptions ToOptions(ParseResult parse, SimulationPreset? preset)
     {
-        var o = preset?.Options ?? Defaults;
-        o = Given(parse, Requests) ? o with { Requests = parse.GetValue(Requests) } : o;
-        o = Given(parse, Load) ? o with { Load = parse.GetValue(Load) } : o;
-        o = Given(parse, Slot) ? o with { SlotSeconds = parse.GetValue(Slot) } : o;
-        o = Given(parse, Gateways) ? o with { Gateways = parse.GetValue(Gateways) } : o;
-        o = Given(parse, Capacity) ? o with { CapacityBits = parse.GetValue(Capacity) } : o;
-        o = Given(parse, Initial) ? o with { InitialBits = parse.GetValue(Initial) } : o;
-        o = Given(parse, ThresholdLow) ? o with { LowThresholdBits = parse.GetValue(ThresholdLow) } : o;
-        o = Given(parse, ThresholdHigh) ? o with { HighThresholdBits = parse.GetValue(ThresholdHigh) } : o;
-        o = Given(parse, W) ? o with { W = parse.GetValue(W) } : o;
-        o = Given(parse, VGen) ? o with { VGenBitsPerSecond = parse.GetValue(VGen) } : o;
-        o = Given(parse, LinkRate) ? o with { LinkBitsPerSecond = parse.GetValue(LinkRate) } : o;
-        o = Given(parse, HapChannels) ? o with { HapChannels = parse.GetValue(HapChannels) } : o;
-        o = Given(parse, KeyQuantity) ? o with { KeyQuantity = parse.GetValue(KeyQuantity) } : o;
-        o = Given(parse, LoadMeaning) ? o with { LoadMeaning = parse.GetValue(LoadMeaning) } : o;
-        o = Given(parse, SupplementTiming) ? o with { SupplementTiming = parse.GetValue(SupplementTiming) } : o;
-        o = Given(parse, Seed) ? o with { Seed = parse.GetValue(Seed) } : o;
+        var o = ModelOption<SimulationOptions>.ApplyAll(Model, parse, preset?.Options ?? new SimulationOptions());
         if (parse.GetValue(VGenPerGateway) is { } list)
         {
-            o = o with { VGenPerGateway = SweepParameters.ParseValues(list, "--vgen-per-gateway") };
+            o = o with { VGenPerGateway = SweepParameters.ParseValues(list, VGenPerGateway.Name) };
         }
 
         o.Validate();
@@ -110,7 +99,13 @@ internal sealed class SimulateOptionSet
                 throw new SimulationOptionsException("--vgen-from-channel", "cannot be combined with --vgen-per-gateway.");
             }
 
-            o = o with { VGenPerGateway = ChannelKeyRates.PerGateway(o.Gateways, parse.GetValue(ChannelMinKm), parse.GetValue(ChannelMaxKm)) };
+            double min = parse.GetValue(ChannelMinKm), max = parse.GetValue(ChannelMaxKm);
+            if (!(min >= 0) || !(max >= min))
+            {
+                throw new SimulationOptionsException(ChannelMaxKm.Name, FormattableString.Invariant($"needs 0 <= {ChannelMinKm.Name} ({min}) <= {ChannelMaxKm.Name} ({max})."));
+            }
+
+            o = o with { VGenPerGateway = ChannelKeyRates.PerGateway(o.Gateways, min, max) };
         }
 
         return o;
@@ -183,7 +178,7 @@ internal sealed class SimulateOptionSet
         return (parameter, SweepParameters.ParseValues(text[(equals + 1)..], option));
     }
 
-    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+    private static bool Given(ParseResult parse, Option option) => CliOption.IsGiven(parse, option);
 
     internal static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

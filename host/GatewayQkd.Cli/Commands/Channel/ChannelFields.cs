@@ -1,6 +1,18 @@
 using GatewayQkd.Channel.Link;
+using GatewayQkd.Channel.Network;
 
 namespace GatewayQkd.Cli.Commands.Channel;
+
+/// <summary>One documented output quantity: its CSV/JSON name, unit, meaning and how to read it from a report.</summary>
+public sealed record ReportField<T>(string Name, string Unit, string Description, Func<T, double> Value);
+
+/// <summary>The documented output fields of `channel`: the link fields, then (network runs) the network fields.</summary>
+public static class ChannelFields
+{
+    /// <summary>Name, unit and meaning of every field a run writes, in output order (`--fields`, the JSON "fields").</summary>
+    public static IEnumerable<(string Name, string Unit, string Description)> Described(bool network) =>
+        LinkFields.All.Select(f => (f.Name, f.Unit, f.Description)).Concat(network ? NetworkFields.All.Select(f => (f.Name, f.Unit, f.Description)) : []);
+}
 
 /// <summary>
 /// The per-link quantities of the `channel` command, in output order. These names are the CSV columns and JSON keys;
@@ -60,5 +72,22 @@ public static class LinkFields
         new("ergodic_plob_bps", "bit/s", "ergodic PLOB bound x repetition rate", r => r.ErgodicPlobBitsPerSecond),
         new("ergodic_plob_fraction", "1", "ergodic_skr / ergodic_plob", r => r.Averaged.PlobFraction),
         new("plob_fraction", "1", "skr / ergodic_plob", r => r.PlobFraction),
+    ];
+}
+
+/// <summary>The network quantities of the `channel` command (N ground nodes sharing the HAP), appended after the link fields of GN 1.</summary>
+public static class NetworkFields
+{
+    /// <summary>Gets every network field.</summary>
+    public static IReadOnlyList<ReportField<NetworkReport>> All { get; } =
+    [
+        new("nodes", "1", "number of ground nodes N", r => r.Nodes.Count),
+        new("uplink_skr_bps", "bit/s", "CS-HAP uplink key rate (chosen distillation)", r => r.Uplink.KeyRateBitsPerSecond),
+        new("uplink_qber", "1", "overall average QBER of the uplink", r => r.Uplink.Averaged.Qber),
+        new("per_gn_skr_bps", "bit/s", "mean end-to-end CS-GN key rate per GN, min(uplink/N, downlink share)", r => r.MeanKeyRatePerNodeBitsPerSecond),
+        new("min_gn_skr_bps", "bit/s", "smallest end-to-end CS-GN key rate over the GNs", r => r.Nodes.Min(n => n.EndToEndKeyRateBitsPerSecond)),
+        new("aggregate_skr_bps", "bit/s", "sum of the end-to-end key rates", r => r.AggregateKeyRateBitsPerSecond),
+        new("mean_gn_qber", "1", "mean over GNs of the downlink overall average QBER", r => r.MeanDownlinkQber),
+        new("mean_gn_single_photon_qber", "1", "mean over GNs of the downlink single-photon average QBER", r => r.MeanDownlinkSinglePhotonQber),
     ];
 }
