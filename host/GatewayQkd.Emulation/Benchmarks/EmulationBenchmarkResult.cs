@@ -1,12 +1,28 @@
 namespace GatewayQkd.Emulation.Benchmarks;
 
-/// <summary>One emulation benchmark point.</summary>
+/// <summary>One emulation benchmark point, measured over its window (after the warm-up, before the drain).</summary>
 /// <param name="Broker">"embedded" or "mosquitto".</param>
 /// <param name="Gateways">Number of emulated gateways.</param>
-/// <param name="WallSeconds">Measured wall-clock seconds.</param>
+/// <param name="WallSeconds">Measured wall-clock seconds (the window).</param>
 /// <param name="BlocksPerSecond">Key blocks acknowledged by gateways per second (HAP to GN deliveries).</param>
 /// <param name="KeysPerSecond">Keys delivered to sensors per second (requests served end to end).</param>
-/// <param name="LatencyP50">Request-to-key latency median, ms.</param>
+/// <param name="LatencyP50">Request-to-key latency median, ms, of the keys delivered in the window.</param>
 /// <param name="LatencyP99">Request-to-key latency 99th percentile, ms.</param>
 /// <param name="TelemetryPerSecond">Telemetry messages verified per second.</param>
-public sealed record EmulationBenchmarkResult(string Broker, int Gateways, double WallSeconds, double BlocksPerSecond, double KeysPerSecond, double LatencyP50, double LatencyP99, double TelemetryPerSecond);
+/// <param name="OfferedPerSecond">Key requests the sensors sent per second.</param>
+/// <param name="MessagesPerSecond">MQTT messages every client of the run published (broker-acknowledged) per second.</param>
+/// <param name="CpuMillisecondsPerKey">CPU time of the emulation process, plus the broker's when it is a separate process, per key delivered (ms).</param>
+/// <param name="BytesAllocatedPerKey">Managed bytes the emulation process allocated per key delivered.</param>
+public sealed record EmulationBenchmarkResult(
+    string Broker,
+    int Gateways,
+    double WallSeconds,
+    double BlocksPerSecond,
+    double KeysPerSecond,
+    double LatencyP50,
+    double LatencyP99,
+    double TelemetryPerSecond,
+    double OfferedPerSecond,
+    double MessagesPerSecond,
+    double CpuMillisecondsPerKey,
+    double BytesAllocatedPerKey);

@@ -37,6 +37,21 @@ public sealed class MosquittoProcess : IAsyncDisposable
     /// <summary>Gets a value indicating whether the process is running.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Gets the CPU time the broker process used so far (user + system; zero when it is not running), for benchmarks' CPU per message.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return TimeSpan.Zero;
+            }
+
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Returns the path of the mosquitto binary (PATH first, then the usual install folders), or throws with the
     /// command that installs it.

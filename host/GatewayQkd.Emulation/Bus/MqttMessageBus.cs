@@ -13,13 +13,17 @@ namespace GatewayQkd.Emulation.Bus;
 /// </summary>
 /// <remarks>
 /// Publish and Subscribe return at once and never throw for a lost connection: messages wait in an ordered outbox and
-/// go out (QoS 1, never retained) when the broker acknowledges; a lost connection is re-established with every
+/// go out in order (QoS 1, never retained, up to <see cref="MaxInFlight"/> awaiting their acknowledgement at once)
+/// and leave it when the broker acknowledges; a lost connection is re-established with every
 /// subscription renewed, so a broker restart costs delay, not messages from this client. Inbound messages reach
 /// <c>onMessage</c> on MQTTnet's thread, one at a time; payloads above <see cref="MaxPayloadBytes"/> are refused
 /// and counted. Thread-safe.
 /// </remarks>
 public sealed class MqttMessageBus : IRunBus
 {
+    /// <summary>Most QoS 1 publishes of one connection on the wire awaiting their PUBACK at once (order is kept).</summary>
+    public const int MaxInFlight = 16;
+
     /// <summary>The largest inbound payload handed on (a key block frame of 64 KiB plus headers fits).</summary>
     public const int MaxPayloadBytes = 96 * 1024;
 
@@ -182,32 +186,121 @@ public sealed class MqttMessageBus : IRunBus
         _stop.Dispose();
     }
 
+    // The outbox in order: up to MaxInFlight publishes are on the wire at once (MQTTnet writes them in call order:
+    // its channel adapter sends under a FIFO AsyncLock, dotnet/MQTTnet Source/MQTTnet/Internal/AsyncLock.cs, and the
+    // broker forwards one client's QoS 1 messages in order, MQTT 5.0 s4.6), each leaving the window when its PUBACK
+    // came; a subscription first waits for the publishes before it. A failed publish is sent again, in order, once
+    // the connection is back.
     private async Task PumpAsync()
     {
         var token = _stop.Token;
-        await foreach (var item in _outbox.Reader.ReadAllAsync(token).ConfigureAwait(false))
+        var reader = _outbox.Reader;
+        var window = new Queue<InFlight>(MaxInFlight);
+        while (true)
         {
-            while (true)
+            if (window.Count < MaxInFlight && reader.TryRead(out var item))
             {
-                try
+                if (item.Payload is null)
                 {
-                    await EnsureConnectedAsync(token).ConfigureAwait(false);
-                    if (item.Payload is null)
-                    {
-                        await SubscribeNowAsync(item.Topic, token).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await PublishNowAsync(item, token).ConfigureAwait(false);
-                    }
-
+                    await SettleAllAsync(window, token).ConfigureAwait(false);
+                    await SubscribeWithRetryAsync(item.Topic, token).ConfigureAwait(false);
                     Interlocked.Decrement(ref _queued);
-                    break;
+                    continue;
                 }
-                catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+
+                if (!_client.IsConnected)
                 {
-                    await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+                    await ReconnectAsync(token).ConfigureAwait(false);
                 }
+
+                window.Enqueue(new InFlight(item, StartPublish(item, token)));
+            }
+            else if (window.Count > 0)
+            {
+                await SettleOldestAsync(window, token).ConfigureAwait(false);
+            }
+            else if (!await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                return; // completed: disposed
+            }
+        }
+    }
+
+    // Waits for the oldest publish's PUBACK; when the connection failed, waits for the rest of the window, reconnects
+    // and sends again, in order, every publish that was not acknowledged.
+    private async Task SettleOldestAsync(Queue<InFlight> window, CancellationToken token)
+    {
+        var oldest = window.Peek();
+        try
+        {
+            Acknowledged(oldest.Item, await oldest.Ack.ConfigureAwait(false));
+            window.Dequeue();
+            return;
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+        {
+            // fall through to the resend
+        }
+
+        var unacknowledged = new List<Outgoing>();
+        while (window.Count > 0)
+        {
+            var next = window.Dequeue();
+            try
+            {
+                Acknowledged(next.Item, await next.Ack.ConfigureAwait(false));
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+            {
+                unacknowledged.Add(next.Item);
+            }
+        }
+
+        await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+        await ReconnectAsync(token).ConfigureAwait(false);
+        foreach (var again in unacknowledged)
+        {
+            window.Enqueue(new InFlight(again, StartPublish(again, token)));
+        }
+    }
+
+    private async Task SettleAllAsync(Queue<InFlight> window, CancellationToken token)
+    {
+        while (window.Count > 0)
+        {
+            await SettleOldestAsync(window, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReconnectAsync(CancellationToken token)
+    {
+        while (true)
+        {
+            try
+            {
+                await EnsureConnectedAsync(token).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+            {
+                await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task SubscribeWithRetryAsync(string filter, CancellationToken token)
+    {
+        while (true)
+        {
+            try
+            {
+                await EnsureConnectedAsync(token).ConfigureAwait(false);
+                await SubscribeNowAsync(filter, token).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
+            {
+                await Task.Delay(ReconnectDelay, token).ConfigureAwait(false);
             }
         }
     }
@@ -322,7 +415,8 @@ public sealed class MqttMessageBus : IRunBus
         }
     }
 
-    private async Task PublishNowAsync(Outgoing item, CancellationToken token)
+    // Starts one QoS 1 publish; a client that is not connected fails the task (MQTTnet throws before its first await).
+    private Task<MqttClientPublishResult> StartPublish(Outgoing item, CancellationToken token)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(item.Topic)
@@ -330,13 +424,25 @@ public sealed class MqttMessageBus : IRunBus
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(false)
             .Build();
-        var result = await _client.PublishAsync(message, token).ConfigureAwait(false);
+        try
+        {
+            return _client.PublishAsync(message, token);
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            return Task.FromException<MqttClientPublishResult>(ex);
+        }
+    }
+
+    private void Acknowledged(Outgoing item, MqttClientPublishResult result)
+    {
         if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
         {
             _log.Write(LogLevel.Error, $"{ClientId}: the broker refused a message on '{item.Topic}' ({result.ReasonCode}).");
         }
 
         Statistics.CountPublished();
+        Interlocked.Decrement(ref _queued);
     }
 
     private Task OnReceived(MqttApplicationMessageReceivedEventArgs args)
@@ -383,4 +489,6 @@ public sealed class MqttMessageBus : IRunBus
             or InvalidOperationException or System.Net.Sockets.SocketException or IOException or TimeoutException;
 
     private readonly record struct Outgoing(string Topic, byte[]? Payload);
+
+    private readonly record struct InFlight(Outgoing Item, Task<MqttClientPublishResult> Ack);
 }

@@ -34,27 +34,51 @@ public sealed class LatencyRecorder
     /// <summary>Returns the p-th percentile (0 &lt; p &lt;= 100) by the nearest-rank method, or NaN with no values.</summary>
     public double Percentile(double p)
     {
+        CheckPercentile(p);
+        var sorted = SortedSince(0);
+        return sorted.Length == 0 ? double.NaN : NearestRank(sorted, p);
+    }
+
+    /// <summary>Returns p50, p90, p99 and the maximum (NaN when empty).</summary>
+    public LatencySummary Summarize() => SummarizeSince(0);
+
+    /// <summary>
+    /// Returns p50, p90, p99 and the maximum of the values recorded after the first <paramref name="first"/> (a
+    /// measurement window that leaves out a warm-up: pass <see cref="Count"/> read at the window's start).
+    /// </summary>
+    public LatencySummary SummarizeSince(int first)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        var sorted = SortedSince(first);
+        return sorted.Length == 0
+            ? new(0, double.NaN, double.NaN, double.NaN, double.NaN)
+            : new(sorted.Length, NearestRank(sorted, 50), NearestRank(sorted, 90), NearestRank(sorted, 99), NearestRank(sorted, 100));
+    }
+
+    private double[] SortedSince(int first)
+    {
+        double[] sorted;
+        lock (_values)
+        {
+            sorted = first >= _values.Count ? [] : [.. _values.Skip(first)];
+        }
+
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    // Nearest rank: the smallest value with at least p % at or below it.
+    private static double NearestRank(double[] sorted, double p)
+    {
+        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length);
+        return sorted[Math.Max(rank, 1) - 1];
+    }
+
+    private static void CheckPercentile(double p)
+    {
         if (!(p > 0 && p <= 100))
         {
             throw new ArgumentOutOfRangeException(nameof(p), p, "A percentile is in (0, 100].");
         }
-
-        double[] sorted;
-        lock (_values)
-        {
-            if (_values.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            sorted = [.. _values];
-        }
-
-        Array.Sort(sorted);
-        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length); // nearest rank: the smallest value with at least p % at or below it
-        return sorted[Math.Max(rank, 1) - 1];
     }
-
-    /// <summary>Returns p50, p90, p99 and the maximum (NaN when empty).</summary>
-    public LatencySummary Summarize() => new(Count, Percentile(50), Percentile(90), Percentile(99), Percentile(100));
 }

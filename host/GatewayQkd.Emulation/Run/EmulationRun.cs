@@ -56,6 +56,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private RunSecrets? _secrets;
     private IssuedKeyLedger? _ledger;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
+    private readonly List<IRunBus> _allBuses = [];
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
     {
@@ -246,6 +247,18 @@ public sealed partial class EmulationRun : IAsyncDisposable
     {
         _hap!.Step(Clock.EmulatedSeconds);
         _server!.KeyStreams.ResendOverdue(ResendAfter);
+    }
+
+    /// <summary>Gets the messages the broker acknowledged from every client of this run so far (over restarts; board twins excluded).</summary>
+    public long MessagesPublished
+    {
+        get
+        {
+            lock (_allBuses)
+            {
+                return _allBuses.Sum(b => b.Statistics.Published);
+            }
+        }
     }
 
     /// <summary>Gets the board twin processes by gateway id.</summary>
@@ -491,9 +504,18 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private static int SensorSeed(int seed, ushort gatewayId) => unchecked((seed * 1_000_003) + gatewayId);
 
     // Every client's connection: MQTT to the run's broker, or the in-process broker in virtual time.
-    private IRunBus Buses(string clientId, Action<string, byte[]> onMessage) => _inProcess is not null
-        ? new InProcessBus(_inProcess, clientId, onMessage, Log)
-        : new MqttMessageBus(BrokerEndpoint, clientId, onMessage, Log);
+    private IRunBus Buses(string clientId, Action<string, byte[]> onMessage)
+    {
+        IRunBus bus = _inProcess is not null
+            ? new InProcessBus(_inProcess, clientId, onMessage, Log)
+            : new MqttMessageBus(BrokerEndpoint, clientId, onMessage, Log);
+        lock (_allBuses)
+        {
+            _allBuses.Add(bus);
+        }
+
+        return bus;
+    }
 
     private async Task StartTwinAsync(ushort id, CancellationToken cancellationToken)
     {

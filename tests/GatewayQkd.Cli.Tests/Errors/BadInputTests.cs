@@ -78,6 +78,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--gateways must be counts 1..1000, got 0.", "bench", "--gateways", "0")]
     [InlineData("--out must be a file in an existing folder", "bench", "--out", "/proc/nope/x.md")]
     [InlineData("no-such-suite", "bench", "no-such-suite")]
+    [InlineData("--steps must be 1..100, got 0.", "bench", "capacity", "--steps", "0")]
     public void Bench(string expected, params string[] args) => AssertRefused(expected, args);
 
     [Fact]

@@ -33,4 +33,35 @@ public sealed class LatencyRecorderTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyRecorder().Record(-0.1));
     }
+
+    [Fact]
+    public void Summarizes_A_Window_Without_The_Values_Recorded_Before_It()
+    {
+        var recorder = new LatencyRecorder();
+        recorder.Record(1000); // a warm-up outlier
+        var first = recorder.Count;
+        foreach (var v in new double[] { 50, 15, 40, 35, 20 })
+        {
+            recorder.Record(v);
+        }
+
+        var window = recorder.SummarizeSince(first);
+
+        Assert.Equal(5, window.Count);
+        Assert.Equal(35, window.P50);
+        Assert.Equal(50, window.Max);
+        Assert.Equal(1000, recorder.Summarize().Max);
+    }
+
+    [Fact]
+    public void Summarizes_An_Empty_Window_As_NaN()
+    {
+        var recorder = new LatencyRecorder();
+        recorder.Record(5);
+
+        var window = recorder.SummarizeSince(1);
+
+        Assert.Equal(0, window.Count);
+        Assert.True(double.IsNaN(window.P99));
+    }
 }

@@ -20,10 +20,13 @@ public static class BenchCommand
             CliOption.Described<double>("--seconds", "Wall-clock seconds per measured point.", 6),
             s => s is > 0 and <= 3600 ? null : string.Create(CultureInfo.InvariantCulture, $"--seconds must be above 0 and at most 3600, got {s}."));
         var gateways = CliOption.Checked(
-            CliOption.List<int>("--gateways", "Gateway counts to measure.", [1, 10, 100]),
+            CliOption.List<int>("--gateways", "Gateway counts to measure (emulation: 1 10 100; capacity: 100 1000).", [1, 10, 100]),
             counts => counts.Length == 0 || counts.Any(n => n is < 1 or > EmulationOptionsValidator.MaxGateways)
                 ? $"--gateways must be counts 1..{EmulationOptionsValidator.MaxGateways}, got {string.Join(' ', counts)}."
                 : null);
+        var steps = CliOption.Checked(
+            CliOption.Described<int>("--steps", "capacity: most load steps per gateway count and broker.", 12),
+            n => n is >= 1 and <= 100 ? null : string.Create(CultureInfo.InvariantCulture, $"--steps must be 1..100, got {n}."));
         var onDisk = CliOption.Described<bool>("--on-disk", "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync.");
 
         // Checked before the suites run for minutes: a path that cannot take the results fails now.
@@ -32,7 +35,7 @@ public static class BenchCommand
             file => file is not null && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }) ? $"--out must be a file in an existing folder, got '{file.FullName}'." : null);
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
-        CliOption.AddTo(command, list, seconds, gateways, onDisk, outFile);
+        CliOption.AddTo(command, list, seconds, gateways, steps, onDisk, outFile);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -55,7 +58,7 @@ public static class BenchCommand
             }
 
             var root = !parse.GetValue(onDisk) && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.Combine("out", "bench");
-            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root);
+            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps));
             var markdown = new System.Text.StringBuilder();
             markdown.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; state in {root}; {settings.Seconds:0.#} s per point.");
             foreach (var suite in BenchSuites.All.Where(s => names.Contains(s.Name)))

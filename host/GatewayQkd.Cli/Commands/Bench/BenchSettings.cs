@@ -4,4 +4,6 @@ namespace GatewayQkd.Cli.Commands.Bench;
 /// <param name="Seconds">Wall-clock seconds per measured point.</param>
 /// <param name="GatewayCounts">Gateway counts to measure.</param>
 /// <param name="DataRoot">Folder for run state (RAM-backed /dev/shm by default where it exists).</param>
-internal sealed record BenchSettings(double Seconds, IReadOnlyList<int> GatewayCounts, string DataRoot);
+/// <param name="GatewayCountsGiven">Whether --gateways was given (suites with other defaults use theirs otherwise).</param>
+/// <param name="MaxSteps">Most load steps a ladder suite (capacity) runs per gateway count and broker.</param>
+internal sealed record BenchSettings(double Seconds, IReadOnlyList<int> GatewayCounts, string DataRoot, bool GatewayCountsGiven = true, int MaxSteps = 12);

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace GatewayQkd.Cli.Tests.Emulate;
+
+/// <summary>`bench capacity` end to end with tiny settings (a smoke test: it checks the report's shape, never timing).</summary>
+public sealed class BenchCapacityCommandTests
+{
+    [Fact]
+    public async Task Capacity_Reports_Each_Broker_With_Its_Steps_And_Its_Raw_Rate_At_2N_Plus_1_Connections()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("bench", "capacity", "--gateways", "2", "--seconds", "0.5", "--steps", "2");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("raw QoS 1 publish, mosquitto, 5 connections", output, StringComparison.Ordinal);
+        Assert.Contains("raw QoS 1 publish, embedded, 5 connections", output, StringComparison.Ordinal);
+        var summary = Table(output, "| broker | gateways | highest sustained keys/s |");
+        Assert.Equal(["mosquitto", "embedded"], summary.Select(r => r[0]));
+        Assert.All(summary, r => Assert.True(double.Parse(r[6], CultureInfo.InvariantCulture) > 0, $"raw rate '{r[6]}'"));
+        var steps = Table(output, "| broker | gateways | offered requests/s |");
+        foreach (var broker in new[] { "mosquitto", "embedded" })
+        {
+            Assert.InRange(steps.Count(r => r[0] == broker && r[1] == "2"), 1, 2); // at most --steps, fewer when the bound is crossed
+        }
+    }
+
+    // The rows of the Markdown table under the header line starting with <paramref name="header"/>, as trimmed cells.
+    private static List<string[]> Table(string output, string header)
+    {
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = lines.FindIndex(l => l.StartsWith(header, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"no table '{header}' in:\n{output}");
+        return [.. lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray())];
+    }
+}

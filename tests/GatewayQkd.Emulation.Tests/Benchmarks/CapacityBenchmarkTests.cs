@@ -1,0 +1,47 @@
+using GatewayQkd.Emulation.Benchmarks;
+using GatewayQkd.Emulation.Broker;
+
+namespace GatewayQkd.Emulation.Tests.Benchmarks;
+
+/// <summary>How the capacity ladder sizes each step's load, and the raw publish rate with many connections.</summary>
+public sealed class CapacityBenchmarkTests
+{
+    private static readonly CapacitySettings Ladder = new(100, 200, 1.5, 4, 1, 0.5, 0.05, "/tmp");
+
+    [Fact]
+    public void A_Step_Spreads_The_Offered_Load_Over_The_Gateways_As_One_Sensor_Each()
+    {
+        var load = CapacityBenchmark.Load(Ladder, 20_000);
+
+        Assert.Equal(1 / 200.0, load.RequestMeanIntervalSeconds, 12); // 200 requests/s per gateway
+        Assert.Equal(0.05, load.SlotSeconds);
+        Assert.Equal(0.5, load.WarmUpSeconds);
+    }
+
+    [Fact]
+    public void A_Step_Supplies_Twice_The_Bits_Its_Largest_Keys_Would_Draw_So_The_Pools_Never_Limit()
+    {
+        var load = CapacityBenchmark.Load(Ladder, 20_000);
+
+        Assert.Equal(200 * 256 * 2, load.KeyRateBitsPerSecond); // K_sec 2 draws 256-bit keys
+        Assert.True(load.PoolCapacityBits >= load.BlockBytes * 8 * 8, "a pool holds several blocks");
+    }
+
+    [Fact]
+    public async Task The_Raw_Rate_With_Many_Connections_Counts_Every_Message_Delivered()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+
+        var rate = await MqttPublishBenchmark.RunAsync(broker.Endpoint, 100, 64, 5); // returns only once all 100 arrived
+
+        Assert.True(rate > 0 && double.IsFinite(rate), $"rate {rate}");
+    }
+
+    [Fact]
+    public async Task The_Raw_Rate_Refuses_Fewer_Than_Two_Connections()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => MqttPublishBenchmark.RunAsync(broker.Endpoint, 100, 64, 1));
+    }
+}
