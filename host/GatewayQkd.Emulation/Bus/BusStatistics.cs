@@ -7,6 +7,8 @@ public sealed class BusStatistics
     private long _received;
     private long _reconnects;
     private long _dropped;
+    private long _refusedSubscriptions;
+    private long _flushTimeouts;
 
     /// <summary>Gets the number of messages the broker acknowledged (QoS 1 PUBACK).</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -20,6 +22,12 @@ public sealed class BusStatistics
     /// <summary>Gets the number of inbound messages refused before the handler (oversized) or that made the handler throw.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Gets the number of subscriptions the broker refused (e.g. an ACL): each is logged, and the filter is not retried.</summary>
+    public long RefusedSubscriptions => Interlocked.Read(ref _refusedSubscriptions);
+
+    /// <summary>Gets the number of flushes that timed out with messages still unacknowledged.</summary>
+    public long FlushTimeouts => Interlocked.Read(ref _flushTimeouts);
+
     internal void CountPublished() => Interlocked.Increment(ref _published);
 
     internal void CountReceived() => Interlocked.Increment(ref _received);
@@ -27,4 +35,8 @@ public sealed class BusStatistics
     internal void CountReconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
+
+    internal void CountRefusedSubscription() => Interlocked.Increment(ref _refusedSubscriptions);
+
+    internal void CountFlushTimeout() => Interlocked.Increment(ref _flushTimeouts);
 }

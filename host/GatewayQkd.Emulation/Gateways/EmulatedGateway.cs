@@ -141,7 +141,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
 
         if (bus is not null)
         {
-            await bus.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"gateway {Id} stopping (messages still queued are lost)").ConfigureAwait(false);
         }
 
         await KillAsync().ConfigureAwait(false);
