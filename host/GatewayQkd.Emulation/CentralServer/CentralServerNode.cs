@@ -128,7 +128,7 @@ public sealed class CentralServerNode
     {
         var material = new byte[bytes];
         _random.NextBytes(material);
-        var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (design.md data flow 2); the store has its own lock
+        var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (docs/architecture.md, invariants); the store has its own lock
         lock (_sync)
         {
             Push(_links[gatewayId], block);
