@@ -13,6 +13,15 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Prefix of telemetry topics.</summary>
         public const string TelemetryPrefix = "qkd/cs/telemetry/";
 
+        /// <summary>The filter qkd/cs/telemetry/# the central server subscribes to for every sensor's telemetry.</summary>
+        public const string TelemetryFilter = TelemetryPrefix + "#";
+
+        private const string AnyGateway = "+";
+        private const string AckSuffix = "/ack";
+        private const string SupplementSuffix = "/supplement";
+        private const string ResyncSuffix = "/resync";
+        private const string StatusSuffix = "/status";
+
         /// <summary>Returns qkd/gn/{gw}/blocks.</summary>
         public static string Blocks(ushort gatewayId)
         {
@@ -22,7 +31,7 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Returns qkd/gn/{gw}/ack.</summary>
         public static string Ack(ushort gatewayId)
         {
-            return Gateway(gatewayId) + "/ack";
+            return Gateway(gatewayId) + AckSuffix;
         }
 
         /// <summary>Returns qkd/gn/{gw}/req/{sensor}.</summary>
@@ -46,19 +55,29 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Returns qkd/gn/{gw}/supplement.</summary>
         public static string Supplement(ushort gatewayId)
         {
-            return Gateway(gatewayId) + "/supplement";
+            return Gateway(gatewayId) + SupplementSuffix;
         }
 
         /// <summary>Returns qkd/gn/{gw}/resync.</summary>
         public static string Resync(ushort gatewayId)
         {
-            return Gateway(gatewayId) + "/resync";
+            return Gateway(gatewayId) + ResyncSuffix;
         }
 
         /// <summary>Returns qkd/gn/{gw}/status.</summary>
         public static string Status(ushort gatewayId)
         {
-            return Gateway(gatewayId) + "/status";
+            return Gateway(gatewayId) + StatusSuffix;
+        }
+
+        /// <summary>
+        /// Returns the filters the authority subscribes to: qkd/gn/+/ack, qkd/gn/+/supplement, qkd/gn/+/status and
+        /// qkd/gn/+/resync, every gateway's upstream topics.
+        /// </summary>
+        public static string[] AuthorityFilters()
+        {
+            string any = GatewayPrefix + AnyGateway;
+            return new string[] { any + AckSuffix, any + SupplementSuffix, any + StatusSuffix, any + ResyncSuffix };
         }
 
         /// <summary>Returns qkd/cs/telemetry/{gw}/{sensor}.</summary>

@@ -14,5 +14,5 @@ public sealed record GroundNodeReport(
     double UplinkShareBitsPerSecond)
 {
     /// <summary>Gets the end-to-end CS-GN key rate in bits/s.</summary>
-    public double EndToEndKeyRateBitsPerSecond => Math.Min(DownlinkKeyRateBitsPerSecond, UplinkShareBitsPerSecond);
+    public double EndToEndKeyRateBitsPerSecond => TrustedRelay.KeyRate(DownlinkKeyRateBitsPerSecond, UplinkShareBitsPerSecond);
 }

@@ -13,10 +13,10 @@ namespace GatewayQkd.Emulation.Hap;
 /// leave it when the bits they asked for were generated. Called from one thread (the run loop); supplements arrive
 /// from the central server under its lock and are queued under this object's lock.
 /// </summary>
-public sealed class HapEmulator
+public sealed class HapEmulator : IHap
 {
     private readonly object _sync = new();
-    private readonly CentralServerNode _server;
+    private readonly IKeyStreams _server;
     private readonly IGatewayLinkRates _rates;
     private readonly LinkTimeScheduler _scheduler;
     private readonly OrderedQueue _supplements;
@@ -27,20 +27,21 @@ public sealed class HapEmulator
     private readonly Dictionary<ushort, double> _linkSeconds = [];
     private double _lastSeconds = double.NaN;
 
-    /// <summary>Creates the HAP for the central server's gateways.</summary>
-    public HapEmulator(CentralServerNode server, IGatewayLinkRates rates, int terminals, int blockBytes, long slotMilliseconds, double tradeOff)
+    /// <summary>Creates the HAP for the gateways of the central server's <paramref name="streams"/>.</summary>
+    public HapEmulator(IKeyStreams streams, IGatewayLinkRates rates, HapParameters parameters)
     {
-        _server = server ?? throw new ArgumentNullException(nameof(server));
+        _server = streams ?? throw new ArgumentNullException(nameof(streams));
         _rates = rates ?? throw new ArgumentNullException(nameof(rates));
-        _scheduler = new LinkTimeScheduler(terminals);
-        _supplements = new OrderedQueue(new DdkaOrderComparer(slotMilliseconds, tradeOff), 16);
-        _blockBytes = blockBytes;
-        _gateways = server.GatewayIds;
-        _accumulators = _gateways.ToDictionary(g => g, _ => new KeyBitAccumulator(blockBytes));
-        server.SupplementReceived += OnSupplement;
+        ArgumentNullException.ThrowIfNull(parameters);
+        _scheduler = new LinkTimeScheduler(parameters.Terminals);
+        _supplements = new OrderedQueue(new DdkaOrderComparer(parameters.SlotMilliseconds, parameters.TradeOff), 16);
+        _blockBytes = parameters.BlockBytes;
+        _gateways = streams.GatewayIds;
+        _accumulators = _gateways.ToDictionary(g => g, _ => new KeyBitAccumulator(_blockBytes));
+        streams.SupplementReceived += OnSupplement;
     }
 
-    /// <summary>Gets the number of supplement requests waiting.</summary>
+    /// <inheritdoc />
     public int PendingSupplements
     {
         get
@@ -52,7 +53,7 @@ public sealed class HapEmulator
         }
     }
 
-    /// <summary>Returns the link condition and the share of link time of a gateway in the last step.</summary>
+    /// <inheritdoc />
     public (LinkCondition Condition, double Share) LastLink(ushort gatewayId)
     {
         lock (_sync)
@@ -74,7 +75,7 @@ public sealed class HapEmulator
         }
     }
 
-    /// <summary>Advances the HAP to <paramref name="emulatedSeconds"/>; returns the number of blocks issued.</summary>
+    /// <inheritdoc />
     public int Step(double emulatedSeconds)
     {
         var dt = double.IsNaN(_lastSeconds) ? 0 : Math.Max(0, emulatedSeconds - _lastSeconds);
@@ -146,8 +147,9 @@ public sealed class HapEmulator
         }
     }
 
-    private void OnSupplement(ushort gatewayId, uint counter, SupplementMessage message)
+    private void OnSupplement(object? sender, SupplementReceivedEventArgs e)
     {
+        var (gatewayId, counter, message) = (e.GatewayId, e.Counter, e.Message);
         var arrival = (long)(_lastSeconds is double t && !double.IsNaN(t) ? t * 1000 : 0);
         lock (_sync)
         {

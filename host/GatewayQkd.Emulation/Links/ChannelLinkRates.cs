@@ -56,7 +56,7 @@ public sealed class ChannelLinkRates : IGatewayLinkRates
         }
 
         var downlink = _source.Sample(node, emulatedSeconds);
-        var rate = Math.Min(downlink.KeyRateBitsPerSecond / _share, _uplinkRate / _terminals);
+        var rate = TrustedRelay.KeyRate(downlink.KeyRateBitsPerSecond / _share, _uplinkRate / _terminals);
         return new LinkCondition(rate, downlink.Qber);
     }
 }

@@ -43,7 +43,6 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private readonly List<EmulatedGateway> _gateways = [];
     private readonly Dictionary<ushort, BoardTwinProcess> _twins = [];
     private readonly List<SensorField> _sensors = [];
-    private readonly List<RunSnapshot> _samples = [];
     private readonly IRandomSource _random = new CryptoRandomSource();
     private readonly InProcessBroker? _inProcess;
     private EmbeddedBroker? _embedded;
@@ -51,6 +50,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private IRunBus? _serverBus;
     private CentralServerNode? _server;
     private HapEmulator? _hap;
+    private RunSampler? _sampler;
     private EmulationKms? _kms;
     private RunSecrets? _secrets;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
@@ -100,8 +100,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>Gets every key range sensors received, checked for overlaps (a key issued twice).</summary>
     public KeyIssueLog IssuedKeys { get; } = new();
 
-    /// <summary>Raised for every key a sensor receives, before it is used: gateway, key id, key bytes (tests).</summary>
-    public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
+    /// <summary>Raised for every key a sensor receives, before it is used (tests).</summary>
+    public event EventHandler<KeyReceivedEventArgs>? KeyReceived;
 
     /// <summary>Gets the broker endpoint every client uses.</summary>
     public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
@@ -119,22 +119,13 @@ public sealed partial class EmulationRun : IAsyncDisposable
     public CentralServerNode CentralServer => _server!;
 
     /// <summary>Gets the HAP.</summary>
-    public HapEmulator Hap => _hap!;
+    public IHap Hap => _hap!;
 
     /// <summary>Gets the emulated gateways.</summary>
     public IReadOnlyList<EmulatedGateway> Gateways => _gateways;
 
     /// <summary>Gets the last sample taken (null before the first).</summary>
-    public RunSnapshot? LatestSample
-    {
-        get
-        {
-            lock (_samples)
-            {
-                return _samples.Count == 0 ? null : _samples[^1];
-            }
-        }
-    }
+    public RunSnapshot? LatestSample => _sampler?.Latest;
 
     /// <summary>Starts every part of the run; the caller then calls <see cref="RunAsync"/>.</summary>
     public static async Task<EmulationRun> StartAsync(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile = null, CancellationToken cancellationToken = default)
@@ -172,8 +163,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var endReason = "duration reached";
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
-        using var stopHap = new CancellationTokenSource();
-        var hap = Task.Run(() => HapLoopAsync(stopHap.Token), CancellationToken.None);
+        var hap = HapLoop.Start(StepHap, TickInterval);
         using var timer = new PeriodicTimer(TickInterval);
         try
         {
@@ -207,8 +197,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
         finally
         {
-            await stopHap.CancelAsync().ConfigureAwait(false);
-            await hap.ConfigureAwait(false);
+            await hap.DisposeAsync().ConfigureAwait(false);
         }
 
         var last = TakeSample();
@@ -242,7 +231,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     public void StepHap()
     {
         _hap!.Step(Clock.EmulatedSeconds);
-        _server!.ResendOverdue(ResendAfter);
+        _server!.KeyStreams.ResendOverdue(ResendAfter);
     }
 
     /// <summary>Gets the board twin processes by gateway id.</summary>
@@ -360,9 +349,10 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
         _server = new CentralServerNode(
-            ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, _store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")),
-            crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time);
-        _hap = new HapEmulator(_server, Rates, o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff);
+            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits),
+            new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
+        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff));
+        _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
         await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(10), Log, LogLevel.Error, "central server start (gateways may speak before it is subscribed)").ConfigureAwait(false);
@@ -432,14 +422,14 @@ public sealed partial class EmulationRun : IAsyncDisposable
             _sensors.Add(new SensorField(
                 id, keys, Path.Combine(o.DataFolder, $"gn-{id}-sensors"), BrokerEndpoint, o.SecurityLevels, o.RequestMeanIntervalSeconds,
                 SensorSeed(o.Seed, id), Clock.EmulatedSeconds, Counters, RequestLatency, Telemetry, Log, Buses, Clock.Time));
-            _sensors[^1].KeyReceived += (gateway, range, key) =>
+            _sensors[^1].KeyReceived += (sender, e) =>
             {
-                if (!IssuedKeys.Record(gateway, range))
+                if (!IssuedKeys.Record(e.GatewayId, e.Range))
                 {
-                    Log.Write(LogLevel.Error, $"Gateway {gateway} issued key {range}, which overlaps a key it issued before.");
+                    Log.Write(LogLevel.Error, $"Gateway {e.GatewayId} issued key {e.Range}, which overlaps a key it issued before.");
                 }
 
-                KeyReceived?.Invoke(gateway, range, key);
+                KeyReceived?.Invoke(sender, e);
             };
         }
 
@@ -463,23 +453,6 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             var last = string.Join(" | ", twin.Lines.TakeLast(5));
             throw new InvalidOperationException($"Board twin gn-{id} did not come up within 30 s; its last lines: {last}");
-        }
-    }
-
-    private async Task HapLoopAsync(CancellationToken token)
-    {
-        using var timer = new PeriodicTimer(TickInterval);
-        try
-        {
-            do
-            {
-                StepHap();
-            }
-            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            // the run is over
         }
     }
 

@@ -67,16 +67,16 @@ public sealed class SensorField : IAsyncDisposable
             var storage = new FileKeyStorage(Path.Combine(folder, $"sensor-{id}"));
             var sensor = new EmulatedSensor(gatewayId, id, _random.NextDouble, telemetry, startSeconds + NextGap());
             sensor.Client = new SensorClient(id, gatewayId, key, crypto, storage, 256, _bus, sensor, MaxReadingBytes, PendingCapacity);
-            sensor.Client.KeyDelivered += (range, bytes) => KeyReceived?.Invoke(_gatewayId, range, bytes);
+            sensor.Client.KeyDelivered += (range, bytes) => KeyReceived?.Invoke(this, new KeyReceivedEventArgs(_gatewayId, sensor.Client.SensorId, range, bytes));
             _sensors[id] = sensor;
         }
     }
 
     /// <summary>
-    /// Raised (under the field's lock) for every key a sensor receives, before it is used: gateway, key id, key bytes.
+    /// Raised (under the field's lock) for every key a sensor receives, before it is used.
     /// The run records it in its <see cref="KeyIssueLog"/>; tests compare the bytes with the central key store.
     /// </summary>
-    public event Action<ushort, Core.Pool.KeyRange, byte[]>? KeyReceived;
+    public event EventHandler<KeyReceivedEventArgs>? KeyReceived;
 
     /// <summary>Gets the MQTT reconnections of the sensors' connection.</summary>
     public long Reconnects => _bus.Statistics.Reconnects;

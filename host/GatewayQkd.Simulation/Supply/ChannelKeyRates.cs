@@ -25,7 +25,7 @@ public static class ChannelKeyRates
             MaxDistanceKm = maxDistanceKm,
         });
         double uplink = report.Uplink.ErgodicKeyRateBitsPerSecond;
-        double[] rates = report.Nodes.Select(n => Math.Min(n.Downlink.ErgodicKeyRateBitsPerSecond, uplink)).ToArray();
+        double[] rates = report.Nodes.Select(n => TrustedRelay.KeyRate(n.Downlink.ErgodicKeyRateBitsPerSecond, uplink)).ToArray();
         if (rates.Any(r => !(r > 0)))
         {
             throw new SimulationOptionsException(nameof(maxDistanceKm), "the channel model gives no key at some gateway distance; bring the farthest gateway in.");

@@ -52,9 +52,9 @@ public sealed class EmulationWithBoardTwinTests
     {
         await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options));
         long twinKeys = 0;
-        run.KeyReceived += (gateway, _, _) =>
+        run.KeyReceived += (_, e) =>
         {
-            if (gateway == Twin)
+            if (e.GatewayId == Twin)
             {
                 Interlocked.Increment(ref twinKeys);
             }
@@ -64,7 +64,7 @@ public sealed class EmulationWithBoardTwinTests
         Assert.True(
             await Eventually.TrueAsync(() => Interlocked.Read(ref twinKeys) >= 3 && run.Telemetry.VerifiedFor(Twin) >= 1),
             "the twin served no keys:\n" + string.Join("\n", run.BoardTwins[Twin].Lines.TakeLast(15)));
-        Assert.True(run.CentralServer.View(Twin, TimeSpan.FromSeconds(5)).DeliveredBits > 0, "no block was acknowledged by the twin");
+        Assert.True(run.CentralServer.KeyStreams.View(Twin, TimeSpan.FromSeconds(5)).DeliveredBits > 0, "no block was acknowledged by the twin");
 
         await run.KillGatewayAsync(Twin);
         await Task.Delay(300);

@@ -13,6 +13,13 @@ public sealed class TopicsTests
             new[] { Topics.Blocks(3), Topics.Ack(3), Topics.Request(3, 17), Topics.RequestFilter(3), Topics.Response(3, 17), Topics.Supplement(3), Topics.Status(3), Topics.Telemetry(3, 17) });
     }
 
+    [Fact]
+    public void Authority_Filters_Cover_Every_Upstream_Topic_Of_Any_Gateway()
+    {
+        Assert.Equal(["qkd/gn/+/ack", "qkd/gn/+/supplement", "qkd/gn/+/status", "qkd/gn/+/resync"], Topics.AuthorityFilters());
+        Assert.Equal("qkd/cs/telemetry/#", Topics.TelemetryFilter);
+    }
+
     [Theory]
     [InlineData("qkd/gn/3/blocks", TopicKind.Blocks, 3, 0)]
     [InlineData("qkd/gn/65535/ack", TopicKind.Ack, 65535, 0)]

@@ -28,8 +28,9 @@ public sealed class EndToEndTests
         await using var run = await folder.StartAsync(folder.Options(seconds: 3));
         var compared = 0;
         var differing = 0;
-        run.KeyReceived += (gateway, range, key) =>
+        run.KeyReceived += (_, e) =>
         {
+            var (gateway, range, key) = (e.GatewayId, e.Range, e.Key);
             // Before the sensor uses it: the central store must hold the same bytes under the same id.
             var stored = run.Store.GetKey(gateway, range);
             Interlocked.Increment(ref compared);

@@ -36,14 +36,14 @@ public sealed class GatewayRestartTests
         long firstGenerated;
         await using (var first = await folder.StartAsync(options))
         {
-            first.KeyReceived += (g, range, _) => issued.Record(g, range);
+            first.KeyReceived += (_, e) => issued.Record(e.GatewayId, e.Range);
             firstGenerated = (await first.RunAsync()).Counter(RunCounter.KeyBitsGenerated);
         }
 
         var firstCount = issued.Count;
         await using (var second = await folder.StartAsync(options))
         {
-            second.KeyReceived += (g, range, _) => issued.Record(g, range);
+            second.KeyReceived += (_, e) => issued.Record(e.GatewayId, e.Range);
             await second.RunAsync();
             var streams = second.Store.GetAllCounts();
             Assert.True(streams.Sum(s => s.GeneratedBits) > firstGenerated, "the second run did not extend the stored key streams");
