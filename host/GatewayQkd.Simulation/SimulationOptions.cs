@@ -37,7 +37,7 @@ public sealed record SimulationOptions
     public long HighThresholdBits { get; init; } = 4096;
 
     /// <summary>Gets the trade-off w of eq. (5) (paper: 0.5).</summary>
-    public double W { get; init; } = 0.5;
+    public double TradeOff { get; init; } = 0.5;
 
     /// <summary>Gets V_gen in bit/s of every gateway's supplement link (paper: 2560).</summary>
     public double VGenBitsPerSecond { get; init; } = 2560;
@@ -100,7 +100,7 @@ public sealed record SimulationOptions
         Require(InitialBits >= 0 && InitialBits <= CapacityBits, nameof(InitialBits), $"K_sur must lie in [0, capacity {CapacityBits}] (got {InitialBits}).");
         Require(LowThresholdBits >= 0 && LowThresholdBits <= HighThresholdBits, nameof(LowThresholdBits), $"must lie in [0, K_threshold_high {HighThresholdBits}] (got {LowThresholdBits}).");
         Require(HighThresholdBits <= CapacityBits, nameof(HighThresholdBits), $"must not exceed the capacity {CapacityBits} (got {HighThresholdBits}).");
-        Require(W is >= 0 and <= 1, nameof(W), $"must lie in [0, 1] (got {W}).");
+        Require(TradeOff is >= 0 and <= 1, nameof(TradeOff), $"must lie in [0, 1] (got {TradeOff}).");
         Require(double.IsFinite(VGenBitsPerSecond) && VGenBitsPerSecond > 0, nameof(VGenBitsPerSecond), $"must be positive (got {VGenBitsPerSecond}).");
         Require(VGenPerGateway is null || VGenPerGateway.All(v => double.IsFinite(v) && v > 0), nameof(VGenPerGateway), "every value must be positive.");
         Require(double.IsFinite(LinkBitsPerSecond) && LinkBitsPerSecond > 0, nameof(LinkBitsPerSecond), $"must be positive (got {LinkBitsPerSecond}).");

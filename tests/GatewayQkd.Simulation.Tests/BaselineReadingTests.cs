@@ -16,7 +16,7 @@ public sealed class BaselineReadingTests
         // 0.4 s; Y (2048, K_sec 5) at 0.1 and Z (128, K_sec 1) at 0.2. At w = 1 DDKA serves Y first (ln 5 < ln 9):
         // Y 0.3 + 1.6, Z 1.8 + 0.1. KoD (w = 0) serves Z first: Z 0.2 + 0.1, Y 0.4 + 1.6.
         var requests = new[] { Request(0, 512), Request(0.1, 2048, kSec: 5), Request(0.2, 128, kSec: 1) };
-        var options = Options(SchemeKind.Ddka, initial: 5120) with { W = 1 };
+        var options = Options(SchemeKind.Ddka, initial: 5120) with { TradeOff = 1 };
         Assert.Equal((0.4 + 1.9 + 1.9) / 3, Run(options, requests).MeanDelay, Precision);
         Assert.Equal((0.4 + 0.3 + 2.0) / 3, Run(options with { Scheme = SchemeKind.Kod }, requests).MeanDelay, Precision);
     }

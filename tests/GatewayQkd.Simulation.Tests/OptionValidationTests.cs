@@ -15,7 +15,7 @@ public sealed class OptionValidationTests
         { new SimulationOptions { LowThresholdBits = 5000, HighThresholdBits = 4096 }, nameof(SimulationOptions.LowThresholdBits) },
         { new SimulationOptions { HighThresholdBits = 6000 }, nameof(SimulationOptions.HighThresholdBits) },
         { new SimulationOptions { InitialBits = 6000 }, nameof(SimulationOptions.InitialBits) },
-        { new SimulationOptions { W = 1.5 }, nameof(SimulationOptions.W) },
+        { new SimulationOptions { TradeOff = 1.5 }, nameof(SimulationOptions.TradeOff) },
         { new SimulationOptions { VGenBitsPerSecond = -1 }, nameof(SimulationOptions.VGenBitsPerSecond) },
         { new SimulationOptions { VGenPerGateway = [100, 0] }, nameof(SimulationOptions.VGenPerGateway) },
         { new SimulationOptions { LinkBitsPerSecond = 0 }, nameof(SimulationOptions.LinkBitsPerSecond) },

@@ -1,4 +1,5 @@
 using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
 
 namespace GatewayQkd.TestSupport;
 
@@ -29,7 +30,7 @@ public sealed class LoopbackMessageBus
     }
 
     /// <summary>Returns the messages published on topics matching <paramref name="filter"/>.</summary>
-    public IReadOnlyList<PublishedMessage> PublishedOn(string filter) => _published.Where(m => Matches(filter, m.Topic)).ToList();
+    public IReadOnlyList<PublishedMessage> PublishedOn(string filter) => _published.Where(m => TopicFilter.Matches(filter, m.Topic)).ToList();
 
     /// <summary>Delivers queued messages (including ones published while delivering) until none is left; returns how many.</summary>
     public int DeliverPending(int limit = 100_000)
@@ -45,7 +46,7 @@ public sealed class LoopbackMessageBus
             var message = _pending.Dequeue();
             foreach (var client in _clients.ToArray())
             {
-                if (client.OnMessage is not null && client.Filters.Any(f => Matches(f, message.Topic)))
+                if (client.OnMessage is not null && client.Filters.Any(f => TopicFilter.Matches(f, message.Topic)))
                 {
                     client.OnMessage(message.Topic, (byte[])message.Payload.Clone());
                 }
@@ -53,29 +54,6 @@ public sealed class LoopbackMessageBus
         }
 
         return delivered;
-    }
-
-    /// <summary>Returns true when an MQTT topic filter matches a topic (+ one level, # the rest).</summary>
-    public static bool Matches(string filter, string topic)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(topic);
-        var f = filter.Split('/');
-        var t = topic.Split('/');
-        for (var i = 0; i < f.Length; i++)
-        {
-            if (f[i] == "#")
-            {
-                return true;
-            }
-
-            if (i >= t.Length || (f[i] != "+" && f[i] != t[i]))
-            {
-                return false;
-            }
-        }
-
-        return f.Length == t.Length;
     }
 
     private sealed class Client(LoopbackMessageBus bus, string name, Action<string, byte[]>? onMessage) : IMessageBus

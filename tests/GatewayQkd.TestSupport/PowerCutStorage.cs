@@ -3,8 +3,8 @@ using GatewayQkd.Core.Ports;
 namespace GatewayQkd.TestSupport;
 
 /// <summary>
-/// Storage that loses power at a chosen commit point, as littlefs's test block device does (reference/key-management.md
-/// s5): every Write, Append and Delete is a numbered commit point (1, 2, 3...); at the armed point the call leaves the
+/// Storage that loses power at a chosen commit point, as littlefs's test block device does (littlefs-project/littlefs,
+/// bd/lfs_emubd.h: power_cycles): every Write, Append and Delete is a numbered commit point (1, 2, 3...); at the armed point the call leaves the
 /// flash as <see cref="CutOutcome"/> says and throws <see cref="PowerCutException"/>, as does every later call. Reads
 /// never cut. <see cref="Reboot"/> gives fresh storage holding the surviving bytes.
 /// </summary>

@@ -51,10 +51,14 @@ namespace GatewayQkd.Core.Gateway
         /// <remarks><paramref name="random"/> draws the salt of every key wrap (<see cref="KeyWrap"/>), so a lost send counter file cannot repeat a key stream.</remarks>
         public GatewayService(GatewayConfig config, IKeyStorage storage, ICryptoPrimitives crypto, IRandomSource random, IClock clock, IMessageBus bus, IIndicator indicator, ILog log)
         {
-            if (config == null || storage == null || crypto == null || random == null || clock == null || bus == null || indicator == null || log == null)
-            {
-                throw new System.ArgumentNullException("config", "Every port and the configuration are required.");
-            }
+            Required(config, "config");
+            Required(storage, "storage");
+            Required(crypto, "crypto");
+            Required(random, "random");
+            Required(clock, "clock");
+            Required(bus, "bus");
+            Required(indicator, "indicator");
+            Required(log, "log");
 
             config.Validate();
             _config = config;
@@ -313,6 +317,15 @@ namespace GatewayQkd.Core.Gateway
 
             long percent = _pool.TotalAvailableBits * 100 / _config.CapacityBits;
             _indicator.ShowPoolLevel(percent > 100 ? 100 : (int)percent);
+        }
+
+        // Names the missing argument, so the error says which port the caller forgot.
+        private static void Required(object value, string name)
+        {
+            if (value == null)
+            {
+                throw new System.ArgumentNullException(name, "Every port and the configuration are required.");
+            }
         }
     }
 }

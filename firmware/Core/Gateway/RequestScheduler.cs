@@ -50,17 +50,12 @@ namespace GatewayQkd.Core.Gateway
             get { return _queue.Count; }
         }
 
-        public DdkaOrderComparer Order
-        {
-            get { return _order; }
-        }
-
         /// <summary>Queues an authenticated request, or answers it at once with the reason it cannot be queued.</summary>
         public void Admit(ushort sensorId, KeyRequestMessage request, long now)
         {
             KeyResponseStatus status = KeyResponseStatus.Rejected;
             KeyResponseReason reason = KeyResponseReason.None;
-            if (request.SecurityLevel == 0)
+            if (request.KSec == 0)
             {
                 reason = KeyResponseReason.PlaintextLevel;
             }
@@ -72,7 +67,7 @@ namespace GatewayQkd.Core.Gateway
             {
                 reason = KeyResponseReason.FetchOnly;
             }
-            else if (request.QuantityBits > _config.CapacityBits)
+            else if (request.KQuaBits > _config.CapacityBits)
             {
                 status = KeyResponseStatus.Insufficient;
                 reason = KeyResponseReason.ExceedsCapacity;
@@ -88,12 +83,12 @@ namespace GatewayQkd.Core.Gateway
 
             if (reason == KeyResponseReason.None)
             {
-                _queue.Enqueue(new KeyRequest(sensorId, request.RequestId, _config.GatewayId, request.Destination, now, request.QuantityBits, request.SecurityLevel));
+                _queue.Enqueue(new KeyRequest(sensorId, request.RequestId, _config.GatewayId, request.Destination, now, request.KQuaBits, request.KSec));
                 return;
             }
 
             _counters.Increment(status == KeyResponseStatus.Insufficient ? GatewayCounter.RequestsInsufficient : GatewayCounter.RequestsRejected);
-            _log.Write(LogLevel.Warning, "Key request " + request.RequestId.ToString() + " of sensor " + sensorId.ToString() + " not queued: reason " + ((int)reason).ToString() + ".");
+            _log.Write(LogLevel.Warning, "Key request " + request.RequestId.ToString() + " of sensor " + sensorId.ToString() + " not queued: " + KeyResponseReasonText.Describe(reason) + ".");
             _commit.CommitIfDue(); // the answer is visible: the frame's mark must be durable first, or a replay would be answered again
             Answer(sensorId, request.RequestId, status, reason);
         }

@@ -61,12 +61,6 @@ namespace GatewayQkd.Core.Pool
             get { return _maxBlocks; }
         }
 
-        /// <summary>Gets a value indicating whether every take rewrites a partly consumed block file without its consumed prefix.</summary>
-        public bool ErasesPartialBlocks
-        {
-            get { return _erasePartialBlocks; }
-        }
-
         /// <summary>Gets what the recovery at <see cref="Open(IKeyStorage)"/> found.</summary>
         public RecoveryReport LastRecovery
         {

@@ -63,7 +63,7 @@ namespace GatewayQkd.Core.Pool
                 AttachHeld(peer, found);
                 if (peer.AccountedEnd < peer.ConsumedEnd)
                 {
-                    // Consumed durably but not known handed out: the take may have returned or not; burn it (design.md invariants).
+                    // Consumed durably but not known handed out: the take may have returned or not; burn it (docs/architecture.md, invariants).
                     _lost.Add(new KeyRange(peer.PeerId, (uint)peer.AccountedEnd, (int)(peer.ConsumedEnd - peer.AccountedEnd)));
                     peer.LostBytes += peer.ConsumedEnd - peer.AccountedEnd;
                     peer.AccountedEnd = peer.ConsumedEnd;

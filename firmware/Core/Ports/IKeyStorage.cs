@@ -5,7 +5,7 @@ namespace GatewayQkd.Core.Ports
     /// </summary>
     /// <remarks>
     /// Contract: a call that returns normally has committed its data (the device adapter closes the stream before
-    /// returning; closing is LittleFS's commit point, see reference/nanoframework-facts.md section 4). A power cut
+    /// returning; closing is LittleFS's commit point: joltwallet/esp_littlefs issues #48 and #129). A power cut
     /// during a call may leave the file as before the call, or, for <see cref="Append"/> on storage without
     /// copy-on-write, with a torn (partial) tail; callers that must survive that write self-checking records.
     /// Names are plain file names without directories. Not thread-safe: the caller serialises access.

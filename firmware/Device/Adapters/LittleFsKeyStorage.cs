@@ -7,7 +7,7 @@ namespace GatewayQkd.Device.Adapters
     /// <summary>
     /// Key storage in one directory of the ESP32's internal LittleFS drive I:\. Every write goes through a
     /// FileStream that is closed before the method returns: closing is LittleFS's commit point (Flush only calls
-    /// fflush; esp_littlefs issues #48 and #129; reference/nanoframework-facts.md section 4), so a returned call
+    /// fflush; joltwallet/esp_littlefs issues #48 and #129; nanoframework/nf-interpreter targets/ESP32/ESP32/target_FileSystem.cpp), so a returned call
     /// has committed its data. LittleFS is copy-on-write: a file being rewritten keeps its last committed content
     /// until the close [inferred from the LittleFS design; checked by the on-device pool durability tests].
     /// </summary>

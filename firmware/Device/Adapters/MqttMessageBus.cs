@@ -63,7 +63,7 @@ namespace GatewayQkd.Device.Adapters
         private MqttClient _client;
         private int _sending;
         private long _dropped;
-        private bool _reconnecting;
+        private readonly ReconnectOnClose _reconnect;
 
         /// <summary>
         /// Creates the bus without touching the network (no name lookup, no connection); messages published before
@@ -80,6 +80,7 @@ namespace GatewayQkd.Device.Adapters
             _capacity = outboxCapacity;
             _log = log;
             _handler = handler;
+            _reconnect = new ReconnectOnClose(Connect, log);
             _livenessTopic = Topics.Status(settings.Gateway.GatewayId) + "/online";
         }
 
@@ -392,27 +393,7 @@ namespace GatewayQkd.Device.Adapters
 
         private void OnConnectionClosed(object sender, System.EventArgs e)
         {
-            lock (_gate)
-            {
-                if (_reconnecting)
-                {
-                    return;
-                }
-
-                _reconnecting = true;
-            }
-
-            _log.Write(LogLevel.Warning, "MQTT: connection to " + _settings.BrokerHost + " lost; reconnecting.");
-            new Thread(Reconnect).Start();
-        }
-
-        private void Reconnect()
-        {
-            Connect();
-            lock (_gate)
-            {
-                _reconnecting = false;
-            }
+            _reconnect.Start("MQTT: connection to " + _settings.BrokerHost + " lost; reconnecting.");
         }
     }
 }

@@ -7,7 +7,8 @@ namespace GatewayQkd.Device.Adapters
 {
     /// <summary>
     /// Joins the Wi-Fi network with DHCP through WifiNetworkHelper (package nanoFramework.System.Device.Wifi). The helper
-    /// never throws; it reports why it failed in Status and HelperException (reference/nanoframework-facts.md section 2).
+    /// never throws; it reports why it failed in Status and HelperException (nanoframework/System.Device.Wifi,
+    /// System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs).
     /// After the first join the ESP32 stack reconnects by itself (WifiReconnectionKind.Automatic, the default).
     /// </summary>
     internal static class WifiConnection

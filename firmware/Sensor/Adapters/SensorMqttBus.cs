@@ -38,7 +38,7 @@ namespace GatewayQkd.Sensor.Adapters
         private readonly ArrayList _subscriptions = new ArrayList();
         private readonly ReconnectBackoff _backoff = new ReconnectBackoff();
         private MqttClient _client;
-        private bool _reconnecting;
+        private readonly ReconnectOnClose _reconnect;
 
         /// <summary>Creates the bus (not yet connected); inbound messages go to <paramref name="handler"/>.</summary>
         public SensorMqttBus(NetworkSettings network, string clientId, ILog log, InboundMessageHandler handler)
@@ -47,6 +47,7 @@ namespace GatewayQkd.Sensor.Adapters
             _clientId = clientId;
             _log = log;
             _handler = handler;
+            _reconnect = new ReconnectOnClose(Connect, log);
         }
 
         /// <summary>Gets how many messages were dropped because the broker was away or the publish failed.</summary>
@@ -174,27 +175,7 @@ namespace GatewayQkd.Sensor.Adapters
 
         private void OnConnectionClosed(object sender, System.EventArgs e)
         {
-            lock (_gate)
-            {
-                if (_reconnecting)
-                {
-                    return;
-                }
-
-                _reconnecting = true;
-            }
-
-            _log.Write(LogLevel.Warning, "MQTT: connection to " + _network.BrokerHost + " lost; reconnecting.");
-            new Thread(Reconnect).Start();
-        }
-
-        private void Reconnect()
-        {
-            Connect();
-            lock (_gate)
-            {
-                _reconnecting = false;
-            }
+            _reconnect.Start("MQTT: connection to " + _network.BrokerHost + " lost; reconnecting.");
         }
     }
 }

@@ -91,7 +91,7 @@ namespace GatewayQkd.Sensor.Runtime
             {
                 case SensorOutcomeKind.Served:
                     long latency = _clock.NowMilliseconds - outcome.Tag;
-                    _log.Write(LogLevel.Info, "Sensor: key " + outcome.RequestId.ToString() + " served after " + latency.ToString() + " ms; sent " + outcome.Reading.Length.ToString() + " bytes of telemetry at K_sec " + outcome.SecurityLevel.ToString() + ".");
+                    _log.Write(LogLevel.Info, "Sensor: key " + outcome.RequestId.ToString() + " served after " + latency.ToString() + " ms; sent " + outcome.Reading.Length.ToString() + " bytes of telemetry at K_sec " + outcome.KSec.ToString() + ".");
                     break;
                 case SensorOutcomeKind.Waiting:
                     _log.Write(LogLevel.Info, "Sensor: request " + outcome.RequestId.ToString() + " queued by the gateway.");

@@ -8,6 +8,8 @@ public sealed class BusStatistics
     private long _reconnects;
     private long _dropped;
     private long _failovers;
+    private long _refusedSubscriptions;
+    private long _flushTimeouts;
 
     /// <summary>Gets the number of messages the broker acknowledged (QoS 1 PUBACK).</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -24,6 +26,12 @@ public sealed class BusStatistics
     /// <summary>Gets the number of times a failed connect moved this client on to another node of a clustered broker.</summary>
     public long Failovers => Interlocked.Read(ref _failovers);
 
+    /// <summary>Gets the number of subscriptions the broker refused (e.g. an ACL): each is logged, and the filter is not retried.</summary>
+    public long RefusedSubscriptions => Interlocked.Read(ref _refusedSubscriptions);
+
+    /// <summary>Gets the number of flushes that timed out with messages still unacknowledged.</summary>
+    public long FlushTimeouts => Interlocked.Read(ref _flushTimeouts);
+
     internal void CountPublished() => Interlocked.Increment(ref _published);
 
     internal void CountReceived() => Interlocked.Increment(ref _received);
@@ -33,4 +41,7 @@ public sealed class BusStatistics
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
 
     internal void CountFailover() => Interlocked.Increment(ref _failovers);
+    internal void CountRefusedSubscription() => Interlocked.Increment(ref _refusedSubscriptions);
+
+    internal void CountFlushTimeout() => Interlocked.Increment(ref _flushTimeouts);
 }

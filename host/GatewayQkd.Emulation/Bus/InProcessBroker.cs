@@ -1,3 +1,5 @@
+using GatewayQkd.Core.Protocol;
+
 namespace GatewayQkd.Emulation.Bus;
 
 /// <summary>
@@ -56,29 +58,6 @@ public sealed class InProcessBroker
         }
 
         return delivered;
-    }
-
-    /// <summary>Returns whether MQTT topic filter <paramref name="filter"/> matches <paramref name="topic"/> (+ = one level, # = the rest).</summary>
-    public static bool Matches(string filter, string topic)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(topic);
-        var f = filter.Split('/');
-        var t = topic.Split('/');
-        for (var i = 0; i < f.Length; i++)
-        {
-            if (f[i] == "#")
-            {
-                return true;
-            }
-
-            if (i >= t.Length || (f[i] != "+" && f[i] != t[i]))
-            {
-                return false;
-            }
-        }
-
-        return f.Length == t.Length;
     }
 
     internal void Connect(InProcessBus client)

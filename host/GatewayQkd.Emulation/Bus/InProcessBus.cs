@@ -1,4 +1,5 @@
 using GatewayQkd.Core.Ports;
+using GatewayQkd.Core.Protocol;
 
 namespace GatewayQkd.Emulation.Bus;
 
@@ -78,7 +79,7 @@ public sealed class InProcessBus : IRunBus
         bool subscribed;
         lock (_filters)
         {
-            subscribed = _filters.Exists(f => InProcessBroker.Matches(f, topic));
+            subscribed = _filters.Exists(f => TopicFilter.Matches(f, topic));
         }
 
         if (!subscribed)

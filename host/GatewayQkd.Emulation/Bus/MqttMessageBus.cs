@@ -140,6 +140,7 @@ public sealed class MqttMessageBus : IRunBus
         {
             if (DateTime.UtcNow > deadline)
             {
+                Statistics.CountFlushTimeout();
                 return false;
             }
 
@@ -295,7 +296,7 @@ public sealed class MqttMessageBus : IRunBus
             try
             {
                 await EnsureConnectedAsync(token).ConfigureAwait(false);
-                await SubscribeNowAsync(filter, token).ConfigureAwait(false);
+                await TrySubscribeAsync(filter, token).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (IsConnectionFailure(ex) && !token.IsCancellationRequested)
@@ -390,7 +391,7 @@ public sealed class MqttMessageBus : IRunBus
 
                 foreach (var filter in filters)
                 {
-                    await SubscribeNowAsync(filter, token).ConfigureAwait(false);
+                    await TrySubscribeAsync(filter, token).ConfigureAwait(false);
                 }
             }
         }
@@ -400,7 +401,10 @@ public sealed class MqttMessageBus : IRunBus
         }
     }
 
-    private async Task SubscribeNowAsync(string filter, CancellationToken token)
+    // A refusal (SUBACK reason code 0x80 or above, MQTT 5.0 s3.9.3, e.g. an ACL) is an answer, not a lost connection:
+    // retrying cannot change it, so it is logged, counted and the filter dropped (a reconnect does not re-send it).
+    // Transport failures still throw to the caller's reconnect loop.
+    private async Task TrySubscribeAsync(string filter, CancellationToken token)
     {
         var options = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
@@ -410,7 +414,13 @@ public sealed class MqttMessageBus : IRunBus
         {
             if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
             {
-                throw new InvalidOperationException($"{ClientId}: the broker refused the subscription to '{filter}' ({item.ResultCode}).");
+                lock (_subscriptions)
+                {
+                    _subscriptions.Remove(filter);
+                }
+
+                Statistics.CountRefusedSubscription();
+                _log.Write(LogLevel.Error, $"{ClientId}: the broker refused the subscription to '{filter}' ({item.ResultCode}); messages on it will not arrive. Check the broker's ACL for this client.");
             }
         }
     }

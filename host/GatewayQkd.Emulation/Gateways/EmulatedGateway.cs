@@ -103,12 +103,15 @@ public sealed class EmulatedGateway : IAsyncDisposable
         }
     }
 
-    /// <summary>Feeds one message to the service as the MQTT callback would (tests inject bad input here too).</summary>
-    public FrameStatus Deliver(string topic, byte[] payload)
+    /// <summary>
+    /// Feeds one message to the service as the MQTT callback would (tests inject bad input here too); null when the
+    /// gateway is stopped: nothing judged the frame, so no frame status applies (a stopped board hears nothing either).
+    /// </summary>
+    public FrameStatus? Deliver(string topic, byte[] payload)
     {
         lock (_sync)
         {
-            return _service?.HandleMessage(topic, payload) ?? FrameStatus.BadTopic;
+            return _service?.HandleMessage(topic, payload);
         }
     }
 
@@ -141,7 +144,7 @@ public sealed class EmulatedGateway : IAsyncDisposable
 
         if (bus is not null)
         {
-            await bus.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"gateway {Id} stopping (messages still queued are lost)").ConfigureAwait(false);
         }
 
         await KillAsync().ConfigureAwait(false);

@@ -4,7 +4,7 @@ namespace GatewayQkd.Emulation.Metrics;
 
 /// <summary>
 /// Every key range sensors received, per gateway, checked on arrival against all earlier ones: the run's independent
-/// check of the invariant "no key bit range is ever issued twice" (design.md), across gateway restarts. Thread-safe.
+/// check of the invariant "no key bit range is ever issued twice" (docs/architecture.md, invariants), across gateway restarts. Thread-safe.
 /// </summary>
 public sealed class KeyIssueLog
 {

@@ -324,7 +324,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         if (_serverBus is not null)
         {
-            await _serverBus.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(2), Log, LogLevel.Warning, "central server stopping (messages still queued are lost)").ConfigureAwait(false);
             await _serverBus.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -396,7 +396,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
-        await _serverBus.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false); // subscribed before any gateway speaks
+        await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(10), Log, LogLevel.Error, "central server start (gateways may speak before it is subscribed)").ConfigureAwait(false);
 
         for (ushort id = 1; id <= o.Gateways; id++)
         {

@@ -24,6 +24,7 @@ public sealed class SensorField : IAsyncDisposable
 
     private readonly object _sync = new();
     private readonly ushort _gatewayId;
+    private readonly ILog _log;
     private readonly Dictionary<ushort, EmulatedSensor> _sensors = [];
     private readonly IReadOnlyList<int> _levels;
     private readonly double _meanIntervalSeconds;
@@ -58,6 +59,7 @@ public sealed class SensorField : IAsyncDisposable
         _random = new Random(seed);
         _counters = counters;
         _requestLatency = requestLatency;
+        _log = log ?? throw new ArgumentNullException(nameof(log));
         var crypto = new HostCryptoPrimitives();
         _bus = buses is null ? new MqttMessageBus(broker, $"gatewayqkd-sensors-gn-{gatewayId}", OnMessage, log) : buses($"gatewayqkd-sensors-gn-{gatewayId}", OnMessage);
         foreach (var (id, key) in deviceKeys.OrderBy(p => p.Key))
@@ -94,7 +96,7 @@ public sealed class SensorField : IAsyncDisposable
             _bus.Subscribe(sensor.Client.ResponseTopic);
         }
 
-        await _bus.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(10), _log, LogLevel.Error, $"sensors of gateway {_gatewayId} starting (key responses may be missed)").ConfigureAwait(false);
     }
 
     /// <summary>Sends every key request whose Poisson arrival time has come by <paramref name="emulatedSeconds"/>.</summary>
@@ -119,7 +121,7 @@ public sealed class SensorField : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _bus.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"sensors of gateway {_gatewayId} stopping (requests still queued are lost)").ConfigureAwait(false);
         await _bus.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -74,8 +74,8 @@ public sealed class Simulator
         _n = options.Gateways;
         _slotTicks = SimulationTime.ToTicks(options.SlotSeconds);
         _ticksPerLinkBit = SimulationTime.TicksPerSecond / options.LinkBitsPerSecond;
-        _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.W);
-        _supplementWeights = new WeightTable(options.W);
+        _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.TradeOff);
+        _supplementWeights = new WeightTable(options.TradeOff);
         _requests = _scheme.UsesSupplementRequests;
         _thresholds = _scheme.Supply is SupplyMode.Thresholds or SupplyMode.ThresholdsAnyTime;
         _idleGaps = _scheme.Supply == SupplyMode.Thresholds && options.SupplementTiming == SupplementTiming.IdleGaps;
@@ -84,8 +84,8 @@ public sealed class Simulator
 
         // No replenishment (S1, S3, KoD): thresholds 0 make the core policy ask only for the missing bits.
         _policy = _thresholds
-            ? new SupplementPolicy(options.CapacityBits, options.LowThresholdBits, options.HighThresholdBits, options.W)
-            : new SupplementPolicy(options.CapacityBits, 0, 0, options.W);
+            ? new SupplementPolicy(options.CapacityBits, options.LowThresholdBits, options.HighThresholdBits, options.TradeOff)
+            : new SupplementPolicy(options.CapacityBits, 0, 0, options.TradeOff);
         _freeChannels = options.HapChannels;
         _recorder = new RunRecorder(_scheme.Name, options);
         _timers = new TimerHeap((2 * _n) + 1);
@@ -432,7 +432,7 @@ public sealed class Simulator
                 // weighed by its own size at K_sec 0, the least urgent level (as the core's SupplementPolicy.Decide).
                 WaitingRequest head = g.Queue.Count > 0 ? g.Queue.At(0) : default;
                 double weight = replenish || g.Queue.Count == 0
-                    ? ResponseWeight.Estimate((int)Math.Min(bits, int.MaxValue), SecurityLevel.Plaintext, _options.W)
+                    ? ResponseWeight.Estimate((int)Math.Min(bits, int.MaxValue), SecurityLevel.Plaintext, _options.TradeOff)
                     : _supplementWeights.Of(head.KQuaBits, head.KSec);
                 return new OrderKey(_now / _slotTicks, weight, _now, g.Id, _supplementSequence);
             case SupplementOrder.LowestLevelFirst:

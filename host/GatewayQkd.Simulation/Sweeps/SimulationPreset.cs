@@ -23,7 +23,7 @@ public sealed record SimulationPreset(string Name, string Description, Simulatio
     {
         var paper = new SimulationOptions { Requests = 20_000 };
         var byThreshold = new SweepSpec(SweepParameter.Load, Loads, SweepParameter.ThresholdLow, [512, 1024, 2048, 3072], [SchemeKind.Ddka], 5);
-        var byW = new SweepSpec(SweepParameter.Load, Loads, SweepParameter.W, [0, 0.25, 0.5, 0.75, 1], [SchemeKind.Ddka], 5);
+        var byW = new SweepSpec(SweepParameter.Load, Loads, SweepParameter.TradeOff, [0, 0.25, 0.5, 0.75, 1], [SchemeKind.Ddka], 5);
         var schemesByLoad = new SweepSpec(SweepParameter.Load, Loads, null, [], Compared, 5);
         var schemesByThreshold = new SweepSpec(SweepParameter.ThresholdLow, [0, 512, 1024, 1536, 2048, 2560, 3072, 3584, 4096], null, [], Compared, 5);
         return

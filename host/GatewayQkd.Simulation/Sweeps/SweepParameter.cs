@@ -7,7 +7,7 @@ public enum SweepParameter
     ThresholdLow,
     ThresholdHigh,
     Initial,
-    W,
+    TradeOff,
     Gateways,
     VGen,
     HapChannels,

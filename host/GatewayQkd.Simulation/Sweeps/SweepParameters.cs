@@ -12,7 +12,7 @@ public static class SweepParameters
         (SweepParameter.ThresholdLow, "threshold-low", "K_threshold_low (bits)", (o, v) => o with { LowThresholdBits = (long)Math.Round(v) }),
         (SweepParameter.ThresholdHigh, "threshold-high", "K_threshold_high (bits)", (o, v) => o with { HighThresholdBits = (long)Math.Round(v) }),
         (SweepParameter.Initial, "initial", "Initial K_sur (bits)", (o, v) => o with { InitialBits = (long)Math.Round(v) }),
-        (SweepParameter.W, "w", "Trade-off w", (o, v) => o with { W = v }),
+        (SweepParameter.TradeOff, "w", "Trade-off w", (o, v) => o with { TradeOff = v }),
         (SweepParameter.Gateways, "gateways", "Gateways", (o, v) => o with { Gateways = (int)Math.Round(v) }),
         (SweepParameter.VGen, "vgen", "V_gen (bit/s)", (o, v) => o with { VGenBitsPerSecond = v, VGenPerGateway = null }),
         (SweepParameter.HapChannels, "hap-channels", "HAP channels", (o, v) => o with { HapChannels = (int)Math.Round(v) }),

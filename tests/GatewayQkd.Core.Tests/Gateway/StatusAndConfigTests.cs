@@ -8,6 +8,16 @@ namespace GatewayQkd.Core.Tests.Gateway;
 public sealed class StatusAndConfigTests
 {
     [Fact]
+    public void A_Missing_Port_Is_Refused_Naming_That_Port()
+    {
+        var h = new GatewayHarness();
+
+        var error = Assert.Throws<ArgumentNullException>(() => new GatewayService(h.Config, h.Storage, h.Crypto, h.Random, new ManualClock(), null!, new RecordingIndicator(), new RecordingLog()));
+
+        Assert.Equal("bus", error.ParamName);
+    }
+
+    [Fact]
     public void Status_Is_Published_At_Start_And_Every_Interval()
     {
         var h = new GatewayHarness(c => c.StatusIntervalMilliseconds = 2500);

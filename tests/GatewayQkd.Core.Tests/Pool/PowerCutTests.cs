@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace GatewayQkd.Core.Tests.Pool;
 
 /// <summary>
-/// THE power-cut test (reference/key-management.md s5, after littlefs's power_cycles and SQLite's crash tests): a
+/// THE power-cut test (after littlefs's power_cycles, littlefs-project/littlefs bd/lfs_emubd.h, and SQLite's crash
+/// tests, sqlite.org/testing.html "Crash Testing"): a
 /// seeded workload of ingests, takes, restarts and a zeroize, cut at every commit point with every outcome a power
 /// cut can leave, rebooted and continued; the ledger checks no range is handed out twice, handed-out and lost bytes
 /// never become available again, and losses are exactly the consumed bytes not handed out (plus at most the range

@@ -17,7 +17,7 @@ public sealed class FrameRoundTripTests : IDisposable
         var sent = new KeyRequestMessage(requestId, destination, level % 6, ((bytes % FrameLimits.MaxKeyBytes) + 1) * 8);
         var got = (KeyRequestMessage)OpenOk(sent);
         return got.RequestId == sent.RequestId && got.Destination == destination
-            && got.SecurityLevel == sent.SecurityLevel && got.QuantityBits == sent.QuantityBits;
+            && got.KSec == sent.KSec && got.KQuaBits == sent.KQuaBits;
     }
 
     [Property]

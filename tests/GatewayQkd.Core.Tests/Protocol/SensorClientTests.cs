@@ -41,7 +41,7 @@ public sealed class SensorClientTests
         var opened = gateway.Open(_client.BuildKeyRequest(77, 0, 4, 1024), 0, KeyRequestMessage.Length + 44);
 
         var request = Assert.IsType<KeyRequestMessage>(opened.Body);
-        Assert.Equal((77u, 4, 1024), (request.RequestId, request.SecurityLevel, request.QuantityBits));
+        Assert.Equal((77u, 4, 1024), (request.RequestId, request.KSec, request.KQuaBits));
     }
 
     [Fact]

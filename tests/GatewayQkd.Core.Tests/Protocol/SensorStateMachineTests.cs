@@ -33,7 +33,7 @@ public sealed class SensorStateMachineTests
 
         var published = Assert.Single(_broker.PublishedOn(_client.RequestTopic));
         var request = OpenAtGateway(published.Payload);
-        Assert.Equal((requestId, 4, TelemetryModes.RequiredKeyBits(4, MaxReading)), (request.RequestId, request.SecurityLevel, request.QuantityBits));
+        Assert.Equal((requestId, 4, TelemetryModes.RequiredKeyBits(4, MaxReading)), (request.RequestId, request.KSec, request.KQuaBits));
         Assert.Equal(SensorClient.CentralServerPeer, request.Destination);
         Assert.Equal(1, _client.Pending.Count);
     }
@@ -58,7 +58,7 @@ public sealed class SensorStateMachineTests
         var outcome = _client.HandleMessage(_client.ResponseTopic, Served(requestId, (byte[])key.Clone()));
 
         Assert.Equal(SensorOutcomeKind.Served, outcome.Kind);
-        Assert.Equal((requestId, 2, 99L), (outcome.RequestId, outcome.SecurityLevel, outcome.Tag));
+        Assert.Equal((requestId, 2, 99L), (outcome.RequestId, outcome.KSec, outcome.Tag));
         var telemetry = Assert.Single(_broker.PublishedOn(_client.TelemetryTopic)).Payload;
         var opened = new TelemetryCodec(Crypto).Open(telemetry, 0, telemetry.Length, key);
         Assert.True(opened.IsOk, opened.Message);

@@ -115,6 +115,32 @@ public sealed class MqttMessageBusTests
         Assert.Equal(1, receiver.Statistics.Dropped);
     }
 
+    [Fact]
+    public async Task A_Refused_Subscription_Is_Logged_And_Counted_Not_Retried_As_A_Lost_Connection()
+    {
+        var port = FreeTcpPort.Find(System.Net.IPAddress.Loopback);
+        var options = new MQTTnet.Server.MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(System.Net.IPAddress.Loopback).WithDefaultEndpointPort(port).Build();
+        using var server = new MQTTnet.Server.MqttServerFactory().CreateMqttServer(options);
+        server.InterceptingSubscriptionAsync += e =>
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MQTTnet.Protocol.MqttSubscribeReasonCode.NotAuthorized;
+            return Task.CompletedTask;
+        };
+        await server.StartAsync();
+        var log = new ListLog();
+        await using var bus = new MqttMessageBus(new BrokerEndpoint { Host = "127.0.0.1", Port = port }, "acl", (_, _) => { }, log);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await bus.ConnectAsync(timeout.Token);
+
+        bus.Subscribe("forbidden/topic");
+
+        Assert.True(await bus.FlushAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, bus.Statistics.RefusedSubscriptions);
+        Assert.Contains(log.Lines, l => l.StartsWith("Error:", StringComparison.Ordinal) && l.Contains("refused the subscription to 'forbidden/topic'", StringComparison.Ordinal));
+        await server.StopAsync(new MQTTnet.Server.MqttServerStopOptionsBuilder().Build());
+    }
+
     internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox)
     {
         var bus = new MqttMessageBus(endpoint, clientId, inbox.Add, new ListLog());

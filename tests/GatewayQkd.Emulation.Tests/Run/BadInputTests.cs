@@ -39,6 +39,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_Stopped_Gateway_Judges_No_Frame()
+    {
+        using var folder = new RunFolder();
+        await using var run = await folder.StartAsync(folder.Options(seconds: 2));
+        var captured = await RunWithSpyAsync(run);
+        var block = captured.First(m => m.Topic == Topics.Blocks(1));
+        var gateway = run.Gateway(1);
+
+        await gateway.KillAsync();
+
+        Assert.Null(gateway.Deliver(block.Topic, block.Payload));
+    }
+
+    [Fact]
     public async Task Gateway_Refuses_Forged_And_Replayed_Key_Blocks_And_Keeps_Its_Pool()
     {
         using var folder = new RunFolder();

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GatewayQkd.NanoApi.Tests.Checker;
 
 /// <summary>
-/// Rejects C# features the nanoFramework 1.x toolchain and runtime cannot take (nanoframework-facts.md section 6):
+/// Rejects C# features the nanoFramework 1.x toolchain and runtime cannot take (generics only in the 2.0 preview:
+/// nanoframework/nf-interpreter README-GENERICS.md; the rest: nanoframework/CoreLibrary's API, checked by this project):
 /// generics (the metadata processor fails, NFMDP 0x81010009), LINQ, async/await, dynamic, tuples, records, Span,
 /// stackalloc, ranges and indices, nullable types and annotations (System.Nullable`1 is generic), default interface
 /// methods, iterators (the compiler makes them implement IEnumerator`1), unsafe code, and every feature newer than

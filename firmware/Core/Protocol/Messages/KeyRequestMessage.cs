@@ -11,19 +11,19 @@ namespace GatewayQkd.Core.Protocol
         public const int Length = 9;
 
         /// <summary>Creates a request; K_sec must be 0..5 and K_qua a positive multiple of 8 up to <see cref="FrameLimits.MaxKeyBytes"/> bytes.</summary>
-        public KeyRequestMessage(uint requestId, ushort destination, int securityLevel, int quantityBits)
+        public KeyRequestMessage(uint requestId, ushort destination, int kSec, int kQuaBits)
         {
-            FieldCheck.InRange("K_sec", securityLevel, 0, FrameLimits.MaxSecurityLevel);
-            FieldCheck.InRange("K_qua bits", quantityBits, 8, FrameLimits.MaxKeyBytes * 8);
-            if (quantityBits % 8 != 0)
+            FieldCheck.InRange("K_sec", kSec, 0, FrameLimits.MaxSecurityLevel);
+            FieldCheck.InRange("K_qua bits", kQuaBits, 8, FrameLimits.MaxKeyBytes * 8);
+            if (kQuaBits % 8 != 0)
             {
-                throw new FrameFormatException(FrameStatus.MalformedBody, "K_qua bits: expected a multiple of 8, got " + quantityBits.ToString() + ".");
+                throw new FrameFormatException(FrameStatus.MalformedBody, "K_qua bits: expected a multiple of 8, got " + kQuaBits.ToString() + ".");
             }
 
             RequestId = requestId;
             Destination = destination;
-            SecurityLevel = securityLevel;
-            QuantityBits = quantityBits;
+            KSec = kSec;
+            KQuaBits = kQuaBits;
         }
 
         /// <summary>Gets the sensor's id for this request, echoed in the response (an idempotency token).</summary>
@@ -33,10 +33,10 @@ namespace GatewayQkd.Core.Protocol
         public ushort Destination { get; private set; }
 
         /// <summary>Gets the security requirement K_sec, 0..5.</summary>
-        public int SecurityLevel { get; private set; }
+        public int KSec { get; private set; }
 
         /// <summary>Gets the quantity requirement K_qua in bits (a whole number of bytes).</summary>
-        public int QuantityBits { get; private set; }
+        public int KQuaBits { get; private set; }
 
         /// <inheritdoc />
         public override FrameType Type
@@ -55,8 +55,8 @@ namespace GatewayQkd.Core.Protocol
         {
             writer.WriteUInt32(RequestId);
             writer.WriteUInt16(Destination);
-            writer.WriteByte((byte)SecurityLevel);
-            writer.WriteUInt16((ushort)QuantityBits);
+            writer.WriteByte((byte)KSec);
+            writer.WriteUInt16((ushort)KQuaBits);
         }
 
         /// <summary>Reads and range-checks a body.</summary>

@@ -13,7 +13,7 @@ namespace GatewayQkd.Core.Protocol
             Kind = kind;
             Message = message;
             RequestId = requestId;
-            SecurityLevel = securityLevel;
+            KSec = securityLevel;
             Tag = tag;
             Range = range;
             Reading = reading;
@@ -29,7 +29,7 @@ namespace GatewayQkd.Core.Protocol
         public uint RequestId { get; private set; }
 
         /// <summary>Gets the answered request's K_sec.</summary>
-        public int SecurityLevel { get; private set; }
+        public int KSec { get; private set; }
 
         /// <summary>Gets the tag the caller gave <see cref="SensorClient.RequestKey(int, long)"/> (e.g. the send time, for latency).</summary>
         public long Tag { get; private set; }

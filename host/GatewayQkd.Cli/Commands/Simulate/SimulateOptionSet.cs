@@ -25,7 +25,7 @@ internal sealed class SimulateOptionSet
         ModelOption<SimulationOptions>.Value("--initial", nameof(SimulationOptions.InitialBits), "Initial K_sur in bits (paper: 1280 or 2560).", o => o.InitialBits, (o, v) => o with { InitialBits = v }),
         ModelOption<SimulationOptions>.Value("--threshold-low", nameof(SimulationOptions.LowThresholdBits), "K_threshold_low in bits.", o => o.LowThresholdBits, (o, v) => o with { LowThresholdBits = v }),
         ModelOption<SimulationOptions>.Value("--threshold-high", nameof(SimulationOptions.HighThresholdBits), "K_threshold_high in bits.", o => o.HighThresholdBits, (o, v) => o with { HighThresholdBits = v }),
-        ModelOption<SimulationOptions>.Value("--w", nameof(SimulationOptions.W), "Trade-off w of est (eq. 5), 0..1 (paper: 0.5).", o => o.W, (o, v) => o with { W = v }),
+        ModelOption<SimulationOptions>.Value("--w", nameof(SimulationOptions.TradeOff), "Trade-off w of est (eq. 5), 0..1 (paper: 0.5).", o => o.TradeOff, (o, v) => o with { TradeOff = v }),
         ModelOption<SimulationOptions>.Value("--vgen", nameof(SimulationOptions.VGenBitsPerSecond), "V_gen in bit/s of every gateway's supplement link (paper: 2560).", o => o.VGenBitsPerSecond, (o, v) => o with { VGenBitsPerSecond = v }),
         ModelOption<SimulationOptions>.Value("--link-rate", nameof(SimulationOptions.LinkBitsPerSecond), "Gateway-to-sensor link rate in bit/s, t_tra = 1/rate (paper: 1280).", o => o.LinkBitsPerSecond, (o, v) => o with { LinkBitsPerSecond = v }),
         ModelOption<SimulationOptions>.Value("--hap-channels", nameof(SimulationOptions.HapChannels), "Supplement requests the HAP serves at once (paper: 1).", o => o.HapChannels, (o, v) => o with { HapChannels = v }),
