@@ -59,7 +59,7 @@ public sealed class ScenarioWorkloadTests
             Requests = source.ExpectedCount,
             Load = source.ExpectedCount * 10.0 / 2000,
             SlotSeconds = 10,
-            W = w,
+            TradeOff = w,
             VGenBitsPerSecond = 1200,
             LinkBitsPerSecond = 1e9,
             InitialBits = 0,

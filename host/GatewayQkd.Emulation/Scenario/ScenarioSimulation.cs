@@ -65,7 +65,7 @@ public static class ScenarioSimulation
                 InitialBits = Math.Clamp(initial / 8 * 8, 0, capacity),
                 LowThresholdBits = capacity / 4 / 8 * 8,
                 HighThresholdBits = capacity * 4 / 5 / 8 * 8,
-                W = options.TradeOff,
+                TradeOff = options.TradeOff,
                 VGenPerGateway = vgen,
                 VGenBitsPerSecond = vgen.Average(),
                 LinkBitsPerSecond = SensorLinkBitsPerSecond,
