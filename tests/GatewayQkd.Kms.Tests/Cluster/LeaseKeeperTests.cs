@@ -24,12 +24,8 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
     [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
     public void Two_Workers_Split_The_Gateways_Evenly_Once_The_Second_Joins(string engine)
     {
-        var database = engines.Create(engine);
-        using var leasesA = new GatewayLeases(database);
-        using var leasesB = new GatewayLeases(database);
-        var time = new ManualTime();
-        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
-        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
         a.Round();
 
         for (var i = 0; i < 3; i++)
@@ -48,12 +44,8 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
     [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
     public void A_Dead_Workers_Gateways_Move_To_The_Survivor_Within_One_Lease_Time(string engine)
     {
-        var database = engines.Create(engine);
-        using var leasesA = new GatewayLeases(database);
-        using var leasesB = new GatewayLeases(database);
-        var time = new ManualTime();
-        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
-        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
         for (var i = 0; i < 4; i++)
         {
             a.Round();
@@ -77,12 +69,8 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
     [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
     public void A_Worker_Cut_Off_From_The_Database_Stops_Serving_Before_Another_Takes_Its_Gateways(string engine)
     {
-        var database = engines.Create(engine);
-        using var leasesA = new GatewayLeases(database);
-        using var leasesB = new GatewayLeases(database);
-        var time = new ManualTime();
-        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
-        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
         a.Round();
         b.Round();
         var step = TimeSpan.FromMilliseconds(100);
@@ -103,12 +91,8 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
     [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
     public void A_Clean_Shutdown_Hands_Every_Gateway_Over_At_Once(string engine)
     {
-        var database = engines.Create(engine);
-        using var leasesA = new GatewayLeases(database);
-        using var leasesB = new GatewayLeases(database);
-        var time = new ManualTime();
-        var a = new LeaseKeeper(leasesA, "a", Gateways, time);
-        var b = new LeaseKeeper(leasesB, "b", Gateways, time);
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
         a.Round();
         b.Round();
         var lost = new List<ushort>();
@@ -119,5 +103,32 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
 
         Assert.Equal(Gateways, lost.Order());
         Assert.Equal(Gateways, b.Held);
+    }
+
+    // Two workers, a and b, on one database and one manual clock.
+    private sealed class KeeperPair : IDisposable
+    {
+        private readonly GatewayLeases _leasesA;
+        private readonly GatewayLeases _leasesB;
+
+        public KeeperPair(DatabaseEngine database)
+        {
+            _leasesA = new GatewayLeases(database);
+            _leasesB = new GatewayLeases(database);
+            A = new LeaseKeeper(_leasesA, "a", Gateways, Time);
+            B = new LeaseKeeper(_leasesB, "b", Gateways, Time);
+        }
+
+        public ManualTime Time { get; } = new();
+
+        public LeaseKeeper A { get; }
+
+        public LeaseKeeper B { get; }
+
+        public void Dispose()
+        {
+            _leasesA.Dispose();
+            _leasesB.Dispose();
+        }
     }
 }
