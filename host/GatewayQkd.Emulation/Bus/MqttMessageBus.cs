@@ -364,8 +364,12 @@ public sealed class MqttMessageBus : IRunBus
                 {
                     // refused at login (credentials, client id): on the first connect retrying cannot help, so say why
                     var password = _endpoint.PasswordSource is { } source ? $"the password in {source}" : "the password";
-                    var reason = $"{ClientId}: the broker at {_endpoint} refused the connection ({result.ResultCode}). " +
-                        $"Check the user name ({_endpoint.Username ?? "none given"}), {password} and the TLS options.";
+                    // a 3.1.1-only broker answers an MQTT 5 CONNECT with 3.1.1 return code 1, "unacceptable protocol version"
+                    // (MQTT 3.1.1 s3.2.2.3), which MQTTnet hands on as the raw value 1; MQTT 5 brokers say 0x84
+                    var reason = result.ResultCode is MqttClientConnectResultCode.UnsupportedProtocolVersion or (MqttClientConnectResultCode)1
+                        ? $"{ClientId}: the broker at {_endpoint} does not speak MQTT {(_endpoint.ProtocolVersion == MqttProtocol.V311 ? "3.1.1" : "5")} (NATS, for one, speaks 3.1.1 only). Connect with the version it speaks."
+                        : $"{ClientId}: the broker at {_endpoint} refused the connection ({result.ResultCode}). " +
+                            $"Check the user name ({_endpoint.Username ?? "none given"}), {password} and the TLS options.";
                     if (!_everConnected)
                     {
                         throw new InvalidOperationException(reason);

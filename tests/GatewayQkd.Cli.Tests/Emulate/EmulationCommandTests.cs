@@ -45,6 +45,21 @@ public sealed class EmulationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Emulate_Runs_On_A_Nats_Cluster_Given_As_A_Node_List_With_Mqtt_3_1_1()
+    {
+        await using var cluster = await GatewayQkd.Emulation.Broker.NatsCluster.StartAsync();
+        var nodes = string.Join(",", cluster.Endpoint.Addresses);
+        var outFolder = Path.Combine(_folder, "out");
+
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--broker", nodes, "--broker-mqtt", "3.1.1", "--duration", "2",
+            "--speed", "10", "--gateways", "2", "--sensors", "1", "--no-live", "--data", Path.Combine(_folder, "data"), "--out", outFolder);
+
+        Assert.True(exit == 0, error);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")))!;
+        Assert.True((long)summary["telemetry"]!["verified"]! > 0);
+    }
+
+    [Fact]
     public async Task Emulate_Refuses_A_Kms_Port_Out_Of_Range_Naming_The_Option()
     {
         var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--kms-port", "70000", "--data", Path.Combine(_folder, "data"));

@@ -38,7 +38,8 @@ public sealed class NatsClusterTests
 
         // NATS answers an MQTT 5 CONNECT with "unacceptable protocol version" (docs.nats.io, MQTT): the default (MQTT 5)
         // host options would never work with it, which is why the cluster's endpoint says 3.1.1
-        await Assert.ThrowsAnyAsync<Exception>(() => bus.ConnectAsync(timeout.Token));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bus.ConnectAsync(timeout.Token));
+        Assert.Contains("does not speak MQTT 5", error.Message, StringComparison.Ordinal);
         Assert.False(bus.IsConnected);
     }
 

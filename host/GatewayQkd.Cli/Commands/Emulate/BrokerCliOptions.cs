@@ -12,7 +12,10 @@ internal sealed class BrokerCliOptions
     public const string PasswordVariable = "GATEWAYQKD_BROKER_PASSWORD";
 
     public Option<string?> Broker { get; } = CliOption.Parsed(
-        CliOption.Described<string?>("--broker", "External MQTT broker HOST:PORT (e.g. a Mosquitto); default: the embedded broker."), text => BrokerEndpoint.Parse(text));
+        CliOption.Described<string?>("--broker", "External MQTT broker HOST:PORT (e.g. a Mosquitto), or a cluster's nodes HOST:PORT,HOST:PORT,...; default: the embedded broker."), text => BrokerEndpoint.Parse(text));
+
+    public Option<string?> Mqtt { get; } = CliOption.Choice(
+        "--broker-mqtt", "MQTT version the host's clients speak to the external broker: 5 (default) or 3.1.1 (NATS, which refuses MQTT 5).", "5", "3.1.1");
 
     public Option<string?> User { get; } = CliOption.Described<string?>("--broker-user", $"User name at the external broker; the password is read from ${PasswordVariable}.");
 
@@ -29,7 +32,7 @@ internal sealed class BrokerCliOptions
     /// <summary>Adds the options to <paramref name="command"/>; the scenario keys they set go into <paramref name="names"/>.</summary>
     public void AddTo(Command command, OptionMap names)
     {
-        CliOption.AddTo(command, names.Sets(Broker, "broker"), User, Tls, Ca, Insecure, names.Sets(Port, "embeddedBrokerPort"));
+        CliOption.AddTo(command, names.Sets(Broker, "broker"), Mqtt, User, Tls, Ca, Insecure, names.Sets(Port, "embeddedBrokerPort"));
     }
 
     /// <summary>Returns <paramref name="options"/> with the broker the command line gives (an external one, or the embedded one's port).</summary>
@@ -51,6 +54,7 @@ internal sealed class BrokerCliOptions
         var user = parse.GetValue(User);
         return BrokerEndpoint.Parse(text) with
         {
+            ProtocolVersion = parse.GetValue(Mqtt) == "3.1.1" ? MqttProtocol.V311 : MqttProtocol.V500,
             UseTls = parse.GetValue(Tls),
             CaCertificateFile = parse.GetValue(Ca)?.FullName,
             AllowUntrustedCertificates = parse.GetValue(Insecure),
