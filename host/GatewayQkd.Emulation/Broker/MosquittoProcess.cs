@@ -56,17 +56,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
     /// Returns the path of the mosquitto binary (PATH first, then the usual install folders), or throws with the
     /// command that installs it.
     /// </summary>
-    public static string FindBinary()
-    {
-        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "mosquitto"))
-            .Concat(SearchPaths);
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException(
-                "The mosquitto broker binary was not found on PATH nor in /usr/sbin. Install it with " +
-                "`apt-get install -y mosquitto` (scripts/test.sh does this) and run again.");
-    }
+    public static string FindBinary() => InstalledBinary.Find("mosquitto", SearchPaths, "mosquitto broker binary", "mosquitto");
 
     /// <summary>
     /// Starts Mosquitto on <paramref name="port"/> (0 = a free one) and waits until it accepts connections. With a user

@@ -59,17 +59,7 @@ public sealed class NatsCluster : IAsyncDisposable
     public bool IsRunning(int index) => _nodes[index].Process is { HasExited: false };
 
     /// <summary>Returns the path of nats-server, or throws with the command that installs it.</summary>
-    public static string FindBinary()
-    {
-        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "nats-server"))
-            .Concat(SearchPaths);
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException(
-                "The nats-server binary was not found on PATH nor in /usr/sbin. Install it with " +
-                "`apt-get install -y nats-server` (scripts/test.sh does this) and run again.");
-    }
+    public static string FindBinary() => InstalledBinary.Find("nats-server", SearchPaths, "nats-server binary", "nats-server");
 
     /// <summary>
     /// Starts a cluster of <paramref name="nodes"/> (at least 3, so JetStream keeps a quorum with one node down) in a temp
