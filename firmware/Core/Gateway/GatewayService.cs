@@ -19,6 +19,9 @@ namespace GatewayQkd.Core.Gateway
         /// <summary>Storage file of the replay marks of the HAP/CS authority.</summary>
         public const string UpstreamReplayFile = "rg-upstream";
 
+        /// <summary>Second copy of <see cref="UpstreamReplayFile"/>, so one damaged file never lowers a mark (docs/gateway-service.md "Damaged storage").</summary>
+        public const string UpstreamReplayMirrorFile = "rg-upstream.m";
+
         /// <summary>Storage file of the replay marks of the sensors written by builds before the group commit; read only while no pool snapshot carries them.</summary>
         public const string SensorReplayFile = "rg-sensors";
 
@@ -27,6 +30,9 @@ namespace GatewayQkd.Core.Gateway
 
         /// <summary>Storage file of the gateway's send counter reservation.</summary>
         public const string SendCounterFile = "sc-gateway";
+
+        /// <summary>Second copy of <see cref="SendCounterFile"/>, so one damaged file never moves the counter back (docs/gateway-service.md "Damaged storage").</summary>
+        public const string SendCounterMirrorFile = "sc-gateway.m";
 
         private readonly GatewayConfig _config;
         private readonly IClock _clock;
@@ -69,6 +75,10 @@ namespace GatewayQkd.Core.Gateway
             _state = IndicatorState.Booting;
             indicator.Show(_state);
 
+            // The upstream marks and the send counter load (and repair a damaged copy) before the pool's recovery
+            // writes anything, so both copies damaged refuses the start with the flash as it was.
+            ReplayGuard upstreamMarks = new ReplayGuard(storage, UpstreamReplayFile, UpstreamReplayMirrorFile);
+            SendCounter sendCounter = new SendCounter(storage, SendCounterFile, SendCounterMirrorFile, config.CounterChunk);
             _pool = KeyPool.Open(storage, config.CapacityBits, config.MaxBlocks);
             _counters.Add(GatewayCounter.KeyBytesLost, StatusSnapshot.Bits(_pool.TotalLostBits / 8));
             _linkKeys = FrameKeys.Derive(crypto, config.LinkKey);
@@ -76,7 +86,7 @@ namespace GatewayQkd.Core.Gateway
 
             PeerKeyTable authority = new PeerKeyTable(crypto);
             authority.Add(config.AuthorityId, config.LinkKey);
-            _upstream = new FrameOpener(config.GatewayId, crypto, authority, new ReplayGuard(storage, UpstreamReplayFile), new FrameType[] { FrameType.KeyBlockDelivery, FrameType.KeyRelay });
+            _upstream = new FrameOpener(config.GatewayId, crypto, authority, upstreamMarks, new FrameType[] { FrameType.KeyBlockDelivery, FrameType.KeyRelay });
 
             PeerKeyTable sensorKeys = new PeerKeyTable(crypto);
             ushort[] sensorIds = config.SensorIds;
@@ -94,7 +104,7 @@ namespace GatewayQkd.Core.Gateway
 
             ReplayGuard sensorGuard = ReplayGuard.Staged(sensorMarks);
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, sensorGuard, new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
-            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
+            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, sendCounter);
             _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard), _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);

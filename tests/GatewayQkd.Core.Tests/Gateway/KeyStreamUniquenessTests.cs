@@ -20,7 +20,8 @@ public sealed class KeyStreamUniquenessTests
         h.DeliverBlocks(4);
         var first = ServeOne(h, requestId: 1);
 
-        h.Memory.Delete(GatewayService.SendCounterFile);
+        h.Memory.Delete(GatewayService.SendCounterFile); // both copies: one alone is recovered from the other (Corruption/GatewayFileCorruptionTests)
+        h.Memory.Delete(GatewayService.SendCounterMirrorFile);
         h.Boot();
         h.DeliverBlocks(4); // the same frames as before the loss (status, four acks), so the response gets the same counter
         var second = ServeOne(h, requestId: 2);

@@ -8,13 +8,17 @@ namespace GatewayQkd.Core.Protocol
     /// chunk is used. After a restart numbering resumes above the last reservation, skipping at most a chunk of unused
     /// counters, so one storage write covers <see cref="ChunkSize"/> frames (docs/protocol.md s5).
     /// </summary>
-    /// <remarks>File layout: 'S' 'C' version(1) reserved u32. Not thread-safe: the caller serialises access.</remarks>
+    /// <remarks>
+    /// File layout: 'S' 'C' version reserved u32, big-endian; version 2 (written since the mirror) adds a CRC-32 of the
+    /// 7 bytes before it, so a flipped bit of the reservation is found, not trusted; version 1 (7 bytes) is still read.
+    /// Not thread-safe: the caller serialises access.
+    /// </remarks>
     public sealed class SendCounter
     {
-        private const int FileLength = 7;
+        private const int BodyLength = 7;
+        private const byte FileVersion = 2;
 
-        private readonly IKeyStorage _storage;
-        private readonly string _fileName;
+        private readonly MirroredFile _file;
         private readonly uint _chunkSize;
         private uint _next;
         private uint _reserved;
@@ -22,6 +26,17 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Opens the counter, resuming above the reservation stored in <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
         public SendCounter(IKeyStorage storage, string fileName, int chunkSize)
+            : this(storage, fileName, null, chunkSize)
+        {
+        }
+
+        /// <summary>
+        /// Opens a counter kept in two files (<see cref="MirroredFile"/>): numbering resumes above the larger valid
+        /// reservation, and a damaged copy is rewritten before the first counter is used, so one flipped bit, cut or lost
+        /// file never moves the counter back onto a value already sent. Both copies damaged is refused.
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">No copy is a valid reservation, and at least one is damaged.</exception>
+        public SendCounter(IKeyStorage storage, string fileName, string mirrorFileName, int chunkSize)
         {
             if (storage == null)
             {
@@ -33,13 +48,29 @@ namespace GatewayQkd.Core.Protocol
                 throw new System.ArgumentOutOfRangeException("chunkSize", "The chunk size must be 1..65536.");
             }
 
-            _storage = storage;
-            _fileName = fileName;
+            _file = new MirroredFile(storage, fileName, mirrorFileName);
             _chunkSize = (uint)chunkSize;
-            // An empty file is what a power cut during the first reservation can leave: no counter was used yet.
-            byte[] data = storage.Exists(fileName) ? storage.Read(fileName) : null;
-            _reserved = data != null && data.Length > 0 ? Load(data) : 0;
+            // An absent or empty copy (what a power cut during the first reservation can leave) is no reservation.
+            byte[] primary = _file.ReadPrimary();
+            byte[] mirror = _file.ReadMirror();
+            string primaryDamage = null;
+            string mirrorDamage = null;
+            long fromPrimary = Decode(primary, ref primaryDamage);
+            long fromMirror = Decode(mirror, ref mirrorDamage);
+            if (fromPrimary < 0 && fromMirror < 0 && (primaryDamage != null || mirrorDamage != null))
+            {
+                throw new System.InvalidOperationException(
+                    "Counter file '" + fileName + (mirrorFileName == null ? "' is" : "' and its mirror '" + mirrorFileName + "' are")
+                    + " corrupt (" + (primaryDamage != null ? primaryDamage : mirrorDamage) + "); refusing to start, since guessing could reuse counters.");
+            }
+
+            long reserved = fromPrimary > fromMirror ? fromPrimary : fromMirror;
+            _reserved = reserved < 0 ? 0 : (uint)reserved;
             _next = _reserved + 1;
+            if (reserved >= 0 && _file.IsMirrored)
+            {
+                _file.Repair(Encode(_reserved), primary, mirror);
+            }
         }
 
         /// <summary>Gets how many counters one storage write reserves.</summary>
@@ -93,34 +124,49 @@ namespace GatewayQkd.Core.Protocol
             }
 
             uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
-            FrameWriter writer = new FrameWriter(FileLength);
-            writer.WriteByte((byte)'S');
-            writer.WriteByte((byte)'C');
-            writer.WriteByte(1);
-            writer.WriteUInt32(reserved);
-            _storage.Write(_fileName, writer.Buffer, 0, FileLength);
+            _file.Write(Encode(reserved));
             _reserved = reserved;
         }
 
-        private uint Load(byte[] data)
+        private static byte[] Encode(uint reserved)
         {
-            try
-            {
-                FrameReader reader = new FrameReader(data, 0, data.Length);
-                if (reader.ReadByte("magic") != (byte)'S' || reader.ReadByte("magic") != (byte)'C' || reader.ReadByte("version") != 1)
-                {
-                    throw new FrameFormatException(FrameStatus.UnsupportedVersion, "expected magic SC and version 1");
-                }
+            FrameWriter writer = new FrameWriter(BodyLength + MirroredFile.CheckLength);
+            writer.WriteByte((byte)'S');
+            writer.WriteByte((byte)'C');
+            writer.WriteByte(FileVersion);
+            writer.WriteUInt32(reserved);
+            MirroredFile.AppendCheck(writer);
+            return writer.Buffer;
+        }
 
-                uint reserved = reader.ReadUInt32("reserved");
-                reader.RequireEnd("counter file");
-                return reserved;
-            }
-            catch (FrameFormatException e)
+        // The reservation a stored copy holds; -1 when the copy is absent, or damaged (then with the reason in damage).
+        private static long Decode(byte[] data, ref string damage)
+        {
+            if (data == null)
             {
-                throw new System.InvalidOperationException(
-                    "Counter file '" + _fileName + "' is corrupt (" + e.Message + "); refusing to start, since guessing could reuse counters.");
+                return -1;
             }
+
+            byte version = data.Length > 2 ? data[2] : (byte)0;
+            int length = version == FileVersion ? BodyLength + MirroredFile.CheckLength : BodyLength;
+            if (data.Length < 3 || data[0] != (byte)'S' || data[1] != (byte)'C' || (version != 1 && version != FileVersion))
+            {
+                damage = "expected magic SC and version 1 or 2";
+            }
+            else if (data.Length != length)
+            {
+                damage = "expected " + length.ToString() + " bytes, got " + data.Length.ToString();
+            }
+            else if (version == FileVersion && !MirroredFile.HasValidCheck(data))
+            {
+                damage = "CRC-32 does not match";
+            }
+            else
+            {
+                return GatewayQkd.Core.Crypto.Bytes.ReadUInt32BigEndian(data, 3);
+            }
+
+            return -1;
         }
     }
 }
