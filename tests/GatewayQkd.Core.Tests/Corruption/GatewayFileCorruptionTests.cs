@@ -12,7 +12,9 @@ namespace GatewayQkd.Core.Tests.Corruption;
 /// and <c>sc-gateway.m</c>). In every case the gateway starts, refuses every central-server frame it accepted before,
 /// accepts the next fresh one, never sends a counter value twice (the central server and the sensors open every new
 /// frame), serves a key request in the first slot after the restart, and never issues a key byte twice or from
-/// anything but the stream.
+/// anything but the stream. The same checks run on every damage of the two pool snapshot slots as the gateway sees them
+/// (their attachment holds the sensors' replay marks): a damaged newest slot falls back to the older slot's marks, so
+/// exactly the requests admitted after the older commit are accepted once more, and answered with fresh key bytes.
 /// </summary>
 public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
 {
@@ -33,6 +35,38 @@ public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
         var cases = RunAll(GatewayService.SendCounterFile, GatewayService.SendCounterMirrorFile);
 
         Assert.Equal(2 * CasesFor(7 + 4), cases); // 'S' 'C' 2 reserved u32, CRC-32: 11 bytes a copy
+    }
+
+    [Fact]
+    public void Damaged_Snapshot_Slots_Fall_Back_To_The_Older_Marks_Accepting_Only_The_Last_Commits_Requests_Again_And_Never_A_Key_Twice()
+    {
+        var template = Scenario.Build();
+        var slots = template.Harness.Memory.ListFiles().Where(n => n.StartsWith("qkp.s", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var failures = new List<string>();
+        var cases = 0;
+        var accepted = 0;
+        foreach (var name in slots)
+        {
+            foreach (var (label, content) in FileDamage.All(template.Harness.Memory.Read(name)))
+            {
+                cases++;
+                var scenario = Scenario.Build();
+                scenario.Damage(name, content);
+                var problem = Check(scenario, ref accepted);
+                if (problem is not null)
+                {
+                    failures.Add($"{name} {label}: {problem}");
+                }
+            }
+        }
+
+        output.WriteLine($"{cases} damaged-snapshot cases, {accepted} request frames accepted again, {failures.Count} failures");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+        // Version 2 slots of one peer (14 + 38 bytes) with the marks table (2 + 5 + 6 per sensor): two sensors in the older, three in the newest.
+        var older = CasesFor(14 + 38 + 2 + 5 + (2 * 6));
+        var newest = CasesFor(14 + 38 + 2 + 5 + (3 * 6));
+        Assert.Equal(older + newest, cases);
+        Assert.Equal(newest, accepted); // request 3, once in each case that damaged the newest slot, never otherwise
     }
 
     [Fact]
@@ -93,9 +127,16 @@ public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
     private static string? Check(string damaged, byte[] content)
     {
         var scenario = Scenario.Build();
-        var h = scenario.Harness;
-        var reserved = scenario.Reservation();
         scenario.Damage(damaged, content);
+        var accepted = 0;
+        return Check(scenario, ref accepted) ?? (accepted == 0 ? null : $"{accepted} request frames accepted again");
+    }
+
+    // Restarts the damaged scenario and checks every promise; counts the old request frames the gateway accepted again.
+    private static string? Check(Scenario scenario, ref int acceptedAgain)
+    {
+        var h = scenario.Harness;
+        var reserved = scenario.ReservedBefore;
         try
         {
             h.Reboot(h.Memory);
@@ -111,6 +152,19 @@ public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
             if (status == FrameStatus.Ok)
             {
                 return "an old central-server frame was accepted again";
+            }
+        }
+
+        foreach (var (topic, frame) in scenario.RequestsBefore)
+        {
+            if (h.Service.HandleMessage(topic, frame) == FrameStatus.Ok)
+            {
+                if (!scenario.LastCommit.Any(c => c.Frame == frame))
+                {
+                    return "a request frame answered before the older snapshot was accepted again";
+                }
+
+                acceptedAgain++;
             }
         }
 
@@ -183,23 +237,41 @@ public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
 
         public List<byte[]> UpstreamBefore { get; } = [];
 
+        /// <summary>Gets the sensors' request frames the gateway accepted before the restart, with their topics.</summary>
+        public List<(string Topic, byte[] Frame)> RequestsBefore { get; } = [];
+
+        /// <summary>Gets the request frames whose marks only the newest snapshot slot holds (admitted after the older one).</summary>
+        public List<(string Topic, byte[] Frame)> LastCommit { get; } = [];
+
         public List<uint> SentBefore { get; private set; } = [];
+
+        public uint ReservedBefore { get; private set; }
 
         public static Scenario Build()
         {
             var scenario = new Scenario(new GatewayHarness());
             var h = scenario.Harness;
             h.DeliverBlocks(4);
-            h.Request(101, 1, 1, 128);
-            h.Request(103, 2, 2, 256);
-            h.EndSlot();
-            h.Request(104, 3, 1, 128);
-            h.EndSlot();
+            scenario.Request(101, 1, 1, 128);
+            scenario.Request(103, 2, 2, 256);
+            h.EndSlot(); // commit 1: the keys of requests 1 and 2, and their marks
+            scenario.Request(104, 3, 1, 128);
+            h.EndSlot(); // commit 2, into the other snapshot slot: request 3
+            scenario.LastCommit.Add(scenario.RequestsBefore[^1]);
             Assert.Equal(3, h.AllKeys().Count());
             Assert.Null(scenario.OpenAtAuthority());
             scenario.UpstreamBefore.AddRange(h.Bus.PublishedOn(Topics.Blocks(GatewayHarness.GatewayId)).Select(m => m.Payload));
             scenario.SentBefore = scenario.Sent();
+            scenario.ReservedBefore = scenario.Reservation();
             return scenario;
+        }
+
+        public void Request(ushort sensor, uint requestId, int kSec, int kQuaBits)
+        {
+            var topic = Topics.Request(GatewayHarness.GatewayId, sensor);
+            var frame = Harness.Sensors[sensor].BuildKeyRequest(requestId, 0, kSec, kQuaBits);
+            Assert.Equal(FrameStatus.Ok, Harness.Service.HandleMessage(topic, frame));
+            RequestsBefore.Add((topic, frame));
         }
 
         public void Damage(string name, byte[] content) => Harness.Memory.SetRaw(name, content);
