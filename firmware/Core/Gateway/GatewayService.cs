@@ -79,6 +79,8 @@ namespace GatewayQkd.Core.Gateway
             // writes anything, so both copies damaged refuses the start with the flash as it was.
             ReplayGuard upstreamMarks = new ReplayGuard(storage, UpstreamReplayFile, UpstreamReplayMirrorFile);
             SendCounter sendCounter = new SendCounter(storage, SendCounterFile, SendCounterMirrorFile, config.CounterChunk);
+            WarnIfRepaired(UpstreamReplayFile, upstreamMarks.RepairedFiles);
+            WarnIfRepaired(SendCounterFile, sendCounter.RepairedFiles);
             _pool = KeyPool.Open(storage, config.CapacityBits, config.MaxBlocks);
             _counters.Add(GatewayCounter.KeyBytesLost, StatusSnapshot.Bits(_pool.TotalLostBits / 8));
             _linkKeys = FrameKeys.Derive(crypto, config.LinkKey);
@@ -327,6 +329,15 @@ namespace GatewayQkd.Core.Gateway
 
             long percent = _pool.TotalAvailableBits * 100 / _config.CapacityBits;
             _indicator.ShowPoolLevel(percent > 100 ? 100 : (int)percent);
+        }
+
+        // A copy rewritten at start is damage (or a cut between the two copies) the operator should hear of.
+        private void WarnIfRepaired(string file, int repaired)
+        {
+            if (repaired > 0)
+            {
+                _log.Write(LogLevel.Warning, "State file " + file + ": " + repaired.ToString() + " of its two copies damaged, missing or behind; rewritten from the other.");
+            }
         }
 
         // Names the missing argument, so the error says which port the caller forgot.

@@ -34,6 +34,7 @@ namespace GatewayQkd.Core.Protocol
         private uint[] _marks;
         private int _count;
         private bool _staged;
+        private int _repairedFiles;
 
         /// <summary>Opens the guard, loading the marks from <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid mark table.</exception>
@@ -79,7 +80,7 @@ namespace GatewayQkd.Core.Protocol
 
             if (_file.IsMirrored)
             {
-                _file.Repair(Current(true), primary, mirror);
+                _repairedFiles = _file.Repair(Current(true), primary, mirror);
             }
         }
 
@@ -114,6 +115,12 @@ namespace GatewayQkd.Core.Protocol
         public bool HasStagedMarks
         {
             get { return _staged; }
+        }
+
+        /// <summary>Gets how many copies of a mirrored guard were rewritten at open (damaged, missing or one commit behind).</summary>
+        public int RepairedFiles
+        {
+            get { return _repairedFiles; }
         }
 
         /// <summary>Gets the number of senders with a mark.</summary>

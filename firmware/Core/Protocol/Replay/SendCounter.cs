@@ -22,6 +22,7 @@ namespace GatewayQkd.Core.Protocol
         private readonly uint _chunkSize;
         private uint _next;
         private uint _reserved;
+        private int _repairedFiles;
 
         /// <summary>Opens the counter, resuming above the reservation stored in <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
@@ -69,7 +70,7 @@ namespace GatewayQkd.Core.Protocol
             _next = _reserved + 1;
             if (reserved >= 0 && _file.IsMirrored)
             {
-                _file.Repair(Encode(_reserved), primary, mirror);
+                _repairedFiles = _file.Repair(Encode(_reserved), primary, mirror);
             }
         }
 
@@ -77,6 +78,12 @@ namespace GatewayQkd.Core.Protocol
         public int ChunkSize
         {
             get { return (int)_chunkSize; }
+        }
+
+        /// <summary>Gets how many copies of a mirrored counter were rewritten at open (damaged, missing or one reservation behind).</summary>
+        public int RepairedFiles
+        {
+            get { return _repairedFiles; }
         }
 
         /// <summary>Gets the counter <see cref="Next"/> will return.</summary>
