@@ -94,7 +94,7 @@ public sealed class GatewayFileCorruptionTests(ITestOutputHelper output)
 
         var error = Assert.Throws<InvalidOperationException>(() => scenario.Harness.Reboot(scenario.Harness.Memory));
 
-        Assert.Contains($"'{primary}' and its mirror '{mirror}' are corrupt", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{primary}' and its mirror '{mirror}' hold no valid copy", error.Message, StringComparison.Ordinal);
         foreach (var name in before.ListFiles())
         {
             Assert.Equal(before.Read(name), scenario.Harness.Memory.Read(name));

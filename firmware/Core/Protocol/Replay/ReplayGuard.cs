@@ -71,8 +71,8 @@ namespace GatewayQkd.Core.Protocol
                 if (primaryDamage != null || mirrorDamage != null)
                 {
                     throw new System.InvalidOperationException(
-                        "Replay state file '" + fileName + (mirrorFileName == null ? "' is" : "' and its mirror '" + mirrorFileName + "' are")
-                        + " corrupt (" + (primaryDamage != null ? primaryDamage : mirrorDamage) + "); refusing to start, since an empty table would accept replays.");
+                        "Replay state file '" + fileName + (mirrorFileName == null ? "' is corrupt" : "' and its mirror '" + mirrorFileName + "' hold no valid copy")
+                        + " (" + (primaryDamage != null ? primaryDamage : mirrorDamage) + "); refusing to start, since an empty table would accept replays.");
                 }
 
                 return;

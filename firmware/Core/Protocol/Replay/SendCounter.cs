@@ -61,8 +61,8 @@ namespace GatewayQkd.Core.Protocol
             if (fromPrimary < 0 && fromMirror < 0 && (primaryDamage != null || mirrorDamage != null))
             {
                 throw new System.InvalidOperationException(
-                    "Counter file '" + fileName + (mirrorFileName == null ? "' is" : "' and its mirror '" + mirrorFileName + "' are")
-                    + " corrupt (" + (primaryDamage != null ? primaryDamage : mirrorDamage) + "); refusing to start, since guessing could reuse counters.");
+                    "Counter file '" + fileName + (mirrorFileName == null ? "' is corrupt" : "' and its mirror '" + mirrorFileName + "' hold no valid copy")
+                    + " (" + (primaryDamage != null ? primaryDamage : mirrorDamage) + "); refusing to start, since guessing could reuse counters.");
             }
 
             long reserved = fromPrimary > fromMirror ? fromPrimary : fromMirror;
