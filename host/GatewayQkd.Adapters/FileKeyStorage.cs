@@ -6,7 +6,9 @@ namespace GatewayQkd.Adapters;
 /// The core's storage port on a host folder, with the port's commit-on-return contract made real: writes go to a
 /// temporary file that is flushed to disk (fsync) and renamed over the target, then the folder is synced so the
 /// rename itself survives a power cut; appends are flushed to disk before returning (and the folder synced when the
-/// append created the file); deletions sync the folder. One folder per gateway.
+/// append created the file). A deletion only unlinks: the port lets a delete become durable with the next Write
+/// (whose folder sync carries it), and every file the core deletes is one its recovery deletes again if a power cut
+/// brings it back (docs/storage-layout.md, "Commits"), so a delete costs no fsync. One folder per gateway.
 /// </summary>
 public sealed class FileKeyStorage : IKeyStorage
 {
@@ -36,6 +38,9 @@ public sealed class FileKeyStorage : IKeyStorage
     /// <summary>Gets the folder's full path.</summary>
     public string Folder => _folder;
 
+    /// <summary>Gets the number of fsyncs issued so far (file data and folder), the disk's cost of the commits.</summary>
+    public long Fsyncs { get; private set; }
+
     /// <inheritdoc />
     public string[] ListFiles() =>
         Directory.GetFiles(_folder)
@@ -62,8 +67,9 @@ public sealed class FileKeyStorage : IKeyStorage
             stream.Flush(flushToDisk: true);
         }
 
+        Fsyncs++;
         File.Move(temp, target, overwrite: true);
-        _syncFolder(_folder);
+        SyncFolder(); // also makes the deletions since the last commit durable
     }
 
     /// <inheritdoc />
@@ -77,21 +83,23 @@ public sealed class FileKeyStorage : IKeyStorage
             stream.Flush(flushToDisk: true);
         }
 
+        Fsyncs++;
         if (created)
         {
-            _syncFolder(_folder);
+            SyncFolder();
         }
     }
 
     /// <inheritdoc />
     public void Delete(string name)
     {
-        var path = PathOf(name);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-            _syncFolder(_folder);
-        }
+        File.Delete(PathOf(name)); // no folder sync: durable with the next commit (IKeyStorage.Delete)
+    }
+
+    private void SyncFolder()
+    {
+        _syncFolder(_folder);
+        Fsyncs++;
     }
 
     private string PathOf(string name)
