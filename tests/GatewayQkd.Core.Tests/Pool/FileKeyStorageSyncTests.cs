@@ -54,6 +54,44 @@ public sealed class FileKeyStorageSyncTests : IDisposable
     }
 
     [Fact]
+    public void An_Existing_Pool_Snapshot_Slot_Is_Overwritten_In_Place_With_One_Fsync_And_No_Folder_Sync()
+    {
+        var storage = Open();
+        storage.Write("qkp.s0", [1, 2, 3], 0, 3); // created: copy, rename, folder sync
+
+        storage.Write("qkp.s0", [4, 5], 0, 2);
+
+        Assert.Equal(["sync: qkp.s0=010203, no temp file"], _events);
+        Assert.Equal([4, 5], storage.Read("qkp.s0"));
+        Assert.Equal(3, storage.Fsyncs);
+    }
+
+    [Fact]
+    public void A_Snapshot_Slot_Write_With_A_Deletion_Pending_Syncs_The_Folder_So_The_Deletion_Is_Durable()
+    {
+        var storage = Open();
+        storage.Write("qkp.s0", [1], 0, 1);
+        storage.Write("kb0_0", [2], 0, 1);
+        storage.Delete("kb0_0");
+
+        storage.Write("qkp.s0", [3], 0, 1);
+
+        Assert.Equal("sync: qkp.s0=03, no temp file", _events[^1]);
+        Assert.Equal(3, _events.Count);
+    }
+
+    [Fact]
+    public void Other_Files_Are_Never_Overwritten_In_Place()
+    {
+        var storage = Open();
+        storage.Write("kb0_0", [1], 0, 1);
+
+        storage.Write("kb0_0", [2], 0, 1);
+
+        Assert.Equal(["sync: kb0_0=01, no temp file", "sync: kb0_0=02, no temp file"], _events);
+    }
+
+    [Fact]
     public void Real_Folder_Sync_Succeeds_On_A_Folder_And_Fails_Clearly_On_A_Missing_One()
     {
         DirectorySync.Flush(_temp.Path);
