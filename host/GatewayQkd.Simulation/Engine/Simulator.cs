@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
 using GatewayQkd.Simulation.Workload;
@@ -46,7 +47,9 @@ public sealed class Simulator
     private readonly long _slotTicks;
     private readonly RequestOrder _requestOrder;
     private SlotClock _slots;
-    private readonly double _ticksPerLinkBit;
+    private readonly TransmissionTable _transmission;
+    private readonly bool _utilizationShare;
+    private readonly bool _slottedShare;
     private readonly bool _requests;
     private readonly bool _thresholds;
     private readonly bool _idleGaps;
@@ -80,7 +83,9 @@ public sealed class Simulator
         _slotTicks = SimulationTime.ToTicks(options.SlotSeconds);
         _slots = new SlotClock(_slotTicks);
         _requestOrder = _scheme.RequestOrder;
-        _ticksPerLinkBit = SimulationTime.TicksPerSecond / options.LinkBitsPerSecond;
+        _transmission = new TransmissionTable(SimulationTime.TicksPerSecond / options.LinkBitsPerSecond);
+        _utilizationShare = _scheme.Supply == SupplyMode.UtilizationShare;
+        _slottedShare = _scheme.Supply == SupplyMode.SlottedDeficitShare;
         _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.TradeOff);
         _supplementWeights = new WeightTable(options.TradeOff);
         _requests = _scheme.UsesSupplementRequests;
@@ -150,8 +155,10 @@ public sealed class Simulator
     /// <remarks>
     /// The loop is cut into calls so that the method is entered often: the runtime compiles a method that is called
     /// 30 times with full tier-1 optimisation and dynamic PGO, while a method entered once (the whole run in one loop)
-    /// only ever runs its on-stack-replacement version, compiled from the tier-0 frame.
+    /// only ever runs its on-stack-replacement version, compiled from the tier-0 frame. Not inlined, or it would be
+    /// compiled into that version of <see cref="Loop"/> again.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool Events(ref long nextSample, long sampleInterval, int maxSamples)
     {
         bool pending = _pending;
@@ -280,6 +287,17 @@ public sealed class Simulator
             }
         }
 
+        Enqueue(g, in r, serial);
+    }
+
+    /// <summary>Queues a request that cannot start at arrival and tries the gateway's head.</summary>
+    /// <remarks>
+    /// Not inlined into <see cref="Arrive"/>: the 56-byte entry built here would make every arrival set up and zero
+    /// a large stack frame, although most arrivals are served at once.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Enqueue(GatewayState g, in SimRequest r, long serial)
+    {
         g.Queue.Insert(new WaitingRequest(RequestKeys.InSlot(_requestOrder, _slots.IndexOf(r.ArrivalTicks), _requestWeights, r), r.KQuaBits, r.KSec, serial));
         g.PendingDemand += r.KQuaBits;
         TryStart(g);
@@ -353,7 +371,7 @@ public sealed class Simulator
             g.BlockedSerial = -1;
         }
 
-        long transmission = (long)Math.Round(kQuaBits * _ticksPerLinkBit);
+        long transmission = _transmission.Of(kQuaBits);
         _recorder.Record(kSec, waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
@@ -376,11 +394,11 @@ public sealed class Simulator
             _timers.Cancel(g.Id);
         }
 
-        if (_scheme.Supply == SupplyMode.UtilizationShare)
+        if (_utilizationShare)
         {
             ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
         }
-        else if (_scheme.Supply == SupplyMode.SlottedDeficitShare && !_timers.IsSet(SlottedEntity))
+        else if (_slottedShare && !_timers.IsSet(SlottedEntity))
         {
             _timers.Set(SlottedEntity, (_slots.IndexOf(_now) + 1) * _slotTicks);
         }
@@ -515,7 +533,7 @@ public sealed class Simulator
         if (!_requests)
         {
             g.StopStream(_now);
-            if (_scheme.Supply == SupplyMode.UtilizationShare)
+            if (_utilizationShare)
             {
                 ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
             }
