@@ -97,8 +97,10 @@ namespace GatewayQkd.Core.Gateway
                 sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
             }
 
-            // The sensors' marks are committed with the pool state, one write per slot (SlotCommit).
-            byte[] sensorMarks = _pool.Attachment;
+            // The sensors' marks and the send counter reservation are committed with the pool state, one write per
+            // slot (SlotCommit); the counter file still holds what frames sent outside a slot commit reserved.
+            SlotAttachment committed = SlotAttachment.Parse(_pool.Attachment);
+            byte[] sensorMarks = committed.ReplayTable;
             if (sensorMarks == null && storage.Exists(SensorReplayFile))
             {
                 sensorMarks = storage.Read(SensorReplayFile);
@@ -106,8 +108,11 @@ namespace GatewayQkd.Core.Gateway
 
             ReplayGuard sensorGuard = ReplayGuard.Staged(sensorMarks);
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, sensorGuard, new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
+            // Numbering resumes above the slot snapshot's reservation too; if recovery dropped a damaged snapshot slot, it
+            // may have been the newest, whose reservation the older slot lacks, so skip what one slot commit can reserve.
+            sendCounter.ResumeAbove(committed.CounterReservation, SnapshotSlotDropped(_pool) ? SlotReservationBound(config) : 0);
             _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, sendCounter);
-            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard), _outbox, sensorKeys, _linkKeys, _counters, log);
+            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard, sendCounter), _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
@@ -329,6 +334,30 @@ namespace GatewayQkd.Core.Gateway
 
             long percent = _pool.TotalAvailableBits * 100 / _config.CapacityBits;
             _indicator.ShowPoolLevel(percent > 100 ? 100 : (int)percent);
+        }
+
+        /// <summary>
+        /// Most counters one slot commit can reserve beyond the reservation already durable elsewhere: the reservation
+        /// grows by a chunk or to cover the slot's answers (<see cref="SendCounter.ReservationFor"/>), and a slot answers
+        /// each queued request at most once (<see cref="RequestScheduler"/>), so at most max(CounterChunk, QueueCapacity).
+        /// </summary>
+        public static uint SlotReservationBound(GatewayConfig config)
+        {
+            return (uint)(config.CounterChunk > config.QueueCapacity ? config.CounterChunk : config.QueueCapacity);
+        }
+
+        private static bool SnapshotSlotDropped(KeyPool pool)
+        {
+            string[] dropped = pool.LastRecovery.DroppedFiles;
+            for (int i = 0; i < dropped.Length; i++)
+            {
+                if (KeyPool.IsSnapshotFile(dropped[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // A copy rewritten at start is damage (or a cut between the two copies) the operator should hear of.

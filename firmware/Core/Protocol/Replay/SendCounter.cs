@@ -23,12 +23,25 @@ namespace GatewayQkd.Core.Protocol
         private uint _next;
         private uint _reserved;
         private int _repairedFiles;
+        private bool _used;
 
         /// <summary>Opens the counter, resuming above the reservation stored in <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
         public SendCounter(IKeyStorage storage, string fileName, int chunkSize)
             : this(storage, fileName, null, chunkSize)
         {
+        }
+
+        /// <summary>
+        /// Opens the counter, resuming above the higher of the reservation in <paramref name="fileName"/> and
+        /// <paramref name="committedElsewhere"/>: a reservation its owner committed in another durable record
+        /// (<see cref="Committed"/>; the gateway's slot snapshot, docs/storage-layout.md).
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
+        public SendCounter(IKeyStorage storage, string fileName, int chunkSize, uint committedElsewhere)
+            : this(storage, fileName, null, chunkSize)
+        {
+            ResumeAbove(committedElsewhere, 0);
         }
 
         /// <summary>
@@ -86,6 +99,12 @@ namespace GatewayQkd.Core.Protocol
             get { return _repairedFiles; }
         }
 
+        /// <summary>Gets the end of the durable reservation: the highest counter that may be used without another commit.</summary>
+        public uint Reserved
+        {
+            get { return _reserved; }
+        }
+
         /// <summary>Gets the counter <see cref="Next"/> will return.</summary>
         public uint Peek
         {
@@ -107,20 +126,40 @@ namespace GatewayQkd.Core.Protocol
             }
 
             uint counter = _next;
+            _used = true;
             _next = counter + 1; // wraps to 0 after 2^32 - 1, which the check above refuses
             return counter;
         }
 
         /// <summary>
-        /// Makes sure the next <paramref name="count"/> counters are reserved, with at most one storage write: when
-        /// fewer remain, the reservation is extended by a chunk or to cover all of them, whichever is more. A sender
-        /// about to send a batch (the gateway's answers of a slot) so pays one write for it, not one per chunk.
+        /// Makes sure the next <paramref name="count"/> counters are reserved, with at most one storage write of this
+        /// counter's files (<see cref="ReservationFor"/>). A sender about to send a batch so pays one write for it, not
+        /// one per chunk.
         /// </summary>
         public void Reserve(int count)
         {
+            uint reserved = ReservationFor(count);
+            if (reserved == _reserved)
+            {
+                return;
+            }
+
+            _file.Write(Encode(reserved));
+            _reserved = reserved;
+        }
+
+        /// <summary>
+        /// Returns the reservation end that covers the next <paramref name="count"/> counters, writing nothing: the
+        /// current <see cref="Reserved"/> when they are covered (or nothing is to be sent, or the space is exhausted,
+        /// which <see cref="Next"/> refuses), else the reservation extended by a chunk or to cover all of them,
+        /// whichever is more. An owner that stores this end in its own atomic write calls <see cref="Committed"/>
+        /// after that write returns, and only then uses the counters.
+        /// </summary>
+        public uint ReservationFor(int count)
+        {
             if (count < 1 || _next == 0 || (ulong)_next + (ulong)count - 1 <= _reserved)
             {
-                return; // nothing to send, the space is exhausted (Next refuses), or already covered
+                return _reserved;
             }
 
             ulong end = (ulong)_reserved + _chunkSize;
@@ -130,9 +169,38 @@ namespace GatewayQkd.Core.Protocol
                 end = needed;
             }
 
-            uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
-            _file.Write(Encode(reserved));
-            _reserved = reserved;
+            return end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
+        }
+
+        /// <summary>
+        /// Records that the owner has durably committed the reservation end <paramref name="reserved"/> (from
+        /// <see cref="ReservationFor"/>) in its own record, which it passes back at start-up; a lower end changes nothing.
+        /// </summary>
+        public void Committed(uint reserved)
+        {
+            if (reserved > _reserved)
+            {
+                _reserved = reserved;
+            }
+        }
+
+        /// <summary>
+        /// Before the first counter is used: resumes numbering above <paramref name="committedElsewhere"/> (a reservation
+        /// the owner committed in its own record, <see cref="Committed"/>) when it is higher than the files', then skips
+        /// <paramref name="skip"/> more counters that a lost record of the owner could have reserved (0 when none was
+        /// lost). Skipped counters are never used; the next <see cref="Next"/> commits a reservation above them first.
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">A counter was already used.</exception>
+        public void ResumeAbove(uint committedElsewhere, uint skip)
+        {
+            if (_used)
+            {
+                throw new System.InvalidOperationException("ResumeAbove must be called before the first counter is used.");
+            }
+
+            ulong end = (ulong)(committedElsewhere > _reserved ? committedElsewhere : _reserved) + skip;
+            _reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
+            _next = _reserved + 1; // 0 (exhausted) when the whole space was reserved
         }
 
         private static byte[] Encode(uint reserved)
