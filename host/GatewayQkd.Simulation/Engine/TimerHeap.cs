@@ -31,6 +31,9 @@ internal sealed class TimerHeap
     /// <summary>Gets the tick of the earliest timer (long.MaxValue when none).</summary>
     public long NextTime => Count > 0 ? _heap[0].Time : long.MaxValue;
 
+    /// <summary>Gets the entity of the earliest timer (-1 when none).</summary>
+    public int NextEntity => Count > 0 ? _heap[0].Entity : -1;
+
     public bool IsSet(int entity) => _position[entity] >= 0;
 
     /// <summary>Sets (or moves) the entity's timer to a tick; a timer already at that tick keeps its place.</summary>
