@@ -30,7 +30,7 @@ public sealed class SlotClockTests
         const long slotTicks = 1_000;
         var clock = new SlotClock(slotTicks);
         var random = new Random(5);
-        foreach (long tick in new long[] { 0, 999, 1_000, 999, 0, 5_000_000_000_000, 1_001, 1_999, 2_000, long.MaxValue / 4 })
+        foreach (long tick in new long[] { 0, 999, 1_000, 999, 0, 5_000_000_000_000, 1_001, 1_999, 2_000, 4_000, 4_999, long.MaxValue / 4 })
         {
             Assert.Equal(tick / slotTicks, clock.IndexOf(tick));
         }

@@ -187,9 +187,17 @@ public sealed class Simulator
             _now = at;
             if (arrival)
             {
-                if (_prefetch && _arrivalIndex + PrefetchDistance < _arrivalCount)
+                if (_prefetch)
                 {
-                    Prefetch(_arrivals[_arrivalIndex + PrefetchDistance].SourceGateway);
+                    if (_arrivalIndex + PrefetchDistance < _arrivalCount)
+                    {
+                        Prefetch(_arrivals[_arrivalIndex + PrefetchDistance].SourceGateway);
+                    }
+
+                    // The earliest timer's gateway too: it fires after this arrival or a few more, at a gateway
+                    // that is otherwise not in cache (a wake-up or an inflow end, entity g or N + g).
+                    int timer = _timers.NextEntity;
+                    Prefetch(timer < _n ? timer : timer - _n);
                 }
 
                 Arrive(in _arrivals[_arrivalIndex]);
