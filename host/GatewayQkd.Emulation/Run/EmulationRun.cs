@@ -57,6 +57,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private IssuedKeyLedger? _ledger;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
     private readonly List<IRunBus> _allBuses = [];
+    private bool _sensorsHeld;
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
     {
@@ -219,6 +220,28 @@ public sealed partial class EmulationRun : IAsyncDisposable
     }
 
     /// <summary>
+    /// Gets or sets whether the emulated sensors are held (send no key requests; benchmarks hold them until the pools
+    /// are filled). Releasing them draws each sensor's next request from now (<see cref="SensorField.Restart"/>), so the
+    /// held time leaves no burst. Set it before <see cref="RunAsync"/> or from its sample callback (the run loop's thread).
+    /// </summary>
+    public bool SensorsHeld
+    {
+        get => _sensorsHeld;
+        set
+        {
+            if (_sensorsHeld && !value)
+            {
+                foreach (var sensors in _sensors)
+                {
+                    sensors.Restart(Clock.EmulatedSeconds);
+                }
+            }
+
+            _sensorsHeld = value;
+        }
+    }
+
+    /// <summary>
     /// Advances the gateways (and the sensors when active) to the clock's now once: the run loop's body. The HAP runs
     /// in its own loop (<see cref="StepHap"/>), so the central store's durable writes never hold up the gateways.
     /// </summary>
@@ -231,7 +254,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             gateway.Tick(ms);
         }
 
-        if (sensorsActive)
+        if (sensorsActive && !_sensorsHeld)
         {
             foreach (var field in _sensors)
             {
