@@ -178,7 +178,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
         var hap = HapLoop.Start(StepHap, TickInterval);
-        using var timer = new PeriodicTimer(TickInterval);
+        var slotMilliseconds = GatewayConfigFactory.SlotMilliseconds(Options);
         try
         {
             while (Clock.WallElapsed < end)
@@ -198,7 +198,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
                 try
                 {
-                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TickSchedule.NextWait(Clock.EmulatedSeconds * 1000, slotMilliseconds, Clock.Speed, TickInterval), cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -415,7 +415,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         _server = new CentralServerNode(
             new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway),
             new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
-        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff, o.PairLinkShare));
+        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, GatewayConfigFactory.SlotMilliseconds(o), o.TradeOff, o.PairLinkShare));
         _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();
