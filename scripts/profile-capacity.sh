@@ -20,5 +20,5 @@ wait "$bench"
 perf script -i "$out/perf.data" -F comm,pid,tid,ip,sym,dso > "$out/perf.txt" 2> /dev/null
 row=$(grep -m1 "^  | mosquitto | $gateways | [0-9]" "$out/bench.log")
 echo "$row"
-cpu_ms=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $10); print $10}')
+cpu_ms=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $11); print $11}')
 python3 scripts/perf-components.py "$out/perf.txt" "$cpu_ms"

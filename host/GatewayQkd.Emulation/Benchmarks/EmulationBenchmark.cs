@@ -11,10 +11,14 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// End-to-end throughput and latency of the emulated system on loopback: N gateways with one busy sensor each
 /// (requests at K_sec 1..2, a Poisson process), a constant key rate per link high enough that the pools never run dry
 /// (so latency is the system's, not the key supply's), real time. State goes to <c>dataRoot</c>. Figures are taken
-/// over a window: from the end of the load's warm-up to the last sample before the run drains.
+/// over a window (<see cref="MeasurementWindow"/>): the sensors are held until every pool holds the load's ready level,
+/// run the load's warm-up, and then <c>duration</c> is measured; the run stops when the window closes.
 /// </summary>
 public static class EmulationBenchmark
 {
+    /// <summary>How long the HAP may take to fill every pool to the ready level before the point is given up.</summary>
+    public static readonly TimeSpan FillLimit = TimeSpan.FromSeconds(120);
+
     private const double SampleSeconds = 0.25;
 
     /// <summary>Runs one point of `bench emulation` (<see cref="EmulationLoad.Standard"/>) and returns its figures.</summary>
@@ -22,9 +26,9 @@ public static class EmulationBenchmark
         RunAsync(brokerName, external, gateways, duration, dataRoot, EmulationLoad.Standard, null, null);
 
     /// <summary>
-    /// Runs one point under <paramref name="load"/> for its warm-up plus <paramref name="duration"/>;
+    /// Runs one point under <paramref name="load"/>: fill, warm-up, then <paramref name="duration"/> measured;
     /// <paramref name="brokerCpu"/> reads a separate broker process's CPU time (null: the broker runs in this process or
-    /// is not measured); <paramref name="allocations"/>, when given, records from the window's start to the run's end.
+    /// is not measured); <paramref name="allocations"/>, when given, records over the window.
     /// </summary>
     public static async Task<EmulationBenchmarkResult> RunAsync(string brokerName, BrokerEndpoint? external, int gateways, TimeSpan duration, string dataRoot, EmulationLoad load, Func<TimeSpan>? brokerCpu, AllocationSampler? allocations)
     {
@@ -38,7 +42,7 @@ public static class EmulationBenchmark
         var options = new EmulationOptions
         {
             Name = $"bench-{brokerName}-{gateways}",
-            Duration = TimeSpan.FromSeconds(load.WarmUpSeconds) + duration,
+            Duration = FillLimit + TimeSpan.FromSeconds(load.WarmUpSeconds + 5) + duration, // the window's end stops the run first
             Speed = 1,
             Gateways = gateways,
             SensorsPerGateway = 1,
@@ -58,21 +62,48 @@ public static class EmulationBenchmark
         try
         {
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options)).ConfigureAwait(false);
-            var marks = new List<Mark>();
-            await run.RunAsync(snapshot =>
-            {
-                marks.Add(Mark.Take(run, snapshot, brokerCpu));
-                if (allocations is not null && snapshot.WallSeconds >= marks[0].WallSeconds + load.WarmUpSeconds)
+            var window = new MeasurementWindow(load.WarmUpSeconds, duration.TotalSeconds, FillLimit.TotalSeconds);
+            using var stop = new CancellationTokenSource();
+            Mark? first = null;
+            Mark? last = null;
+            run.SensorsHeld = true;
+            await run.RunAsync(
+                snapshot =>
                 {
-                    allocations.Recording = true;
-                }
-            }).ConfigureAwait(false);
+                    if (window.Phase is WindowPhase.Done or WindowPhase.FillTimedOut)
+                    {
+                        return; // the samples of the drain
+                    }
+
+                    switch (window.Advance(snapshot.WallSeconds, window.Phase != WindowPhase.Filling || AllPoolsHold(run, load.ReadyBits)))
+                    {
+                        case WindowPhase.WarmingUp:
+                            run.SensorsHeld = false;
+                            break;
+                        case WindowPhase.Measuring when first is null:
+                            run.SensorsHeld = false;
+                            first = Mark.Take(run, snapshot, brokerCpu);
+                            allocations?.Recording = true;
+                            break;
+                        case WindowPhase.Done:
+                            last = Mark.Take(run, snapshot, brokerCpu);
+                            allocations?.Recording = false;
+                            stop.Cancel();
+                            break;
+                        case WindowPhase.FillTimedOut:
+                            stop.Cancel();
+                            break;
+                    }
+                },
+                stop.Token).ConfigureAwait(false);
             if (allocations is not null)
             {
                 allocations.Recording = false;
             }
 
-            return Measure(brokerName, gateways, options, marks, load.WarmUpSeconds, run.RequestLatency);
+            return first is { } start && last is { } end
+                ? Measure(brokerName, gateways, options, start, end, window.FillSeconds, run.RequestLatency)
+                : EmulationBenchmarkResult.NotFilled(brokerName, gateways);
         }
         finally
         {
@@ -87,22 +118,27 @@ public static class EmulationBenchmark
         }
     }
 
-    // The window: from the first sample at or after the warm-up to the last one taken while the sensors were active
-    // (the final sample follows the drain, when no requests arrive).
-    private static EmulationBenchmarkResult Measure(string brokerName, int gateways, EmulationOptions options, List<Mark> marks, double warmUpSeconds, LatencyRecorder latency)
+    // Whether every emulated gateway's pool holds at least readyBits (read without copying the counters: at 1,000
+    // gateways this runs every sample).
+    private static bool AllPoolsHold(EmulationRun run, long readyBits)
     {
-        var startIndex = marks.FindIndex(m => m.WallSeconds >= marks[0].WallSeconds + warmUpSeconds);
-        var endIndex = marks.Count - 2;
-        if (startIndex < 0 || endIndex <= startIndex)
+        foreach (var gateway in run.Gateways)
         {
-            startIndex = 0; // too short for a window: the whole run, drain included
-            endIndex = marks.Count - 1;
+            if (gateway.AvailableBits < readyBits)
+            {
+                return false;
+            }
         }
 
-        var (start, end) = (marks[startIndex], marks[endIndex]);
+        return true;
+    }
+
+    // The window's figures: counter differences between its first and last sample, latencies of the keys delivered between them.
+    private static EmulationBenchmarkResult Measure(string brokerName, int gateways, EmulationOptions options, Mark start, Mark end, double fillSeconds, LatencyRecorder latency)
+    {
         var seconds = end.WallSeconds - start.WallSeconds;
         var keys = end.Served - start.Served;
-        var window = latency.SummarizeSince(start.Latencies);
+        var window = latency.SummarizeBetween(start.Latencies, end.Latencies);
         var blockBits = options.BlockBytes * 8.0;
         return new EmulationBenchmarkResult(
             brokerName,
@@ -116,7 +152,8 @@ public static class EmulationBenchmark
             (end.Sent - start.Sent) / seconds,
             (end.Messages - start.Messages) / seconds,
             keys > 0 ? (end.Cpu - start.Cpu).TotalMilliseconds / keys : double.NaN,
-            keys > 0 ? (end.Allocated - start.Allocated) / (double)keys : double.NaN);
+            keys > 0 ? (end.Allocated - start.Allocated) / (double)keys : double.NaN,
+            fillSeconds);
     }
 
     // The run's totals at one sample.

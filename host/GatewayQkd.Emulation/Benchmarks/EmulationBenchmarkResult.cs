@@ -13,6 +13,7 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// <param name="MessagesPerSecond">MQTT messages every client of the run published (broker-acknowledged) per second.</param>
 /// <param name="CpuMillisecondsPerKey">CPU time of the emulation process, plus the broker's when it is a separate process, per key delivered (ms).</param>
 /// <param name="BytesAllocatedPerKey">Managed bytes the emulation process allocated per key delivered.</param>
+/// <param name="FillSeconds">Wall-clock seconds the HAP took to fill every pool to the ready level before the sensors started (NaN: not within <see cref="EmulationBenchmark.FillLimit"/>, and the point has no figures).</param>
 public sealed record EmulationBenchmarkResult(
     string Broker,
     int Gateways,
@@ -25,4 +26,13 @@ public sealed record EmulationBenchmarkResult(
     double OfferedPerSecond,
     double MessagesPerSecond,
     double CpuMillisecondsPerKey,
-    double BytesAllocatedPerKey);
+    double BytesAllocatedPerKey,
+    double FillSeconds)
+{
+    /// <summary>Returns the result of a point whose pools were not all filled within <see cref="EmulationBenchmark.FillLimit"/>: no window, no figures.</summary>
+    public static EmulationBenchmarkResult NotFilled(string broker, int gateways) =>
+        new(broker, gateways, 0, 0, 0, double.NaN, double.NaN, 0, 0, 0, double.NaN, double.NaN, double.NaN);
+
+    /// <summary>Gets a value indicating whether the pools were filled and the window measured.</summary>
+    public bool Measured => !double.IsNaN(FillSeconds);
+}

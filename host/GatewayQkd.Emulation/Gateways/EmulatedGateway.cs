@@ -94,6 +94,18 @@ public sealed class EmulatedGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the key bits in the gateway's pool now (0 when stopped); cheaper than <see cref="Read"/>, which copies the counters.</summary>
+    public long AvailableBits
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _service?.Pool.TotalAvailableBits ?? 0;
+            }
+        }
+    }
+
     /// <summary>Reads the gateway's state: pool level (bits), queue length, and a copy of its counters; null when stopped.</summary>
     public GatewayState? Read()
     {

@@ -17,6 +17,13 @@ public static class GatewayConfigFactory
     public static IReadOnlyList<ushort> SensorIds(EmulationOptions options) =>
         [.. Enumerable.Range(1, options.SensorsPerGateway).Select(i => (ushort)i)];
 
+    /// <summary>Returns the DDKA slot length t_slot of every emulated gateway, in milliseconds (at least 1).</summary>
+    public static long SlotMilliseconds(EmulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Math.Max(1, (long)(options.SlotSeconds * 1000));
+    }
+
     /// <summary>Returns the configuration of gateway <paramref name="gatewayId"/>.</summary>
     public static GatewayConfig Create(EmulationOptions options, RunSecrets secrets, ushort gatewayId)
     {
@@ -32,7 +39,7 @@ public static class GatewayConfigFactory
             LowThresholdBits = capacity / 4 / 8 * 8, // a quarter of the capacity: the paper's low start level (1280 of 5120)
             HighThresholdBits = capacity * 4 / 5 / 8 * 8, // 80 %, the core's default ratio (4096 of 5120)
             TradeOff = options.TradeOff,
-            SlotMilliseconds = Math.Max(1, (long)(options.SlotSeconds * 1000)),
+            SlotMilliseconds = SlotMilliseconds(options),
             StatusIntervalMilliseconds = StatusIntervalMilliseconds,
         };
         // A paired gateway keeps one virtual pool per pair (its stream with the other gateway) and the pair's sensor.

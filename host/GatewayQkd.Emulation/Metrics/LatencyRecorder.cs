@@ -35,7 +35,7 @@ public sealed class LatencyRecorder
     public double Percentile(double p)
     {
         CheckPercentile(p);
-        var sorted = SortedSince(0);
+        var sorted = SortedBetween(0, int.MaxValue);
         return sorted.Length == 0 ? double.NaN : NearestRank(sorted, p);
     }
 
@@ -46,21 +46,29 @@ public sealed class LatencyRecorder
     /// Returns p50, p90, p99 and the maximum of the values recorded after the first <paramref name="first"/> (a
     /// measurement window that leaves out a warm-up: pass <see cref="Count"/> read at the window's start).
     /// </summary>
-    public LatencySummary SummarizeSince(int first)
+    public LatencySummary SummarizeSince(int first) => SummarizeBetween(first, int.MaxValue);
+
+    /// <summary>
+    /// Returns p50, p90, p99 and the maximum of the values recorded from index <paramref name="first"/> up to, not
+    /// including, <paramref name="end"/> (a window with both ends: pass <see cref="Count"/> read at its start and end).
+    /// </summary>
+    public LatencySummary SummarizeBetween(int first, int end)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(first);
-        var sorted = SortedSince(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, first);
+        var sorted = SortedBetween(first, end);
         return sorted.Length == 0
             ? new(0, double.NaN, double.NaN, double.NaN, double.NaN)
             : new(sorted.Length, NearestRank(sorted, 50), NearestRank(sorted, 90), NearestRank(sorted, 99), NearestRank(sorted, 100));
     }
 
-    private double[] SortedSince(int first)
+    private double[] SortedBetween(int first, int end)
     {
         double[] sorted;
         lock (_values)
         {
-            sorted = first >= _values.Count ? [] : [.. _values.Skip(first)];
+            var last = Math.Min(end, _values.Count);
+            sorted = first >= last ? [] : _values.GetRange(first, last - first).ToArray();
         }
 
         Array.Sort(sorted);

@@ -57,6 +57,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private IssuedKeyLedger? _ledger;
     private readonly Dictionary<ushort, long> _lostAtStart = [];
     private readonly List<IRunBus> _allBuses = [];
+    private bool _sensorsHeld;
 
     private EmulationRun(EmulationOptions options, IGatewayLinkRates rates, TextWriter? logFile)
     {
@@ -177,7 +178,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var end = Clock.WallElapsed + Options.Duration; // the duration counts from here, after start-up
         var nextSample = TimeSpan.Zero;
         var hap = HapLoop.Start(StepHap, TickInterval);
-        using var timer = new PeriodicTimer(TickInterval);
+        var slotMilliseconds = GatewayConfigFactory.SlotMilliseconds(Options);
         try
         {
             while (Clock.WallElapsed < end)
@@ -197,7 +198,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
                 try
                 {
-                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TickSchedule.NextWait(Clock.EmulatedSeconds * 1000, slotMilliseconds, Clock.Speed, TickInterval), cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -219,6 +220,28 @@ public sealed partial class EmulationRun : IAsyncDisposable
     }
 
     /// <summary>
+    /// Gets or sets whether the emulated sensors are held (send no key requests; benchmarks hold them until the pools
+    /// are filled). Releasing them draws each sensor's next request from now (<see cref="SensorField.Restart"/>), so the
+    /// held time leaves no burst. Set it before <see cref="RunAsync"/> or from its sample callback (the run loop's thread).
+    /// </summary>
+    public bool SensorsHeld
+    {
+        get => _sensorsHeld;
+        set
+        {
+            if (_sensorsHeld && !value)
+            {
+                foreach (var sensors in _sensors)
+                {
+                    sensors.Restart(Clock.EmulatedSeconds);
+                }
+            }
+
+            _sensorsHeld = value;
+        }
+    }
+
+    /// <summary>
     /// Advances the gateways (and the sensors when active) to the clock's now once: the run loop's body. The HAP runs
     /// in its own loop (<see cref="StepHap"/>), so the central store's durable writes never hold up the gateways.
     /// </summary>
@@ -231,7 +254,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
             gateway.Tick(ms);
         }
 
-        if (sensorsActive)
+        if (sensorsActive && !_sensorsHeld)
         {
             foreach (var field in _sensors)
             {
@@ -392,7 +415,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         _server = new CentralServerNode(
             new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway),
             new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
-        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, Math.Max(1, (long)(o.SlotSeconds * 1000)), o.TradeOff, o.PairLinkShare));
+        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, GatewayConfigFactory.SlotMilliseconds(o), o.TradeOff, o.PairLinkShare));
         _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
         await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
         _server.Start();

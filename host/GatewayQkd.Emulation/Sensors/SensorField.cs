@@ -118,6 +118,21 @@ public sealed class SensorField : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Draws every sensor's next request anew from <paramref name="emulatedSeconds"/> (a Poisson process is memoryless),
+    /// for sensors that were held: without it the arrivals that fell due while they were held would all go out at once.
+    /// </summary>
+    public void Restart(double emulatedSeconds)
+    {
+        lock (_sync)
+        {
+            foreach (var sensor in _sensors.Values)
+            {
+                sensor.NextArrivalSeconds = emulatedSeconds + NextGap();
+            }
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

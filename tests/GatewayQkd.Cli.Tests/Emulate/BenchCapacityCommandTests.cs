@@ -16,11 +16,13 @@ public sealed class BenchCapacityCommandTests
         var summary = Table(output, "| broker | gateways | highest sustained keys/s |");
         Assert.Equal(["mosquitto", "embedded"], summary.Select(r => r[0]));
         Assert.All(summary, r => Assert.True(double.Parse(r[6], CultureInfo.InvariantCulture) > 0, $"raw rate '{r[6]}'"));
-        var steps = Table(output, "| broker | gateways | offered requests/s |");
+        var steps = Table(output, "| broker | gateways | pools filled in (s) | offered requests/s |");
         foreach (var broker in new[] { "mosquitto", "embedded" })
         {
             Assert.InRange(steps.Count(r => r[0] == broker && r[1] == "2"), 1, 2); // at most --steps, fewer when the bound is crossed
         }
+
+        Assert.All(steps, r => Assert.True(double.TryParse(r[2], CultureInfo.InvariantCulture, out var fill) && fill >= 0, $"pools filled in '{r[2]}': every step's window opened after the fill"));
     }
 
     // The rows of the Markdown table under the header line starting with <paramref name="header"/>, as trimmed cells.

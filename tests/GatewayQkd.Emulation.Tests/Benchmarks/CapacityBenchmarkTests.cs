@@ -19,12 +19,20 @@ public sealed class CapacityBenchmarkTests
     }
 
     [Fact]
-    public void A_Step_Supplies_Twice_The_Bits_Its_Largest_Keys_Would_Draw_So_The_Pools_Never_Limit()
+    public void A_Step_Supplies_Eight_Times_The_Bits_Its_Largest_Keys_Would_Draw_So_The_Pools_Never_Limit()
     {
         var load = CapacityBenchmark.Load(Ladder, 20_000);
 
-        Assert.Equal(200 * 256 * 2, load.KeyRateBitsPerSecond); // K_sec 2 draws 256-bit keys
+        Assert.Equal(200 * 256 * 8, load.KeyRateBitsPerSecond); // K_sec 2 draws 256-bit keys
         Assert.True(load.PoolCapacityBits >= load.BlockBytes * 8 * 8, "a pool holds several blocks");
+    }
+
+    [Fact]
+    public void A_Step_Holds_Its_Sensors_Until_Every_Pool_Is_Three_Quarters_Full()
+    {
+        var load = CapacityBenchmark.Load(Ladder, 200);
+
+        Assert.Equal(load.PoolCapacityBits * 3 / 4, load.ReadyBits);
     }
 
     [Fact]

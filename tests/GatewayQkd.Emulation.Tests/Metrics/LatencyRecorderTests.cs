@@ -64,4 +64,20 @@ public sealed class LatencyRecorderTests
         Assert.Equal(0, window.Count);
         Assert.True(double.IsNaN(window.P99));
     }
+
+    [Fact]
+    public void Summarizes_A_Window_With_Both_Ends_Without_The_Values_Recorded_After_It()
+    {
+        var recorder = new LatencyRecorder();
+        foreach (var v in new double[] { 1000, 15, 20, 35, 40, 50, 2000 })
+        {
+            recorder.Record(v);
+        }
+
+        var window = recorder.SummarizeBetween(1, 6); // the five values of the worked example
+
+        Assert.Equal(5, window.Count);
+        Assert.Equal(35, window.P50);
+        Assert.Equal(50, window.Max);
+    }
 }
