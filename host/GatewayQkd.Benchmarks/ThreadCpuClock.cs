@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using GatewayQkd.Adapters;
 using Perfolizer.Horology;
 
 namespace GatewayQkd.Benchmarks;
@@ -11,31 +11,11 @@ namespace GatewayQkd.Benchmarks;
 /// </summary>
 internal sealed class ThreadCpuClock : IClock
 {
-    private const int ClockThreadCpuTimeId = 3; // CLOCK_THREAD_CPUTIME_ID, Linux <time.h>
-
     public string Title => "Thread CPU time";
 
-    public bool IsAvailable => OperatingSystem.IsLinux();
+    public bool IsAvailable => ThreadCpuTime.IsAvailable;
 
     public Frequency Frequency => new(1e9);
 
-    public long GetTimestamp()
-    {
-        if (ClockGetTime(ClockThreadCpuTimeId, out var time) != 0)
-        {
-            throw new InvalidOperationException($"clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
-    private static extern int ClockGetTime(int clockId, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    public long GetTimestamp() => ThreadCpuTime.Nanoseconds();
 }

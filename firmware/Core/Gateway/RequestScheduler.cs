@@ -28,6 +28,7 @@ namespace GatewayQkd.Core.Gateway
         private readonly SupplementPolicy _policy;
         private readonly Hashtable _notified = new Hashtable();
         private readonly Hashtable _lastSupplement = new Hashtable();
+        private readonly Hashtable _queuedIds = new Hashtable(); // QueueKey of every queued request: the duplicate check without a scan
         private long _supplementSequence;
 
         public RequestScheduler(GatewayConfig config, KeyPool pool, SlotCommit commit, GatewayOutbox outbox, PeerKeyTable sensorKeys, FrameKeys linkKeys, GatewayCounters counters, ILog log)
@@ -84,6 +85,7 @@ namespace GatewayQkd.Core.Gateway
             if (reason == KeyResponseReason.None)
             {
                 _queue.Enqueue(new KeyRequest(sensorId, request.RequestId, _config.GatewayId, request.Destination, now, request.KQuaBits, request.KSec));
+                _queuedIds[QueueKey(sensorId, request.RequestId)] = true;
                 return;
             }
 
@@ -245,21 +247,20 @@ namespace GatewayQkd.Core.Gateway
 
         private bool IsQueued(ushort sensorId, uint requestId)
         {
-            for (int i = 0; i < _queue.Count; i++)
-            {
-                KeyRequest request = (KeyRequest)_queue.ItemAt(i);
-                if (request.SensorId == sensorId && request.RequestId == requestId)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _queuedIds.Contains(QueueKey(sensorId, requestId));
         }
 
         private void Remove(int index)
         {
-            _notified.Remove(_queue.RemoveAt(index));
+            KeyRequest removed = (KeyRequest)_queue.RemoveAt(index);
+            _notified.Remove(removed);
+            _queuedIds.Remove(QueueKey(removed.SensorId, removed.RequestId));
+        }
+
+        // One key per (sensor, request id): the id is 32 bits on the wire (KeyRequestMessage), the sensor 16.
+        private static long QueueKey(int sensorId, long requestId)
+        {
+            return ((long)sensorId << 32) | (requestId & 0xFFFFFFFFL);
         }
 
         private void Answer(ushort sensorId, uint requestId, KeyResponseStatus status, KeyResponseReason reason)

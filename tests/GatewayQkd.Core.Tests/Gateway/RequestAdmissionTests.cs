@@ -42,6 +42,20 @@ public sealed class RequestAdmissionTests
     }
 
     [Fact]
+    public void A_Request_Id_May_Be_Used_Again_Once_Its_Request_Left_The_Queue_And_By_Another_Sensor_At_Any_Time()
+    {
+        _h.DeliverBlocks(2);
+        _h.Request(101, 5, 1, 128);
+        Assert.Equal(FrameStatus.Ok, _h.Request(102, 5, 1, 128)); // another sensor's id 5 is another request
+        Assert.Equal(2, _h.Service.QueueLength);
+        _h.EndSlot();
+
+        Assert.Equal(FrameStatus.Ok, _h.Request(101, 5, 1, 128));
+
+        Assert.Equal(1, _h.Service.QueueLength);
+    }
+
+    [Fact]
     public void Full_Queue_Rejects_The_Next_Request()
     {
         _h.Request(101, 1, 1, 128);
