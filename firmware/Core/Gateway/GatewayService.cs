@@ -85,8 +85,10 @@ namespace GatewayQkd.Core.Gateway
                 sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
             }
 
-            // The sensors' marks are committed with the pool state, one write per slot (SlotCommit).
-            byte[] sensorMarks = _pool.Attachment;
+            // The sensors' marks and the send counter reservation are committed with the pool state, one write per
+            // slot (SlotCommit); the counter file still holds what frames sent outside a slot commit reserved.
+            SlotAttachment committed = SlotAttachment.Parse(_pool.Attachment);
+            byte[] sensorMarks = committed.ReplayTable;
             if (sensorMarks == null && storage.Exists(SensorReplayFile))
             {
                 sensorMarks = storage.Read(SensorReplayFile);
@@ -94,8 +96,9 @@ namespace GatewayQkd.Core.Gateway
 
             ReplayGuard sensorGuard = ReplayGuard.Staged(sensorMarks);
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, sensorGuard, new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
-            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
-            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard), _outbox, sensorKeys, _linkKeys, _counters, log);
+            SendCounter counter = new SendCounter(storage, SendCounterFile, config.CounterChunk, committed.CounterReservation);
+            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, counter);
+            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard, counter), _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;

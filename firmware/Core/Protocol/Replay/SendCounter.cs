@@ -22,6 +22,17 @@ namespace GatewayQkd.Core.Protocol
         /// <summary>Opens the counter, resuming above the reservation stored in <paramref name="fileName"/> if it exists.</summary>
         /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
         public SendCounter(IKeyStorage storage, string fileName, int chunkSize)
+            : this(storage, fileName, chunkSize, 0)
+        {
+        }
+
+        /// <summary>
+        /// Opens the counter, resuming above the higher of the reservation in <paramref name="fileName"/> and
+        /// <paramref name="committedElsewhere"/>: a reservation its owner committed in another durable record
+        /// (<see cref="Committed"/>; the gateway's slot snapshot, docs/storage-layout.md).
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">The file exists but is not a valid reservation.</exception>
+        public SendCounter(IKeyStorage storage, string fileName, int chunkSize, uint committedElsewhere)
         {
             if (storage == null)
             {
@@ -39,7 +50,12 @@ namespace GatewayQkd.Core.Protocol
             // An empty file is what a power cut during the first reservation can leave: no counter was used yet.
             byte[] data = storage.Exists(fileName) ? storage.Read(fileName) : null;
             _reserved = data != null && data.Length > 0 ? Load(data) : 0;
-            _next = _reserved + 1;
+            if (committedElsewhere > _reserved)
+            {
+                _reserved = committedElsewhere;
+            }
+
+            _next = _reserved + 1; // 0 (exhausted) when the whole space was reserved
         }
 
         /// <summary>Gets how many counters one storage write reserves.</summary>
@@ -52,6 +68,12 @@ namespace GatewayQkd.Core.Protocol
         public uint Peek
         {
             get { return _next; }
+        }
+
+        /// <summary>Gets the end of the durable reservation: the highest counter that may be used without another commit.</summary>
+        public uint Reserved
+        {
+            get { return _reserved; }
         }
 
         /// <summary>Returns a counter never returned before by this file's owner, reserving a new chunk first when needed.</summary>
@@ -74,15 +96,39 @@ namespace GatewayQkd.Core.Protocol
         }
 
         /// <summary>
-        /// Makes sure the next <paramref name="count"/> counters are reserved, with at most one storage write: when
-        /// fewer remain, the reservation is extended by a chunk or to cover all of them, whichever is more. A sender
-        /// about to send a batch (the gateway's answers of a slot) so pays one write for it, not one per chunk.
+        /// Makes sure the next <paramref name="count"/> counters are reserved, with at most one storage write of this
+        /// counter's file (<see cref="ReservationFor"/>). A sender about to send a batch so pays one write for it, not
+        /// one per chunk.
         /// </summary>
         public void Reserve(int count)
         {
+            uint reserved = ReservationFor(count);
+            if (reserved == _reserved)
+            {
+                return;
+            }
+
+            FrameWriter writer = new FrameWriter(FileLength);
+            writer.WriteByte((byte)'S');
+            writer.WriteByte((byte)'C');
+            writer.WriteByte(1);
+            writer.WriteUInt32(reserved);
+            _storage.Write(_fileName, writer.Buffer, 0, FileLength);
+            _reserved = reserved;
+        }
+
+        /// <summary>
+        /// Returns the reservation end that covers the next <paramref name="count"/> counters, writing nothing: the
+        /// current <see cref="Reserved"/> when they are covered (or nothing is to be sent, or the space is exhausted,
+        /// which <see cref="Next"/> refuses), else the reservation extended by a chunk or to cover all of them,
+        /// whichever is more. An owner that stores this end in its own atomic write calls <see cref="Committed"/>
+        /// after that write returns, and only then uses the counters.
+        /// </summary>
+        public uint ReservationFor(int count)
+        {
             if (count < 1 || _next == 0 || (ulong)_next + (ulong)count - 1 <= _reserved)
             {
-                return; // nothing to send, the space is exhausted (Next refuses), or already covered
+                return _reserved;
             }
 
             ulong end = (ulong)_reserved + _chunkSize;
@@ -92,14 +138,19 @@ namespace GatewayQkd.Core.Protocol
                 end = needed;
             }
 
-            uint reserved = end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
-            FrameWriter writer = new FrameWriter(FileLength);
-            writer.WriteByte((byte)'S');
-            writer.WriteByte((byte)'C');
-            writer.WriteByte(1);
-            writer.WriteUInt32(reserved);
-            _storage.Write(_fileName, writer.Buffer, 0, FileLength);
-            _reserved = reserved;
+            return end > 0xFFFFFFFFUL ? 0xFFFFFFFFu : (uint)end;
+        }
+
+        /// <summary>
+        /// Records that the owner has durably committed the reservation end <paramref name="reserved"/> (from
+        /// <see cref="ReservationFor"/>) in its own record, which it passes back at start-up; a lower end changes nothing.
+        /// </summary>
+        public void Committed(uint reserved)
+        {
+            if (reserved > _reserved)
+            {
+                _reserved = reserved;
+            }
         }
 
         private uint Load(byte[] data)
