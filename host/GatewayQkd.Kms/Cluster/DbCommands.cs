@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace GatewayQkd.Kms.Cluster;
 
 /// <summary>Small helpers for parameterised commands on any ADO.NET connection.</summary>
-internal static class DbCommands
+public static class DbCommands
 {
     public static DbCommand Create(DbConnection connection, string sql, DbTransaction? transaction, params (string Name, object Value)[] parameters)
     {

@@ -59,15 +59,19 @@ internal static class BlockRows
 
     /// <summary>Copies the stream bytes [offset, offset + length) out of the blocks holding them.</summary>
     public static byte[] Read(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
-        Copy(transaction, stream, offset, length, erase: false);
+        Copy(transaction, stream, offset, length, read: true, erase: false)!;
 
     /// <summary>Copies the stream bytes [offset, offset + length) out and overwrites them with zeros (used key is erased).</summary>
     public static byte[] ReadAndErase(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
-        Copy(transaction, stream, offset, length, erase: true);
+        Copy(transaction, stream, offset, length, read: true, erase: true)!;
 
-    private static byte[] Copy(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool erase)
+    /// <summary>Overwrites the stream bytes [offset, offset + length) with zeros: used key material is erased.</summary>
+    public static void Erase(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
+        Copy(transaction, stream, offset, length, read: false, erase: true);
+
+    private static byte[]? Copy(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase)
     {
-        var key = new byte[length];
+        var key = read ? new byte[length] : null;
         foreach (var (rowKey, blockOffset, blockLength) in Covering(transaction, stream, offset, length))
         {
             var from = Math.Max(offset, blockOffset);

@@ -108,12 +108,18 @@ public sealed partial class CentralKeyStore
         var copy = ids.ToArray();
         return transaction =>
         {
+            foreach (var stream in copy.Select(id => id.Stream).Distinct())
+            {
+                StreamRows.Lock(transaction, stream); // once per stream, in the order the ids name them
+            }
+
             var keys = new List<StoredKey>(copy.Length);
             foreach (var id in copy)
             {
                 keys.Add(DeliverOneToSlave(transaction, slave, master, id));
             }
 
+            EraseDelivered(transaction, keys);
             return keys;
         };
     }
@@ -121,7 +127,6 @@ public sealed partial class CentralKeyStore
     private static StoredKey DeliverOneToSlave(StoreTransaction transaction, ushort slave, ushort master, GatewayKeyId id)
     {
         var stream = id.Stream;
-        StreamRows.Lock(transaction, stream);
         var range = new KeyRange(stream.PeerId, id.Range.Offset, id.Range.Length);
         if (!DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset, range.Length, master, slave))
         {
@@ -137,6 +142,30 @@ public sealed partial class CentralKeyStore
                 $"Key {range} of stream {stream} was already delivered to node {slave}.");
         }
 
-        return new StoredKey(stream, range, BlockRows.ReadAndErase(transaction, stream, range.Offset, range.Length));
+        return new StoredKey(stream, range, BlockRows.Read(transaction, stream, range.Offset, range.Length));
+    }
+
+    // Erases the delivered keys' bytes, one write per run of adjacent keys: enc_keys hands a request's keys out as one
+    // run, so a dec_keys request for them rewrites the block once, not once per key (PostgreSQL writes a whole new bytea
+    // value per UPDATE).
+    private static void EraseDelivered(StoreTransaction transaction, List<StoredKey> keys)
+    {
+        foreach (var group in keys.GroupBy(k => k.Stream))
+        {
+            var ranges = group.Select(k => (Offset: (long)k.Range.Offset, End: (long)k.Range.End)).Order().ToList();
+            var (start, end) = ranges[0];
+            foreach (var (offset, stop) in ranges.Skip(1))
+            {
+                if (offset != end)
+                {
+                    BlockRows.Erase(transaction, group.Key, start, (int)(end - start));
+                    start = offset;
+                }
+
+                end = stop;
+            }
+
+            BlockRows.Erase(transaction, group.Key, start, (int)(end - start));
+        }
     }
 }

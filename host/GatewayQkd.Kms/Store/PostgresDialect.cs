@@ -29,14 +29,18 @@ internal sealed class PostgresDialect(DatabaseEngine engine) : StoreDialect(engi
 
     public override string SchemaLock => $"SELECT pg_advisory_xact_lock({SchemaLockId});";
 
-    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[] into, int at,
+    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
         int count, bool erase)
     {
         // substr and overlay count bytes from 1.
-        var bytes = (byte[])Sql.Command(transaction,
-            $"SELECT substr(material, @p4, @p5) FROM blocks WHERE {BlockRows.Stream} AND block_id = @p3;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count).ExecuteScalar()!;
-        bytes.CopyTo(into, at);
+        if (into is not null)
+        {
+            var bytes = (byte[])Sql.Command(transaction,
+                $"SELECT substr(material, @p4, @p5) FROM blocks WHERE {BlockRows.Stream} AND block_id = @p3;",
+                stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count).ExecuteScalar()!;
+            bytes.CopyTo(into, at);
+        }
+
         if (erase)
         {
             Sql.Execute(transaction,

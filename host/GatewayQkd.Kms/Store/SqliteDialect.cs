@@ -21,12 +21,16 @@ internal sealed class SqliteDialect(DatabaseEngine engine) : StoreDialect(engine
 
     public override string SchemaLock => string.Empty;
 
-    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[] into, int at,
+    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
         int count, bool erase)
     {
         using var blob = new SqliteBlob((SqliteConnection)transaction.Connection, "blocks", "material", rowKey, readOnly: !erase);
-        blob.Position = from;
-        blob.ReadExactly(into, at, count);
+        if (into is not null)
+        {
+            blob.Position = from;
+            blob.ReadExactly(into, at, count);
+        }
+
         if (erase)
         {
             blob.Position = from;

@@ -39,9 +39,9 @@ internal abstract class StoreDialect
     /// <summary>
     /// Copies bytes [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) of the material of the
     /// block row <paramref name="rowKey"/> (a value of <see cref="BlockRowKey"/>) into <paramref name="into"/> at
-    /// <paramref name="at"/>, and overwrites them with zeros when <paramref name="erase"/> is set.
+    /// <paramref name="at"/> (unless it is null), and overwrites them with zeros when <paramref name="erase"/> is set.
     /// </summary>
-    public abstract void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[] into, int at,
+    public abstract void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
         int count, bool erase);
 
     /// <summary>

@@ -1,9 +1,8 @@
-using System.Data.Common;
 using GatewayQkd.Kms.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Store;
 
-/// <summary>Reads and changes the store's database directly with plain SQL, independent of the store's own code.</summary>
+/// <summary>Reads and changes the store's database directly with plain SQL, independent of the store's own code (Store/).</summary>
 internal static class StoreDatabase
 {
     public static byte[] ReadBlockMaterial(DatabaseEngine database, int gateway, int peer, int blockId) =>
@@ -13,29 +12,13 @@ internal static class StoreDatabase
     public static void Execute(DatabaseEngine database, string sql)
     {
         using var connection = database.Open();
-        using var command = Command(connection, sql);
-        command.ExecuteNonQuery();
+        DbCommands.Execute(connection, sql, null);
     }
 
     public static object? Scalar(DatabaseEngine database, string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = database.Open();
-        using var command = Command(connection, sql, parameters);
+        using var command = DbCommands.Create(connection, sql, null, parameters);
         return command.ExecuteScalar();
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }
