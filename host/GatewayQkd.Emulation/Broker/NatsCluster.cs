@@ -126,6 +126,11 @@ public sealed class NatsCluster : IAsyncDisposable
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
+        if (node.Process is not null)
+        {
+            Processes.ChildProcesses.Forget(node.Process);
+        }
+
         node.Process?.Dispose();
         node.Process = null;
     }
@@ -167,6 +172,7 @@ public sealed class NatsCluster : IAsyncDisposable
         };
         node.Output.Clear();
         node.Process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_binary}.");
+        Processes.ChildProcesses.Track(node.Process); // a stopped program ends its nodes even if this cluster is never disposed
         node.Process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node.Process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node.Process.BeginErrorReadLine();
