@@ -24,9 +24,10 @@ public static class EmulationBenchmark
     /// <summary>
     /// Runs one point under <paramref name="load"/> for its warm-up plus <paramref name="duration"/>;
     /// <paramref name="brokerCpu"/> reads a separate broker process's CPU time (null: the broker runs in this process or
-    /// is not measured); <paramref name="allocations"/>, when given, records from the window's start to the run's end.
+    /// is not measured); <paramref name="allocations"/>, when given, records from the window's start to the run's end;
+    /// <paramref name="configure"/>, when given, changes the run's options (e.g. the central-server workers).
     /// </summary>
-    public static async Task<EmulationBenchmarkResult> RunAsync(string brokerName, BrokerEndpoint? external, int gateways, TimeSpan duration, string dataRoot, EmulationLoad load, Func<TimeSpan>? brokerCpu, AllocationSampler? allocations)
+    public static async Task<EmulationBenchmarkResult> RunAsync(string brokerName, BrokerEndpoint? external, int gateways, TimeSpan duration, string dataRoot, EmulationLoad load, Func<TimeSpan>? brokerCpu, AllocationSampler? allocations, Func<EmulationOptions, EmulationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(load);
         var folder = Path.Combine(dataRoot, $"bench-{brokerName}-{gateways}-{Environment.ProcessId}");
@@ -35,7 +36,7 @@ public static class EmulationBenchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        var options = new EmulationOptions
+        var options = (configure ?? (o => o))(new EmulationOptions
         {
             Name = $"bench-{brokerName}-{gateways}",
             Duration = TimeSpan.FromSeconds(load.WarmUpSeconds) + duration,
@@ -54,7 +55,7 @@ public static class EmulationBenchmark
             SlotSeconds = load.SlotSeconds,
             ExternalBroker = external,
             SampleIntervalSeconds = SampleSeconds,
-        }.Validated();
+        }).Validated();
         try
         {
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options)).ConfigureAwait(false);

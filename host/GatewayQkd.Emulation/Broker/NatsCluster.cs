@@ -58,6 +58,19 @@ public sealed class NatsCluster : IAsyncDisposable
     /// <summary>Gets a value indicating whether node <paramref name="index"/> runs.</summary>
     public bool IsRunning(int index) => _nodes[index].Process is { HasExited: false };
 
+    /// <summary>Gets the CPU time the running nodes used so far (a killed node's is no longer counted).</summary>
+    public TimeSpan ProcessorTime => _nodes.Select(n => n.Process).Aggregate(TimeSpan.Zero, (sum, p) =>
+    {
+        try
+        {
+            return p is { HasExited: false } ? sum + p.TotalProcessorTime : sum;
+        }
+        catch (InvalidOperationException)
+        {
+            return sum; // exited meanwhile
+        }
+    });
+
     /// <summary>Returns the path of nats-server, or throws with the command that installs it.</summary>
     public static string FindBinary() => InstalledBinary.Find("nats-server", SearchPaths, "nats-server binary", "nats-server");
 

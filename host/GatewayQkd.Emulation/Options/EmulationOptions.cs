@@ -116,8 +116,9 @@ public sealed record EmulationOptions
     public int Workers { get; init; } = 1;
 
     /// <summary>
-    /// Gets the database of the workers' leases and link counters when <see cref="Workers"/> is above 1 (PostgreSQL for
-    /// workers on several machines), or null for an SQLite file in <see cref="DataFolder"/>.
+    /// Gets the database of the workers' leases and link counters (PostgreSQL for workers on several machines), or null
+    /// for an SQLite file in <see cref="DataFolder"/> when <see cref="Workers"/> is above 1. Given with one worker, that
+    /// worker runs on leases too (the 1-worker point of `bench workers`).
     /// </summary>
     public Kms.Cluster.DatabaseEngine? WorkerDatabase { get; init; }
 

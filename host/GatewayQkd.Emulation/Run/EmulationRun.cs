@@ -409,7 +409,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
 
         var settings = new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway);
-        if (o.Workers > 1)
+        if (o.Workers > 1 || o.WorkerDatabase is not null)
         {
             await StartWorkersAsync(settings, crypto, cancellationToken).ConfigureAwait(false);
         }
