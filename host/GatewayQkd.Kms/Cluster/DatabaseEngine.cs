@@ -12,11 +12,12 @@ namespace GatewayQkd.Kms.Cluster;
 /// </summary>
 public sealed record DatabaseEngine
 {
-    private DatabaseEngine(DatabaseKind kind, string connectionString, string display)
+    private DatabaseEngine(DatabaseKind kind, string connectionString, string display, string? sqliteFile = null)
     {
         Kind = kind;
         ConnectionString = connectionString;
         Display = display;
+        SqliteFile = sqliteFile;
     }
 
     /// <summary>Gets the engine.</summary>
@@ -24,6 +25,9 @@ public sealed record DatabaseEngine
 
     /// <summary>Gets the ADO.NET connection string.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>Gets the SQLite file's full path, or null for PostgreSQL.</summary>
+    public string? SqliteFile { get; }
 
     /// <summary>Gets the column type of byte strings (SQLite BLOB, PostgreSQL BYTEA).</summary>
     public string BlobType => Kind == DatabaseKind.Sqlite ? "BLOB" : "BYTEA";
@@ -42,7 +46,7 @@ public sealed record DatabaseEngine
             DefaultTimeout = 30,
             Pooling = false,
         };
-        return new DatabaseEngine(DatabaseKind.Sqlite, builder.ToString(), "sqlite:" + full);
+        return new DatabaseEngine(DatabaseKind.Sqlite, builder.ToString(), "sqlite:" + full, full);
     }
 
     /// <summary>A PostgreSQL database given by an Npgsql connection string (e.g. "Host=db1;Username=gq;Database=gatewayqkd").</summary>

@@ -1,107 +1,97 @@
 using GatewayQkd.Core.Pool;
-using Microsoft.Data.Sqlite;
 
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>Reads and writes the blocks table: block rows, acknowledgement flags, and key bytes over a stream range.</summary>
 internal static class BlockRows
 {
-    private const string Stream = "gateway = $p0 AND peer = $p1 AND stream_use = $p2";
+    /// <summary>The condition selecting one stream's rows (parameters @p0..@p2).</summary>
+    public const string Stream = "gateway = @p0 AND peer = @p1 AND stream_use = @p2";
 
     /// <summary>Inserts a block row.</summary>
-    public static void Insert(SqliteTransaction transaction, KeyStreamId stream, long blockId, long offset, byte[] material)
+    public static void Insert(StoreTransaction transaction, KeyStreamId stream, long blockId, long offset, byte[] material)
     {
         Sql.Execute(transaction,
-            "INSERT INTO blocks(gateway, peer, stream_use, block_id, offset, length, acknowledged, material) " +
-            "VALUES($p0, $p1, $p2, $p3, $p4, $p5, 0, $p6);",
+            "INSERT INTO blocks(gateway, peer, stream_use, block_id, \"offset\", length, acknowledged, material) " +
+            "VALUES(@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId, offset, material.Length, material);
     }
 
     /// <summary>The block's length and acknowledgement flag, or null when the block does not exist.</summary>
-    public static (long Length, bool Acknowledged)? Find(SqliteTransaction transaction, KeyStreamId stream, long blockId)
+    public static (long Length, bool Acknowledged)? Find(StoreTransaction transaction, KeyStreamId stream, long blockId)
     {
-        var command = Sql.Command(transaction, $"SELECT length, acknowledged FROM blocks WHERE {Stream} AND block_id = $p3;",
+        var command = Sql.Command(transaction, $"SELECT length, acknowledged FROM blocks WHERE {Stream} AND block_id = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1) != 0) : null;
+        return reader.Read() ? (Sql.Int64(reader, 0), Sql.Int64(reader, 1) != 0) : null;
     }
 
     /// <summary>Sets the block's acknowledgement flag.</summary>
-    public static void SetAcknowledged(SqliteTransaction transaction, KeyStreamId stream, long blockId)
+    public static void SetAcknowledged(StoreTransaction transaction, KeyStreamId stream, long blockId)
     {
-        Sql.Execute(transaction, $"UPDATE blocks SET acknowledged = 1 WHERE {Stream} AND block_id = $p3;",
+        Sql.Execute(transaction, $"UPDATE blocks SET acknowledged = 1 WHERE {Stream} AND block_id = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId);
     }
 
     /// <summary>Blocks not acknowledged yet, in id order (for re-pushing after a restart).</summary>
-    public static IReadOnlyList<KeyBlock> Unacknowledged(SqliteTransaction transaction, KeyStreamId stream, ushort peerView) =>
-        Select(transaction, peerView, $"SELECT block_id, offset, material FROM blocks WHERE {Stream} AND acknowledged = 0 ORDER BY block_id;",
+    public static IReadOnlyList<KeyBlock> Unacknowledged(StoreTransaction transaction, KeyStreamId stream, ushort peerView) =>
+        Select(transaction, peerView, $"SELECT block_id, \"offset\", material FROM blocks WHERE {Stream} AND acknowledged = 0 ORDER BY block_id;",
             stream.GatewayId, stream.PeerId, (int)stream.Use);
 
     /// <summary>Blocks with ids in [<paramref name="firstId"/>, <paramref name="endId"/>), in id order, acknowledged or not.</summary>
-    public static IReadOnlyList<KeyBlock> Between(SqliteTransaction transaction, KeyStreamId stream, ushort peerView, long firstId, long endId) =>
+    public static IReadOnlyList<KeyBlock> Between(StoreTransaction transaction, KeyStreamId stream, ushort peerView, long firstId, long endId) =>
         Select(transaction, peerView,
-            $"SELECT block_id, offset, material FROM blocks WHERE {Stream} AND block_id >= $p3 AND block_id < $p4 ORDER BY block_id;",
+            $"SELECT block_id, \"offset\", material FROM blocks WHERE {Stream} AND block_id >= @p3 AND block_id < @p4 ORDER BY block_id;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, firstId, endId);
 
-    private static List<KeyBlock> Select(SqliteTransaction transaction, ushort peerView, string query, params object[] parameters)
+    private static List<KeyBlock> Select(StoreTransaction transaction, ushort peerView, string query, params object[] parameters)
     {
         var command = Sql.Command(transaction, query, parameters);
         using var reader = command.ExecuteReader();
         var blocks = new List<KeyBlock>();
         while (reader.Read())
         {
-            blocks.Add(new KeyBlock(peerView, (uint)reader.GetInt64(0), (uint)reader.GetInt64(1), (byte[])reader[2]));
+            blocks.Add(new KeyBlock(peerView, (uint)Sql.Int64(reader, 0), (uint)Sql.Int64(reader, 1), (byte[])reader[2]));
         }
 
         return blocks;
     }
 
     /// <summary>Copies the stream bytes [offset, offset + length) out of the blocks holding them.</summary>
-    public static byte[] Read(SqliteTransaction transaction, KeyStreamId stream, long offset, int length) =>
+    public static byte[] Read(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
         Copy(transaction, stream, offset, length, erase: false);
 
     /// <summary>Copies the stream bytes [offset, offset + length) out and overwrites them with zeros (used key is erased).</summary>
-    public static byte[] ReadAndErase(SqliteTransaction transaction, KeyStreamId stream, long offset, int length) =>
+    public static byte[] ReadAndErase(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
         Copy(transaction, stream, offset, length, erase: true);
 
-    /// <summary>Overwrites the stream bytes [offset, offset + length) with zeros: used key material is erased.</summary>
-    public static void Erase(SqliteTransaction transaction, KeyStreamId stream, long offset, int length) =>
-        Copy(transaction, stream, offset, length, erase: true);
-
-    private static byte[] Copy(SqliteTransaction transaction, KeyStreamId stream, long offset, int length, bool erase)
+    private static byte[] Copy(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool erase)
     {
         var key = new byte[length];
-        foreach (var (rowId, blockOffset, blockLength) in Covering(transaction, stream, offset, length))
+        foreach (var (rowKey, blockOffset, blockLength) in Covering(transaction, stream, offset, length))
         {
             var from = Math.Max(offset, blockOffset);
             var to = Math.Min(offset + length, blockOffset + blockLength);
-            using var blob = new SqliteBlob(transaction.Connection!, "blocks", "material", rowId, readOnly: !erase);
-            blob.Position = from - blockOffset;
-            blob.ReadExactly(key, (int)(from - offset), (int)(to - from));
-            if (erase)
-            {
-                blob.Position = from - blockOffset;
-                blob.Write(new byte[to - from]);
-            }
+            transaction.Dialect.CopyBytes(transaction, stream, rowKey, (int)(from - blockOffset), key, (int)(from - offset),
+                (int)(to - from), erase);
         }
 
         return key;
     }
 
     // Blocks are contiguous, so the range is covered by the block holding its first byte and those after it.
-    private static List<(long RowId, long Offset, long Length)> Covering(
-        SqliteTransaction transaction, KeyStreamId stream, long offset, int length)
+    private static List<(long RowKey, long Offset, long Length)> Covering(
+        StoreTransaction transaction, KeyStreamId stream, long offset, int length)
     {
         var command = Sql.Command(transaction,
-            $"SELECT rowid, offset, length FROM blocks WHERE {Stream} AND offset < $p3 AND offset >= " +
-            $"(SELECT MAX(offset) FROM blocks WHERE {Stream} AND offset <= $p4) ORDER BY offset;",
+            $"SELECT {transaction.Dialect.BlockRowKey}, \"offset\", length FROM blocks WHERE {Stream} AND \"offset\" < @p3 AND \"offset\" >= " +
+            $"(SELECT MAX(\"offset\") FROM blocks WHERE {Stream} AND \"offset\" <= @p4) ORDER BY \"offset\";",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset + length, offset);
         using var reader = command.ExecuteReader();
         var rows = new List<(long, long, long)>(1);
         while (reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+            rows.Add((Sql.Int64(reader, 0), Sql.Int64(reader, 1), Sql.Int64(reader, 2)));
         }
 
         return rows;

@@ -1,5 +1,4 @@
 using GatewayQkd.Core.Pool;
-using Microsoft.Data.Sqlite;
 
 namespace GatewayQkd.Kms.Store;
 
@@ -47,14 +46,14 @@ public sealed partial class CentralKeyStore
         return Write(transaction => DeliveryRows.PendingCount(transaction, stream));
     }
 
-    private static Func<SqliteTransaction, IReadOnlyList<StoredKey>> ToMaster(ushort master, ushort slave, int keyBytes, int count)
+    private static Func<StoreTransaction, IReadOnlyList<StoredKey>> ToMaster(ushort master, ushort slave, int keyBytes, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keyBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var stream = KeyStreamId.Of(master, slave, KeyStreamUse.Etsi014);
         return transaction =>
         {
-            var state = StreamRows.Load(transaction, stream);
+            var state = StreamRows.Lock(transaction, stream);
             var keys = new List<StoredKey>(count);
             var whole = (long)keyBytes * count;
             if (whole <= int.MaxValue && UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, (int)whole) is { } start)
@@ -90,7 +89,7 @@ public sealed partial class CentralKeyStore
         };
     }
 
-    private static Func<SqliteTransaction, IReadOnlyList<StoredKey>> ToSlave(ushort slave, ushort master, IReadOnlyList<GatewayKeyId> ids)
+    private static Func<StoreTransaction, IReadOnlyList<StoredKey>> ToSlave(ushort slave, ushort master, IReadOnlyList<GatewayKeyId> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var pair = KeyStreamId.Of(master, slave);
@@ -119,9 +118,10 @@ public sealed partial class CentralKeyStore
         };
     }
 
-    private static StoredKey DeliverOneToSlave(SqliteTransaction transaction, ushort slave, ushort master, GatewayKeyId id)
+    private static StoredKey DeliverOneToSlave(StoreTransaction transaction, ushort slave, ushort master, GatewayKeyId id)
     {
         var stream = id.Stream;
+        StreamRows.Lock(transaction, stream);
         var range = new KeyRange(stream.PeerId, id.Range.Offset, id.Range.Length);
         if (!DeliveryRows.MarkSlaveDelivered(transaction, stream, range.Offset, range.Length, master, slave))
         {

@@ -1,14 +1,20 @@
+using System.Data.Common;
 using GatewayQkd.Core.Pool;
-using Microsoft.Data.Sqlite;
+using GatewayQkd.Kms.Cluster;
 
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>
 /// The central server's durable key store: for every key stream (gateway, peer) the blocks the HAP/CS generated, which
-/// of them the gateway acknowledged, and which ranges were used or delivered. Every mutating call is committed (WAL,
-/// synchronous=FULL) before it returns; a refused call changes nothing. Thread-safe: one connection, and calls that
-/// arrive while a commit is in progress share the next one (<see cref="GroupCommit"/>: one fsync per batch, each call in
-/// its own savepoint), so the emulator and the REST server can share one instance.
+/// of them the gateway acknowledged, and which ranges were used or delivered. On an SQLite file (one machine, the
+/// default) or a PostgreSQL database (several workers on several machines), the same code and SQL on both
+/// (<see cref="StoreDialect"/> holds the few differences). Every mutating call is committed (SQLite WAL with
+/// synchronous=FULL; PostgreSQL synchronous_commit) before it returns; a refused call changes nothing. Thread-safe: one
+/// connection, and calls that arrive while a commit is in progress share the next one (<see cref="GroupCommit"/>: one
+/// fsync per batch, each call in its own savepoint), so the emulator and the REST server can share one instance.
+/// Several instances may share one database (workers): a call that changes a stream, or reads key bytes, holds the
+/// stream's row lock (PostgreSQL) or the database's write lock (SQLite) until its commit, so no two instances ever hand
+/// out the same key range.
 /// </summary>
 /// <remarks>Used key bytes are overwritten with zeros in the same transaction that marks them used.</remarks>
 public sealed partial class CentralKeyStore : IDisposable
@@ -20,14 +26,18 @@ public sealed partial class CentralKeyStore : IDisposable
 
     private readonly GroupCommit _commits;
 
-    private CentralKeyStore(string filePath, SqliteConnection connection)
+    private CentralKeyStore(DatabaseEngine engine, string? filePath, DbConnection connection, StoreDialect dialect)
     {
+        Engine = engine;
         FilePath = filePath;
-        _commits = new GroupCommit(connection);
+        _commits = new GroupCommit(connection, dialect);
     }
 
-    /// <summary>Gets the SQLite file.</summary>
-    public string FilePath { get; }
+    /// <summary>Gets the database the store lives in.</summary>
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>Gets the SQLite file (full path), or null when the store is on PostgreSQL.</summary>
+    public string? FilePath { get; }
 
     /// <summary>Gets the transactions committed since open (concurrent calls share one: at most one per call).</summary>
     public long Commits => _commits.Commits;
@@ -35,36 +45,52 @@ public sealed partial class CentralKeyStore : IDisposable
     /// <summary>Gets the calls run since open (committed or refused).</summary>
     public long Calls => _commits.Calls;
 
-    /// <summary>Opens (or creates) the store in <paramref name="filePath"/>; a crashed run's WAL is recovered.</summary>
+    /// <summary>Gets the batches run again since open after the engine aborted them (PostgreSQL: a deadlock with another worker).</summary>
+    public long Retries => _commits.Retries;
+
+    /// <summary>Opens (or creates) the store in the SQLite file <paramref name="filePath"/>; a crashed run's WAL is recovered.</summary>
     public static CentralKeyStore Open(string filePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        var full = Path.GetFullPath(filePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        return Open(DatabaseEngine.Sqlite(filePath));
+    }
+
+    /// <summary>
+    /// Opens (or creates) the store in <paramref name="engine"/>: an SQLite file (its folder is created; a crashed run's
+    /// WAL is recovered) or a PostgreSQL database (the tables are created if missing; other workers may hold it open).
+    /// </summary>
+    /// <exception cref="KeyStoreException">
+    /// <see cref="KeyStoreError.InvalidFile"/>: not a key store of this schema version, not a database, or unreachable.
+    /// </exception>
+    public static CentralKeyStore Open(DatabaseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var filePath = engine.SqliteFile;
+        if (filePath is not null)
         {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
+            Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+        }
+
+        var dialect = StoreDialect.For(engine);
+        DbConnection? connection = null;
         try
         {
-            connection.Open();
-            KeyStoreSchema.Apply(connection);
+            connection = engine.Open();
+            KeyStoreSchema.Apply(connection, dialect);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw new KeyStoreException(KeyStoreError.InvalidFile,
-                $"{full} cannot be opened as a central key store: {e.Message}");
+                $"{filePath ?? engine.ToString()} cannot be opened as a central key store: {e.Message}");
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw;
         }
 
-        return new CentralKeyStore(full, connection);
+        return new CentralKeyStore(engine, filePath, connection, dialect);
     }
 
     /// <summary>
@@ -96,7 +122,7 @@ public sealed partial class CentralKeyStore : IDisposable
         var copy = (byte[])material.Clone();
         return Write(transaction =>
         {
-            var state = StreamRows.Load(transaction, stream);
+            var state = StreamRows.Lock(transaction, stream);
             if (state.NextOffset + copy.Length > StreamBytes)
             {
                 throw new KeyStoreException(KeyStoreError.InvalidMaterial,
@@ -127,6 +153,7 @@ public sealed partial class CentralKeyStore : IDisposable
         var stream = KeyStreamId.Of(gatewayId, peerId);
         return Write(transaction =>
         {
+            var state = StreamRows.Lock(transaction, stream);
             var found = BlockRows.Find(transaction, stream, blockId) ?? throw new KeyStoreException(
                 KeyStoreError.UnknownBlock, $"Stream {stream} has no block {blockId} to acknowledge.");
             if (found.Acknowledged)
@@ -135,7 +162,6 @@ public sealed partial class CentralKeyStore : IDisposable
             }
 
             BlockRows.SetAcknowledged(transaction, stream, blockId);
-            var state = StreamRows.Load(transaction, stream);
             state.AckedBlocks++;
             state.AckedBytes += found.Length;
             AdvanceAcknowledgedPrefix(transaction, state);
@@ -150,7 +176,8 @@ public sealed partial class CentralKeyStore : IDisposable
         var id = new GatewayKeyId(gatewayId, Required(range));
         return Write(transaction =>
         {
-            RequireUnused(transaction, id);
+            // locked: another worker cannot use (and erase) the range between the check and the read
+            RequireUnused(transaction, StreamRows.Lock(transaction, id.Stream), id);
             return BlockRows.Read(transaction, id.Stream, id.Range.Offset, id.Range.Length);
         });
     }
@@ -167,8 +194,8 @@ public sealed partial class CentralKeyStore : IDisposable
         var id = new GatewayKeyId(gatewayId, Required(range));
         return Write(transaction =>
         {
-            RequireUnused(transaction, id);
-            var state = StreamRows.Load(transaction, id.Stream);
+            var state = StreamRows.Lock(transaction, id.Stream);
+            RequireUnused(transaction, state, id);
             var key = TakeRange(transaction, state, id.Range.Offset, id.Range.Length, erase: true);
             StreamRows.Save(transaction, state);
             return key;
@@ -229,7 +256,7 @@ public sealed partial class CentralKeyStore : IDisposable
         return range;
     }
 
-    private static KeyStreamCounts Counts(SqliteTransaction transaction, KeyStreamId stream)
+    private static KeyStreamCounts Counts(StoreTransaction transaction, KeyStreamId stream)
     {
         var state = StreamRows.Load(transaction, stream);
         var available = state.AckedPrefixEnd - UsedSpans.UsedBelow(transaction, stream, state.AckedPrefixEnd);
@@ -238,7 +265,7 @@ public sealed partial class CentralKeyStore : IDisposable
     }
 
     // The acknowledged prefix grows while the block right after it is acknowledged (acks may arrive out of order).
-    private static void AdvanceAcknowledgedPrefix(SqliteTransaction transaction, StreamState state)
+    private static void AdvanceAcknowledgedPrefix(StoreTransaction transaction, StreamState state)
     {
         while (BlockRows.Find(transaction, state.Stream, state.AckedPrefixBlocks) is { Acknowledged: true } next)
         {
@@ -247,9 +274,8 @@ public sealed partial class CentralKeyStore : IDisposable
         }
     }
 
-    private static void RequireUnused(SqliteTransaction transaction, GatewayKeyId id)
+    private static void RequireUnused(StoreTransaction transaction, StreamState state, GatewayKeyId id)
     {
-        var state = StreamRows.Load(transaction, id.Stream);
         if ((long)id.Range.End > state.NextOffset)
         {
             throw new KeyStoreException(KeyStoreError.NotGenerated,
@@ -265,7 +291,7 @@ public sealed partial class CentralKeyStore : IDisposable
     }
 
     // Marks [offset, offset + length) used, counts it in state (the caller saves it), and returns its bytes (erased when asked).
-    private static byte[] TakeRange(SqliteTransaction transaction, StreamState state, long offset, int length, bool erase)
+    private static byte[] TakeRange(StoreTransaction transaction, StreamState state, long offset, int length, bool erase)
     {
         UsedSpans.Add(transaction, state.Stream, offset, offset + length);
         state.UsedBytes += length;
@@ -274,5 +300,5 @@ public sealed partial class CentralKeyStore : IDisposable
             : BlockRows.Read(transaction, state.Stream, offset, length);
     }
 
-    private T Write<T>(Func<SqliteTransaction, T> work) => _commits.Run(work);
+    private T Write<T>(Func<StoreTransaction, T> work) => _commits.Run(work);
 }

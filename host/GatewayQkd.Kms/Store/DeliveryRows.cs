@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>
@@ -9,44 +7,41 @@ namespace GatewayQkd.Kms.Store;
 /// </summary>
 internal static class DeliveryRows
 {
+    private const string Range = BlockRows.Stream + " AND \"offset\" = @p3 AND length = @p4";
+
     /// <summary>Records a delivery.</summary>
-    public static void Insert(SqliteTransaction transaction, KeyStreamId stream, long offset, int length,
+    public static void Insert(StoreTransaction transaction, KeyStreamId stream, long offset, int length,
         ushort master, ushort slave, bool slaveDelivered)
     {
         Sql.Execute(transaction,
-            "INSERT INTO deliveries(gateway, peer, stream_use, offset, length, master, slave, slave_delivered) " +
-            "VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7);",
+            "INSERT INTO deliveries(gateway, peer, stream_use, \"offset\", length, master, slave, slave_delivered) " +
+            "VALUES(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave, slaveDelivered ? 1 : 0);
     }
 
     /// <summary>The delivery recorded at exactly this range, or null.</summary>
     public static (ushort Master, ushort Slave, bool SlaveDelivered)? Find(
-        SqliteTransaction transaction, KeyStreamId stream, long offset, int length)
+        StoreTransaction transaction, KeyStreamId stream, long offset, int length)
     {
-        var command = Sql.Command(transaction,
-            "SELECT master, slave, slave_delivered FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 " +
-            "AND offset = $p3 AND length = $p4;", stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length);
+        var command = Sql.Command(transaction, $"SELECT master, slave, slave_delivered FROM deliveries WHERE {Range};",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
+        return reader.Read() ? ((ushort)Sql.Int64(reader, 0), (ushort)Sql.Int64(reader, 1), Sql.Int64(reader, 2) != 0) : null;
     }
 
     /// <summary>
     /// Marks the delivery of exactly this range, issued to <paramref name="master"/> for <paramref name="slave"/>, as
     /// fetched by its slave; false (nothing changed) when there is no such delivery or the slave already has it.
     /// </summary>
-    public static bool MarkSlaveDelivered(SqliteTransaction transaction, KeyStreamId stream, long offset, int length,
+    public static bool MarkSlaveDelivered(StoreTransaction transaction, KeyStreamId stream, long offset, int length,
         ushort master, ushort slave) =>
         Sql.Execute(transaction,
-            "UPDATE deliveries SET slave_delivered = 1 WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND offset = $p3 " +
-            "AND length = $p4 AND master = $p5 AND slave = $p6 AND slave_delivered = 0;",
+            $"UPDATE deliveries SET slave_delivered = 1 WHERE {Range} AND master = @p5 AND slave = @p6 AND slave_delivered = 0;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave) == 1;
 
     /// <summary>Number of keys delivered to a master and still awaiting their slave.</summary>
-    public static long PendingCount(SqliteTransaction transaction, KeyStreamId stream)
-    {
-        var command = Sql.Command(transaction,
-            "SELECT COUNT(*) FROM deliveries WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2 AND slave_delivered = 0;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use);
-        return (long)command.ExecuteScalar()!;
-    }
+    public static long PendingCount(StoreTransaction transaction, KeyStreamId stream) =>
+        Convert.ToInt64(Sql.Command(transaction,
+            $"SELECT COUNT(*) FROM deliveries WHERE {BlockRows.Stream} AND slave_delivered = 0;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 }

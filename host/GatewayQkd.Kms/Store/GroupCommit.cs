@@ -1,14 +1,17 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>
-/// Group commit for the store's one SQLite connection: calls that arrive while a commit is in progress wait in a queue,
-/// and the next commit runs all of them in one transaction, each inside its own savepoint, then fsyncs once (WAL,
-/// synchronous=FULL). Every call still returns only after the transaction holding its changes is durable, and the
+/// Group commit for the store's one database connection: calls that arrive while a commit is in progress wait in a queue,
+/// and the next commit runs all of them in one transaction, each inside its own savepoint, then fsyncs once (SQLite: WAL,
+/// synchronous=FULL; PostgreSQL: synchronous_commit on). Every call still returns only after the transaction holding its changes is durable, and the
 /// calls of a batch run one after another in arrival order, so the result is what running them one by one would give;
 /// a call that throws rolls back to its savepoint and changes nothing, without affecting the others in its batch
-/// (SQLite "SAVEPOINT": ROLLBACK TO undoes the changes since the savepoint and keeps the transaction open).
+/// (SQLite "SAVEPOINT", PostgreSQL "ROLLBACK TO SAVEPOINT": ROLLBACK TO undoes the changes since the savepoint and keeps
+/// the transaction open). When the engine aborts the whole transaction through no fault of its calls (PostgreSQL: a
+/// deadlock with another worker's batch, <see cref="StoreDialect.IsRetryable"/>), the batch is rolled back and run again
+/// from the start, up to <see cref="Attempts"/> times; no result is handed out before the commit that holds it.
 /// </summary>
 /// <remarks>
 /// There is no background thread: the first caller that finds no commit in progress leads, running batches until the
@@ -17,15 +20,24 @@ namespace GatewayQkd.Kms.Store;
 /// </remarks>
 internal sealed class GroupCommit : IDisposable
 {
+    /// <summary>How often a batch is run before a retryable abort fails it.</summary>
+    public const int Attempts = 5;
+
     private const string Savepoint = "call";
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly StoreDialect _dialect;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Lock _queueGate = new();
     private readonly Lock _connectionGate = new();
     private List<PendingCall> _queue = [];
     private bool _leading;
     private bool _disposed;
 
-    public GroupCommit(SqliteConnection connection) => _connection = connection;
+    public GroupCommit(DbConnection connection, StoreDialect dialect)
+    {
+        _connection = connection;
+        _dialect = dialect;
+    }
 
     /// <summary>Gets the commits run so far (one per batch).</summary>
     public long Commits { get; private set; }
@@ -33,8 +45,11 @@ internal sealed class GroupCommit : IDisposable
     /// <summary>Gets the calls committed or refused so far.</summary>
     public long Calls { get; private set; }
 
+    /// <summary>Gets the batches run again after a retryable abort (a deadlock with another worker).</summary>
+    public long Retries { get; private set; }
+
     /// <summary>Runs <paramref name="work"/> in the next commit; the task completes once that commit is durable.</summary>
-    public Task<T> RunAsync<T>(Func<SqliteTransaction, T> work)
+    public Task<T> RunAsync<T>(Func<StoreTransaction, T> work)
     {
         var call = new PendingCall<T>(work);
         bool lead;
@@ -55,7 +70,7 @@ internal sealed class GroupCommit : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in the next commit and waits until that commit is durable.</summary>
-    public T Run<T>(Func<SqliteTransaction, T> work) => RunAsync(work).GetAwaiter().GetResult();
+    public T Run<T>(Func<StoreTransaction, T> work) => RunAsync(work).GetAwaiter().GetResult();
 
     /// <summary>Refuses new calls, lets the batch in progress finish, and closes the connection.</summary>
     public void Dispose()
@@ -67,6 +82,12 @@ internal sealed class GroupCommit : IDisposable
 
         lock (_connectionGate)
         {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
             _connection.Dispose();
         }
     }
@@ -104,33 +125,24 @@ internal sealed class GroupCommit : IDisposable
             return;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var call in batch)
+            try
             {
-                transaction.Save(Savepoint);
-                try
-                {
-                    call.Execute(transaction);
-                    transaction.Release(Savepoint);
-                }
-                catch (Exception e)
-                {
-                    // If even the rollback fails, the transaction is unusable: the outer handler fails the whole batch.
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
-                    call.Refuse(e);
-                }
+                RunOnce(batch);
+                break;
             }
-
-            transaction.Commit();
-        }
-        catch (Exception e)
-        {
-            // The commit itself failed (I/O error, full disk, ...): no call of the batch took effect.
-            batch.ForEach(call => call.Fail(e));
-            return;
+            catch (Exception e) when (_dialect.IsRetryable(e) && attempt < Attempts)
+            {
+                // The transaction was rolled back as a whole (its dispose): run every call again on the state as it is now.
+                Retries++;
+            }
+            catch (Exception e)
+            {
+                // The commit itself failed (I/O error, full disk, lost connection, ...): no call of the batch took effect.
+                batch.ForEach(call => call.Fail(e));
+                return;
+            }
         }
 
         Commits++;
@@ -138,9 +150,33 @@ internal sealed class GroupCommit : IDisposable
         batch.ForEach(call => call.Complete());
     }
 
+    private void RunOnce(List<PendingCall> batch)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var context = new StoreTransaction(transaction, _dialect, _commands);
+        foreach (var call in batch)
+        {
+            transaction.Save(Savepoint);
+            try
+            {
+                call.Execute(context);
+                transaction.Release(Savepoint);
+            }
+            catch (Exception e) when (!_dialect.IsRetryable(e))
+            {
+                // If even the rollback fails, the transaction is unusable: RunBatch fails the whole batch.
+                transaction.Rollback(Savepoint);
+                transaction.Release(Savepoint);
+                call.Refuse(e);
+            }
+        }
+
+        transaction.Commit();
+    }
+
     private abstract class PendingCall
     {
-        public abstract void Execute(SqliteTransaction transaction);
+        public abstract void Execute(StoreTransaction transaction);
 
         public abstract void Refuse(Exception error);
 
@@ -149,7 +185,7 @@ internal sealed class GroupCommit : IDisposable
         public abstract void Complete();
     }
 
-    private sealed class PendingCall<T>(Func<SqliteTransaction, T> work) : PendingCall
+    private sealed class PendingCall<T>(Func<StoreTransaction, T> work) : PendingCall
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
@@ -157,7 +193,12 @@ internal sealed class GroupCommit : IDisposable
 
         public Task<T> Task => _done.Task;
 
-        public override void Execute(SqliteTransaction transaction) => _result = work(transaction);
+        // A batch run again starts each call afresh: an earlier attempt's refusal no longer counts.
+        public override void Execute(StoreTransaction transaction)
+        {
+            _refusal = null;
+            _result = work(transaction);
+        }
 
         public override void Refuse(Exception error) => _refusal = error;
 

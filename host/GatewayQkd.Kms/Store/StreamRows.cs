@@ -1,54 +1,82 @@
-using Microsoft.Data.Sqlite;
-
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>Reads and writes the streams table.</summary>
 internal static class StreamRows
 {
+    private const string Columns = "next_block, next_offset, acked_blocks, acked_bytes, acked_prefix_blocks, acked_prefix_end, used_bytes";
+    private const string Select = $"SELECT {Columns} FROM streams WHERE {BlockRows.Stream}";
+
     /// <summary>The stream's counters; a stream never appended to reads as all zeros (and is not inserted).</summary>
-    public static StreamState Load(SqliteTransaction transaction, KeyStreamId stream)
+    public static StreamState Load(StoreTransaction transaction, KeyStreamId stream) =>
+        Read(transaction, stream, Select + ";") ?? new StreamState(stream);
+
+    /// <summary>
+    /// The stream's counters for a call that goes on to change the stream (or must read its bytes unchanged): its row is
+    /// locked until the transaction ends (PostgreSQL; SQLite's write lock already covers it), and created with zero
+    /// counters when missing so that there is a row to lock; a refused call rolls that back with the rest of its changes.
+    /// </summary>
+    public static StreamState Lock(StoreTransaction transaction, KeyStreamId stream)
     {
-        var command = Sql.Command(transaction,
-            "SELECT next_block, next_offset, acked_blocks, acked_bytes, acked_prefix_blocks, acked_prefix_end, used_bytes " +
-            "FROM streams WHERE gateway = $p0 AND peer = $p1 AND stream_use = $p2;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use);
-        using var reader = command.ExecuteReader();
-        var state = new StreamState(stream);
-        if (reader.Read())
+        var locking = Select + transaction.Dialect.ForUpdate + ";";
+        if (Read(transaction, stream, locking) is { } state)
         {
-            state.NextBlock = reader.GetInt64(0);
-            state.NextOffset = reader.GetInt64(1);
-            state.AckedBlocks = reader.GetInt64(2);
-            state.AckedBytes = reader.GetInt64(3);
-            state.AckedPrefixBlocks = reader.GetInt64(4);
-            state.AckedPrefixEnd = reader.GetInt64(5);
-            state.UsedBytes = reader.GetInt64(6);
+            return state;
         }
 
-        return state;
+        // Another worker may insert the row at the same moment: ON CONFLICT DO NOTHING waits for its commit, then the
+        // locking read below sees its row.
+        Sql.Execute(transaction,
+            $"INSERT INTO streams(gateway, peer, stream_use, {Columns}) VALUES(@p0, @p1, @p2, 0, 0, 0, 0, 0, 0, 0) " +
+            "ON CONFLICT(gateway, peer, stream_use) DO NOTHING;",
+            Key(stream));
+        return Read(transaction, stream, locking)!;
     }
 
-    /// <summary>Inserts or replaces the stream's counters.</summary>
-    public static void Save(SqliteTransaction transaction, StreamState state)
+    /// <summary>Writes the stream's counters (its row exists: <see cref="Lock"/> made sure of it).</summary>
+    public static void Save(StoreTransaction transaction, StreamState state)
     {
         Sql.Execute(transaction,
-            "INSERT OR REPLACE INTO streams(gateway, peer, stream_use, next_block, next_offset, acked_blocks, acked_bytes, " +
-            "acked_prefix_blocks, acked_prefix_end, used_bytes) VALUES($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9);",
+            "UPDATE streams SET next_block = @p3, next_offset = @p4, acked_blocks = @p5, acked_bytes = @p6, " +
+            $"acked_prefix_blocks = @p7, acked_prefix_end = @p8, used_bytes = @p9 WHERE {BlockRows.Stream};",
             state.Stream.GatewayId, state.Stream.PeerId, (int)state.Stream.Use, state.NextBlock, state.NextOffset,
             state.AckedBlocks, state.AckedBytes, state.AckedPrefixBlocks, state.AckedPrefixEnd, state.UsedBytes);
     }
 
     /// <summary>Every stream that has at least one block.</summary>
-    public static IReadOnlyList<KeyStreamId> All(SqliteTransaction transaction)
+    public static IReadOnlyList<KeyStreamId> All(StoreTransaction transaction)
     {
-        var command = Sql.Command(transaction, "SELECT gateway, peer, stream_use FROM streams ORDER BY gateway, peer, stream_use;");
+        var command = Sql.Command(transaction,
+            "SELECT gateway, peer, stream_use FROM streams WHERE next_block > 0 ORDER BY gateway, peer, stream_use;");
         using var reader = command.ExecuteReader();
         var streams = new List<KeyStreamId>();
         while (reader.Read())
         {
-            streams.Add(KeyStreamId.Of((ushort)reader.GetInt32(0), (ushort)reader.GetInt32(1), (KeyStreamUse)reader.GetInt32(2)));
+            streams.Add(KeyStreamId.Of((ushort)Sql.Int64(reader, 0), (ushort)Sql.Int64(reader, 1), (KeyStreamUse)Sql.Int64(reader, 2)));
         }
 
         return streams;
+    }
+
+    private static object[] Key(KeyStreamId stream) => [stream.GatewayId, stream.PeerId, (int)stream.Use];
+
+    private static StreamState? Read(StoreTransaction transaction, KeyStreamId stream, string query)
+    {
+        var command = Sql.Command(transaction, query, Key(stream));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new StreamState(stream)
+        {
+            NextBlock = Sql.Int64(reader, 0),
+            NextOffset = Sql.Int64(reader, 1),
+            AckedBlocks = Sql.Int64(reader, 2),
+            AckedBytes = Sql.Int64(reader, 3),
+            AckedPrefixBlocks = Sql.Int64(reader, 4),
+            AckedPrefixEnd = Sql.Int64(reader, 5),
+            UsedBytes = Sql.Int64(reader, 6),
+        };
     }
 }

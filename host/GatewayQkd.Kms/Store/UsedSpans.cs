@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace GatewayQkd.Kms.Store;
 
 /// <summary>
@@ -9,17 +7,17 @@ namespace GatewayQkd.Kms.Store;
 /// </summary>
 internal static class UsedSpans
 {
-    private const string Stream = "gateway = $p0 AND peer = $p1 AND stream_use = $p2";
+    private const string Stream = BlockRows.Stream;
 
     /// <summary>True when any byte of [offset, end) is used.</summary>
-    public static bool Overlaps(SqliteTransaction transaction, KeyStreamId stream, long offset, long end)
+    public static bool Overlaps(StoreTransaction transaction, KeyStreamId stream, long offset, long end)
     {
         var before = LastStartingBefore(transaction, stream, end);
         return before is { } span && span.End > offset;
     }
 
     /// <summary>Marks [offset, end) used (the caller checked it is free) and merges it with touching spans.</summary>
-    public static void Add(SqliteTransaction transaction, KeyStreamId stream, long offset, long end)
+    public static void Add(StoreTransaction transaction, KeyStreamId stream, long offset, long end)
     {
         var start = offset;
         var before = LastStartingBefore(transaction, stream, offset);
@@ -30,16 +28,16 @@ internal static class UsedSpans
         }
 
         var stop = end;
-        var right = Sql.Command(transaction, $"SELECT end_offset FROM used_spans WHERE {Stream} AND offset = $p3;",
+        var right = Sql.Command(transaction, $"SELECT end_offset FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, end);
-        if (right.ExecuteScalar() is long rightEnd)
+        if (right.ExecuteScalar() is { } found and not DBNull)
         {
-            stop = rightEnd;
+            stop = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
             Delete(transaction, stream, end);
         }
 
         Sql.Execute(transaction,
-            "INSERT INTO used_spans(gateway, peer, stream_use, offset, end_offset) VALUES($p0, $p1, $p2, $p3, $p4);",
+            "INSERT INTO used_spans(gateway, peer, stream_use, \"offset\", end_offset) VALUES(@p0, @p1, @p2, @p3, @p4);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, start, stop);
     }
 
@@ -47,7 +45,7 @@ internal static class UsedSpans
     /// The highest free range of <paramref name="length"/> bytes below <paramref name="top"/>, or null (enc_keys takes
     /// the ETSI 014 reservation from its top down; nothing else draws on that stream).
     /// </summary>
-    public static long? HighestFree(SqliteTransaction transaction, KeyStreamId stream, long top, int length)
+    public static long? HighestFree(StoreTransaction transaction, KeyStreamId stream, long top, int length)
     {
         while (top >= length)
         {
@@ -70,24 +68,26 @@ internal static class UsedSpans
     }
 
     /// <summary>Used bytes below <paramref name="end"/>.</summary>
-    public static long UsedBelow(SqliteTransaction transaction, KeyStreamId stream, long end)
+    public static long UsedBelow(StoreTransaction transaction, KeyStreamId stream, long end)
     {
+        // CASE, not MIN(a, b) (SQLite) or LEAST (PostgreSQL); the CAST keeps PostgreSQL's SUM of bigints (numeric) an integer.
         var command = Sql.Command(transaction,
-            $"SELECT COALESCE(SUM(MIN(end_offset, $p3) - offset), 0) FROM used_spans WHERE {Stream} AND offset < $p3;",
+            "SELECT CAST(COALESCE(SUM(CASE WHEN end_offset < @p3 THEN end_offset ELSE @p3 END - \"offset\"), 0) AS BIGINT) " +
+            $"FROM used_spans WHERE {Stream} AND \"offset\" < @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, end);
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static (long Offset, long End)? LastStartingBefore(SqliteTransaction transaction, KeyStreamId stream, long bound)
+    private static (long Offset, long End)? LastStartingBefore(StoreTransaction transaction, KeyStreamId stream, long bound)
     {
         var command = Sql.Command(transaction,
-            $"SELECT offset, end_offset FROM used_spans WHERE {Stream} AND offset < $p3 ORDER BY offset DESC LIMIT 1;",
+            $"SELECT \"offset\", end_offset FROM used_spans WHERE {Stream} AND \"offset\" < @p3 ORDER BY \"offset\" DESC LIMIT 1;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, bound);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+        return reader.Read() ? (Sql.Int64(reader, 0), Sql.Int64(reader, 1)) : null;
     }
 
-    private static void Delete(SqliteTransaction transaction, KeyStreamId stream, long offset) =>
-        Sql.Execute(transaction, $"DELETE FROM used_spans WHERE {Stream} AND offset = $p3;",
+    private static void Delete(StoreTransaction transaction, KeyStreamId stream, long offset) =>
+        Sql.Execute(transaction, $"DELETE FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset);
 }
