@@ -463,7 +463,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         for (var i = 1; i <= o.Workers; i++)
         {
             var name = $"w{i}";
-            var store = CentralKeyStore.Open(o.KeyStoreFile);
+            var store = CentralKeyStore.Open(o.KeyStoreFile); // the workers of one machine share the SQLite file (WAL); see docs/deployment.md for PostgreSQL
             var storage = new DatabaseKeyStorage(database, "central");
             var leases = new GatewayLeases(database);
             CentralServerNode? node = null;

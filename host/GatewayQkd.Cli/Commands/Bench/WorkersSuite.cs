@@ -54,7 +54,7 @@ internal sealed class WorkersSuite : IBenchSuite
         }
 
         return new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"3 NATS nodes (MQTT 3.1.1, JetStream), PostgreSQL for leases, link counters and the central key store; {RequestsPerGateway:0} requests/s offered per gateway, t_slot {SlotSeconds * 1000:0} ms; {settings.Seconds:0.#} s measured per point after {WarmUpSeconds:0} s warm-up. CPU per key counts this process and the three NATS nodes.")
+            .AppendLine(CultureInfo.InvariantCulture, $"3 NATS nodes (MQTT 3.1.1, JetStream), PostgreSQL for leases and link counters, central key store SQLite shared by the workers; {RequestsPerGateway:0} requests/s offered per gateway, t_slot {SlotSeconds * 1000:0} ms; {settings.Seconds:0.#} s measured per point after {WarmUpSeconds:0} s warm-up. CPU per key counts this process and the three NATS nodes.")
             .AppendLine()
             .Append(table)
             .ToString();
