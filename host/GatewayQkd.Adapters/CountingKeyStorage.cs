@@ -3,8 +3,9 @@ using GatewayQkd.Core.Ports;
 namespace GatewayQkd.Adapters;
 
 /// <summary>
-/// Wraps a storage port and counts its commits (every Write, Append and Delete is one commit under the port's
-/// contract) and the bytes they write, so benchmarks and reports can state the flash cost of an operation.
+/// Wraps a storage port and counts its commits (every Write and Append: durable when it returns, under the port's
+/// contract), its deletes (durable only with the next commit, IKeyStorage.Delete) and the bytes written, so benchmarks
+/// and reports can state the storage cost of an operation (docs/storage-layout.md, "Commits").
 /// </summary>
 public sealed class CountingKeyStorage : IKeyStorage
 {
@@ -13,10 +14,10 @@ public sealed class CountingKeyStorage : IKeyStorage
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     public CountingKeyStorage(IKeyStorage inner) => _inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
-    /// <summary>Gets the number of commits (Write, Append, Delete calls) since creation or the last <see cref="Reset"/>.</summary>
+    /// <summary>Gets the number of commits (Write and Append calls) since creation or the last <see cref="Reset"/>.</summary>
     public long Commits { get; private set; }
 
-    /// <summary>Gets the number of those commits that were Delete calls.</summary>
+    /// <summary>Gets the number of Delete calls since creation or the last <see cref="Reset"/>.</summary>
     public long Deletes { get; private set; }
 
     /// <summary>Gets the bytes written by Write and Append since creation or the last <see cref="Reset"/>.</summary>
@@ -59,7 +60,6 @@ public sealed class CountingKeyStorage : IKeyStorage
     public void Delete(string name)
     {
         _inner.Delete(name);
-        Commits++;
         Deletes++;
     }
 }

@@ -1,3 +1,4 @@
+using GatewayQkd.Core.Pool;
 using GatewayQkd.Core.Ports;
 
 namespace GatewayQkd.Adapters;
@@ -5,14 +6,19 @@ namespace GatewayQkd.Adapters;
 /// <summary>
 /// The core's storage port on a host folder, with the port's commit-on-return contract made real: writes go to a
 /// temporary file that is flushed to disk (fsync) and renamed over the target, then the folder is synced so the
-/// rename itself survives a power cut; appends are flushed to disk before returning (and the folder synced when the
-/// append created the file); deletions sync the folder. One folder per gateway.
+/// rename itself survives a power cut; files whose owner tolerates a torn write (the key pool's snapshot slots,
+/// <see cref="KeyPool.IsSnapshotFile"/>) are overwritten in place with one fsync once they exist; appends are flushed to disk before returning (and the folder synced when the
+/// append created the file). A deletion only unlinks: the port lets a delete become durable with the next Write
+/// (whose folder sync carries it), and every file the core deletes is one its recovery deletes again if a power cut
+/// brings it back (docs/storage-layout.md, "Commits"), so a delete costs no fsync. One folder per gateway.
 /// </summary>
 public sealed class FileKeyStorage : IKeyStorage
 {
     private const string TempSuffix = ".tmp";
     private readonly string _folder;
     private readonly Action<string> _syncFolder;
+    private readonly Func<string, bool> _overwriteInPlace;
+    private bool _deletesNotSynced;
 
     /// <summary>Opens (and creates if needed) the storage folder.</summary>
     public FileKeyStorage(string folder)
@@ -22,9 +28,20 @@ public sealed class FileKeyStorage : IKeyStorage
 
     /// <summary>Opens the folder with <paramref name="syncFolder"/> as the step that makes its entries durable (tests observe it).</summary>
     public FileKeyStorage(string folder, Action<string> syncFolder)
+        : this(folder, syncFolder, KeyPool.IsSnapshotFile)
+    {
+    }
+
+    /// <summary>
+    /// Opens the folder; existing files for which <paramref name="overwriteInPlace"/> is true are overwritten in place
+    /// (no temporary file, no rename, no folder sync: one fsync), which only a self-checking writer that never
+    /// overwrites its only good copy may allow.
+    /// </summary>
+    public FileKeyStorage(string folder, Action<string> syncFolder, Func<string, bool> overwriteInPlace)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         _syncFolder = syncFolder ?? throw new ArgumentNullException(nameof(syncFolder));
+        _overwriteInPlace = overwriteInPlace ?? throw new ArgumentNullException(nameof(overwriteInPlace));
         _folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(_folder);
         foreach (var stale in Directory.GetFiles(_folder, "*" + TempSuffix))
@@ -35,6 +52,9 @@ public sealed class FileKeyStorage : IKeyStorage
 
     /// <summary>Gets the folder's full path.</summary>
     public string Folder => _folder;
+
+    /// <summary>Gets the number of fsyncs issued so far (file data and folder), the disk's cost of the commits.</summary>
+    public long Fsyncs { get; private set; }
 
     /// <inheritdoc />
     public string[] ListFiles() =>
@@ -53,6 +73,18 @@ public sealed class FileKeyStorage : IKeyStorage
     public void Write(string name, byte[] data, int offset, int count)
     {
         var target = PathOf(name);
+        if (!_deletesNotSynced && _overwriteInPlace(name) && File.Exists(target))
+        {
+            // A torn overwrite is the owner's to detect; the folder entry is unchanged, so no folder sync is needed
+            // (with deletions pending, the copy-and-rename below syncs the folder and so makes them durable too).
+            using var inPlace = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0);
+            inPlace.Write(data, offset, count);
+            inPlace.SetLength(count);
+            inPlace.Flush(flushToDisk: true);
+            Fsyncs++;
+            return;
+        }
+
         var temp = target + TempSuffix;
         // Unbuffered (bufferSize 0): the one Write goes straight to the file, so no 4 KiB buffer is allocated per
         // commit (the default FileStream allocates one on its first write); the bytes and the fsync are the same.
@@ -62,8 +94,9 @@ public sealed class FileKeyStorage : IKeyStorage
             stream.Flush(flushToDisk: true);
         }
 
+        Fsyncs++;
         File.Move(temp, target, overwrite: true);
-        _syncFolder(_folder);
+        SyncFolder(); // also makes the deletions since the last commit durable
     }
 
     /// <inheritdoc />
@@ -77,21 +110,25 @@ public sealed class FileKeyStorage : IKeyStorage
             stream.Flush(flushToDisk: true);
         }
 
+        Fsyncs++;
         if (created)
         {
-            _syncFolder(_folder);
+            SyncFolder();
         }
     }
 
     /// <inheritdoc />
     public void Delete(string name)
     {
-        var path = PathOf(name);
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-            _syncFolder(_folder);
-        }
+        File.Delete(PathOf(name)); // no folder sync: durable with the next commit (IKeyStorage.Delete)
+        _deletesNotSynced = true;
+    }
+
+    private void SyncFolder()
+    {
+        _syncFolder(_folder);
+        _deletesNotSynced = false;
+        Fsyncs++;
     }
 
     private string PathOf(string name)

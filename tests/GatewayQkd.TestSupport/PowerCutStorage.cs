@@ -6,13 +6,17 @@ namespace GatewayQkd.TestSupport;
 /// Storage that loses power at a chosen commit point, as littlefs's test block device does (littlefs-project/littlefs,
 /// bd/lfs_emubd.h: power_cycles): every Write, Append and Delete is a numbered commit point (1, 2, 3...); at the armed point the call leaves the
 /// flash as <see cref="CutOutcome"/> says and throws <see cref="PowerCutException"/>, as does every later call. Reads
-/// never cut. <see cref="Reboot"/> gives fresh storage holding the surviving bytes.
+/// never cut. <see cref="Reboot"/> gives fresh storage holding the surviving bytes. A Delete is durable only once a
+/// later Write or Append returns (the port's contract, IKeyStorage.Delete, as the host's folder storage behaves): a cut
+/// Before or Torn brings back every file deleted since the last Write or Append that returned, a cut After keeps
+/// them deleted (the file system flushed on its own).
 /// </summary>
 public sealed class PowerCutStorage : IKeyStorage
 {
     private int _cutAt;
     private CutOutcome _outcome;
     private int _tornBytes;
+    private readonly Dictionary<string, byte[]> _deletedNotDurable = new(StringComparer.Ordinal);
 
     /// <summary>Creates power-cut storage over empty flash.</summary>
     public PowerCutStorage()
@@ -69,6 +73,7 @@ public sealed class PowerCutStorage : IKeyStorage
         if (ReachCommitPoint())
         {
             Flash.Write(name, data, offset, count);
+            _deletedNotDurable.Clear();
             return;
         }
 
@@ -78,7 +83,7 @@ public sealed class PowerCutStorage : IKeyStorage
             Flash.Write(name, data, offset, count);
             applied = CutOutcome.After;
         }
-        else if (_outcome == CutOutcome.Torn && !Flash.Exists(name))
+        else if (_outcome == CutOutcome.Torn && !Flash.Exists(name) && !_deletedNotDurable.ContainsKey(name))
         {
             Flash.SetRaw(name, []);
             applied = CutOutcome.Torn;
@@ -93,6 +98,7 @@ public sealed class PowerCutStorage : IKeyStorage
         if (ReachCommitPoint())
         {
             Flash.Append(name, data, offset, count);
+            _deletedNotDurable.Clear();
             return;
         }
 
@@ -120,6 +126,11 @@ public sealed class PowerCutStorage : IKeyStorage
     {
         if (ReachCommitPoint())
         {
+            if (Flash.Exists(name) && !_deletedNotDurable.ContainsKey(name))
+            {
+                _deletedNotDurable[name] = Flash.Read(name);
+            }
+
             Flash.Delete(name);
             return;
         }
@@ -144,6 +155,15 @@ public sealed class PowerCutStorage : IKeyStorage
 
     private PowerCutException Cut(CutOutcome applied)
     {
+        if (applied != CutOutcome.After)
+        {
+            foreach (var (name, content) in _deletedNotDurable)
+            {
+                Flash.SetRaw(name, content); // the deletion never reached the disk
+            }
+        }
+
+        _deletedNotDurable.Clear();
         IsCut = true;
         AppliedOutcome = applied;
         return new PowerCutException($"Power cut at commit point {CommitPoints} ({applied}).");

@@ -27,12 +27,6 @@ namespace GatewayQkd.Core.Gateway
             _counter = counter;
         }
 
-        /// <summary>Reserves the counters of the next <paramref name="frames"/> frames with at most one storage write (<see cref="SendCounter.Reserve"/>).</summary>
-        public void ReserveCounters(int frames)
-        {
-            _counter.Reserve(frames);
-        }
-
         /// <summary>Publishes a frame to <paramref name="recipient"/> on <paramref name="topic"/>.</summary>
         public void Send(string topic, ushort recipient, FrameKeys keys, FrameBody body)
         {

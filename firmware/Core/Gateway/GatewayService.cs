@@ -19,6 +19,9 @@ namespace GatewayQkd.Core.Gateway
         /// <summary>Storage file of the replay marks of the HAP/CS authority.</summary>
         public const string UpstreamReplayFile = "rg-upstream";
 
+        /// <summary>Second copy of <see cref="UpstreamReplayFile"/>, so one damaged file never lowers a mark (docs/gateway-service.md "Damaged storage").</summary>
+        public const string UpstreamReplayMirrorFile = "rg-upstream.m";
+
         /// <summary>Storage file of the replay marks of the sensors written by builds before the group commit; read only while no pool snapshot carries them.</summary>
         public const string SensorReplayFile = "rg-sensors";
 
@@ -27,6 +30,9 @@ namespace GatewayQkd.Core.Gateway
 
         /// <summary>Storage file of the gateway's send counter reservation.</summary>
         public const string SendCounterFile = "sc-gateway";
+
+        /// <summary>Second copy of <see cref="SendCounterFile"/>, so one damaged file never moves the counter back (docs/gateway-service.md "Damaged storage").</summary>
+        public const string SendCounterMirrorFile = "sc-gateway.m";
 
         private readonly GatewayConfig _config;
         private readonly IClock _clock;
@@ -69,6 +75,12 @@ namespace GatewayQkd.Core.Gateway
             _state = IndicatorState.Booting;
             indicator.Show(_state);
 
+            // The upstream marks and the send counter load (and repair a damaged copy) before the pool's recovery
+            // writes anything, so both copies damaged refuses the start with the flash as it was.
+            ReplayGuard upstreamMarks = new ReplayGuard(storage, UpstreamReplayFile, UpstreamReplayMirrorFile);
+            SendCounter sendCounter = new SendCounter(storage, SendCounterFile, SendCounterMirrorFile, config.CounterChunk);
+            WarnIfRepaired(UpstreamReplayFile, upstreamMarks.RepairedFiles);
+            WarnIfRepaired(SendCounterFile, sendCounter.RepairedFiles);
             _pool = KeyPool.Open(storage, config.CapacityBits, config.MaxBlocks);
             _counters.Add(GatewayCounter.KeyBytesLost, StatusSnapshot.Bits(_pool.TotalLostBits / 8));
             _linkKeys = FrameKeys.Derive(crypto, config.LinkKey);
@@ -76,7 +88,7 @@ namespace GatewayQkd.Core.Gateway
 
             PeerKeyTable authority = new PeerKeyTable(crypto);
             authority.Add(config.AuthorityId, config.LinkKey);
-            _upstream = new FrameOpener(config.GatewayId, crypto, authority, new ReplayGuard(storage, UpstreamReplayFile), new FrameType[] { FrameType.KeyBlockDelivery, FrameType.KeyRelay });
+            _upstream = new FrameOpener(config.GatewayId, crypto, authority, upstreamMarks, new FrameType[] { FrameType.KeyBlockDelivery, FrameType.KeyRelay });
 
             PeerKeyTable sensorKeys = new PeerKeyTable(crypto);
             ushort[] sensorIds = config.SensorIds;
@@ -85,8 +97,10 @@ namespace GatewayQkd.Core.Gateway
                 sensorKeys.Add(sensorIds[i], config.DeviceKeyOf(sensorIds[i]));
             }
 
-            // The sensors' marks are committed with the pool state, one write per slot (SlotCommit).
-            byte[] sensorMarks = _pool.Attachment;
+            // The sensors' marks and the send counter reservation are committed with the pool state, one write per
+            // slot (SlotCommit); the counter file still holds what frames sent outside a slot commit reserved.
+            SlotAttachment committed = SlotAttachment.Parse(_pool.Attachment);
+            byte[] sensorMarks = committed.ReplayTable;
             if (sensorMarks == null && storage.Exists(SensorReplayFile))
             {
                 sensorMarks = storage.Read(SensorReplayFile);
@@ -94,8 +108,11 @@ namespace GatewayQkd.Core.Gateway
 
             ReplayGuard sensorGuard = ReplayGuard.Staged(sensorMarks);
             _sensors = new FrameOpener(config.GatewayId, crypto, sensorKeys, sensorGuard, new FrameType[] { FrameType.KeyRequest, FrameType.SharedKeyRequest });
-            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, new SendCounter(storage, SendCounterFile, config.CounterChunk));
-            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard), _outbox, sensorKeys, _linkKeys, _counters, log);
+            // Numbering resumes above the slot snapshot's reservation too; if recovery dropped a damaged snapshot slot, it
+            // may have been the newest, whose reservation the older slot lacks, so skip what one slot commit can reserve.
+            sendCounter.ResumeAbove(committed.CounterReservation, SnapshotSlotDropped(_pool) ? SlotReservationBound(config) : 0);
+            _outbox = new GatewayOutbox(config.GatewayId, bus, crypto, random, sendCounter);
+            _scheduler = new RequestScheduler(config, _pool, new SlotCommit(_pool, sensorGuard, sendCounter), _outbox, sensorKeys, _linkKeys, _counters, log);
             _resync = new StreamResync(config, _pool, _outbox, _linkKeys, _counters, log);
             _shared = new SharedKeyServer(config, _pool, _outbox, sensorKeys, _counters, log);
             _servedSlot = clock.NowMilliseconds / config.SlotMilliseconds;
@@ -317,6 +334,39 @@ namespace GatewayQkd.Core.Gateway
 
             long percent = _pool.TotalAvailableBits * 100 / _config.CapacityBits;
             _indicator.ShowPoolLevel(percent > 100 ? 100 : (int)percent);
+        }
+
+        /// <summary>
+        /// Most counters one slot commit can reserve beyond the reservation already durable elsewhere: the reservation
+        /// grows by a chunk or to cover the slot's answers (<see cref="SendCounter.ReservationFor"/>), and a slot answers
+        /// each queued request at most once (<see cref="RequestScheduler"/>), so at most max(CounterChunk, QueueCapacity).
+        /// </summary>
+        public static uint SlotReservationBound(GatewayConfig config)
+        {
+            return (uint)(config.CounterChunk > config.QueueCapacity ? config.CounterChunk : config.QueueCapacity);
+        }
+
+        private static bool SnapshotSlotDropped(KeyPool pool)
+        {
+            string[] dropped = pool.LastRecovery.DroppedFiles;
+            for (int i = 0; i < dropped.Length; i++)
+            {
+                if (KeyPool.IsSnapshotFile(dropped[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A copy rewritten at start is damage (or a cut between the two copies) the operator should hear of.
+        private void WarnIfRepaired(string file, int repaired)
+        {
+            if (repaired > 0)
+            {
+                _log.Write(LogLevel.Warning, "State file " + file + ": " + repaired.ToString() + " of its two copies damaged, missing or behind; rewritten from the other.");
+            }
         }
 
         // Names the missing argument, so the error says which port the caller forgot.

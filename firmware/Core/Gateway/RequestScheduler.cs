@@ -89,7 +89,7 @@ namespace GatewayQkd.Core.Gateway
 
             _counters.Increment(status == KeyResponseStatus.Insufficient ? GatewayCounter.RequestsInsufficient : GatewayCounter.RequestsRejected);
             _log.Write(LogLevel.Warning, "Key request " + request.RequestId.ToString() + " of sensor " + sensorId.ToString() + " not queued: " + KeyResponseReasonText.Describe(reason) + ".");
-            _commit.CommitIfDue(); // the answer is visible: the frame's mark must be durable first, or a replay would be answered again
+            _commit.CommitIfDue(1); // the answer is visible: the frame's mark (and its counter) must be durable first, or a replay would be answered again
             Answer(sensorId, request.RequestId, status, reason);
         }
 
@@ -162,7 +162,7 @@ namespace GatewayQkd.Core.Gateway
         {
             try
             {
-                _commit.CommitIfDue();
+                _commit.CommitIfDue(answers.Count); // with the counters of the whole slot's answers
             }
             catch (System.Exception)
             {
@@ -180,7 +180,6 @@ namespace GatewayQkd.Core.Gateway
                 throw;
             }
 
-            _outbox.ReserveCounters(answers.Count); // one counter reservation for the whole slot's answers
             for (int a = 0; a < answers.Count; a++)
             {
                 PendingAnswer answer = (PendingAnswer)answers[a];

@@ -49,6 +49,17 @@ namespace GatewayQkd.Core.Pool
             _attachment = recovery.Attachment;
         }
 
+        /// <summary>
+        /// Returns true for the pool's two snapshot slot files. The pool never overwrites the slot holding its newest
+        /// valid snapshot and trusts a slot only when its length and CRC-32 check, so a torn write of a slot costs at
+        /// most that write (made before anything depends on it), never the state: storage may overwrite these files in
+        /// place, with one fsync, where other files need a copy-and-rename (docs/storage-layout.md, "Commits").
+        /// </summary>
+        public static bool IsSnapshotFile(string name)
+        {
+            return name == PoolFileNames.Snapshot(0) || name == PoolFileNames.Snapshot(1);
+        }
+
         /// <summary>Gets the capacity: the most bits the pool holds available at once.</summary>
         public long CapacityBits
         {

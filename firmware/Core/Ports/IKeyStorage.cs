@@ -8,6 +8,10 @@ namespace GatewayQkd.Core.Ports
     /// returning; closing is LittleFS's commit point: joltwallet/esp_littlefs issues #48 and #129). A power cut
     /// during a call may leave the file as before the call, or, for <see cref="Append"/> on storage without
     /// copy-on-write, with a torn (partial) tail; callers that must survive that write self-checking records.
+    /// <see cref="Delete"/> is the exception: the file is gone for every later call at once, but the deletion may
+    /// become durable only with the next Write or Append that returns (the host's folder storage defers it to save an
+    /// fsync; LittleFS commits a remove at once), so a power cut before that may bring the file back. Callers delete
+    /// only files their recovery recognises as garbage and deletes again.
     /// Names are plain file names without directories. Not thread-safe: the caller serialises access.
     /// </remarks>
     public interface IKeyStorage
@@ -27,7 +31,7 @@ namespace GatewayQkd.Core.Ports
         /// <summary>Appends <paramref name="count"/> bytes to a file, creating it if needed, committed on return.</summary>
         void Append(string name, byte[] data, int offset, int count);
 
-        /// <summary>Deletes a file if it exists, committed on return.</summary>
+        /// <summary>Deletes a file if it exists: gone at once, durable at the latest with the next Write or Append that returns.</summary>
         void Delete(string name);
     }
 }

@@ -68,7 +68,9 @@ namespace GatewayQkd.Core.Scheduling
                 return aKeyed ? 1 : -1;
             }
 
-            if (aKeyed)
+            // Equal K_qua and K_sec give equal est(K): skip the two logarithms (the common case of uniform requests,
+            // where they cost more than the rest of the comparison).
+            if (aKeyed && (a.WeightQuantityBits != b.WeightQuantityBits || a.WeightSecurityLevel != b.WeightSecurityLevel))
             {
                 double ea = WeightOf(a);
                 double eb = WeightOf(b);

@@ -44,11 +44,33 @@ namespace GatewayQkd.Core.Scheduling
                 Grow();
             }
 
+            // After every item not greater than it (stable): the upper bound, found by binary search over the sorted
+            // items (one comparison when it goes last, the usual case; log2 n otherwise, where walking back from the
+            // end compared up to n times), then the greater items move up one place.
             int position = _count;
-            while (position > 0 && _comparer.Compare(ItemAt(position - 1), item) > 0)
+            if (position > 0 && _comparer.Compare(_items[Physical(position - 1)], item) > 0)
             {
-                _items[Physical(position)] = _items[Physical(position - 1)];
-                position--;
+                int low = 0;
+                int high = position - 1; // the last item is greater: the place is at or before it
+                while (low < high)
+                {
+                    int middle = low + ((high - low) / 2);
+                    if (_comparer.Compare(_items[Physical(middle)], item) > 0)
+                    {
+                        high = middle;
+                    }
+                    else
+                    {
+                        low = middle + 1;
+                    }
+                }
+
+                for (int i = position; i > low; i--)
+                {
+                    _items[Physical(i)] = _items[Physical(i - 1)];
+                }
+
+                position = low;
             }
 
             _items[Physical(position)] = item;

@@ -1,3 +1,5 @@
+using GatewayQkd.Kms.Cluster;
+
 namespace GatewayQkd.Kms.Benchmarks;
 
 /// <summary>What the loopback benchmark measures: enc_keys + dec_keys pairs between SAEs "cs" and "gn-1".</summary>
@@ -17,6 +19,15 @@ public sealed record KmsBenchmarkOptions
 
     /// <summary>Gets the keys per enc_keys/dec_keys request to measure (default 1 and 16); one run per value and client count.</summary>
     public IReadOnlyList<int> KeysPerRequest { get; init; } = [1, 16];
+
+    /// <summary>
+    /// Gets the engine of the temporary store when <see cref="Database"/> is not given: an SQLite file in the work folder
+    /// (default), or PostgreSQL on a throw-away local server (needs Debian's postgresql package).
+    /// </summary>
+    public DatabaseKind Engine { get; init; } = DatabaseKind.Sqlite;
+
+    /// <summary>Gets an existing database to hold the store instead (its cs - gn-1 ETSI 014 reservation gets the key material).</summary>
+    public DatabaseEngine? Database { get; init; }
 
     /// <summary>Gets the folder for the temporary store and certificates (default: a new temp folder, deleted after).</summary>
     public string? WorkFolder { get; init; }

@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using GatewayQkd.Kms.Certificates;
 using GatewayQkd.Kms.Client;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Etsi014;
+using GatewayQkd.Kms.Postgres;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
 
 namespace GatewayQkd.Kms.Benchmarks;
 
 /// <summary>
-/// Measures ETSI GS QKD 014 key delivery over mutual-TLS HTTPS on loopback: a KMS on 127.0.0.1 over a fresh SQLite
-/// store (WAL, synchronous=FULL, so every commit pays an fsync) whose cs - gn-1 ETSI 014 reservation holds enough key.
+/// Measures ETSI GS QKD 014 key delivery over mutual-TLS HTTPS on loopback: a KMS on 127.0.0.1 over a fresh store
+/// (SQLite with WAL and synchronous=FULL, or PostgreSQL with synchronous commits: every commit pays an fsync) whose
+/// cs - gn-1 ETSI 014 reservation holds enough key.
 /// Each client is a pair of keep-alive HTTP clients of its own ("cs" and "gn-1"): "cs" calls enc_keys for slave
 /// "gn-1", "gn-1" fetches the same keys with dec_keys, and every key is compared. One run per keys-per-request value
 /// and client count.
@@ -38,7 +41,12 @@ public static class KmsLoopbackBenchmark
             using var serverCertificate = CertificateFolder.Load(folder, CertificateFolder.ServerName);
             using var cs = CertificateFolder.Load(folder, "cs");
             using var gn1 = CertificateFolder.Load(folder, "gn-1");
-            using var store = CentralKeyStore.Open(Path.Combine(folder, "bench.db"));
+            await using var postgres = options.Database is null && options.Engine == DatabaseKind.Postgres
+                ? await PostgresProcess.StartAsync().ConfigureAwait(false)
+                : null;
+            var database = options.Database
+                ?? (postgres is not null ? DatabaseEngine.Postgres(postgres.ConnectionString()) : DatabaseEngine.Sqlite(Path.Combine(folder, "bench.db")));
+            using var store = CentralKeyStore.Open(database);
             var keysPerPair = options.KeysPerRequest.Sum() * (long)(options.WarmupPairs + (options.Pairs * options.Concurrency.Count));
             Fill(store, keysPerPair * (options.KeySizeBits / 8));
             await using var server = await KmsServer.StartAsync(new KmsServerOptions

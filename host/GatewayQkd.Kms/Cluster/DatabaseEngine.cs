@@ -57,6 +57,40 @@ public sealed record DatabaseEngine
         return new DatabaseEngine(DatabaseKind.Postgres, builder.ConnectionString, $"postgres:{builder.Host}/{builder.Database}");
     }
 
+    /// <summary>
+    /// Reads a database given on a command line: "postgres://user[:password]@host[:port]/database" (or postgresql://),
+    /// an Npgsql connection string ("Host=...;Database=..."), "sqlite:PATH", or else the path of an SQLite file.
+    /// </summary>
+    /// <exception cref="FormatException">A postgres:// address without a host or database, with a query part, or an
+    /// unreadable connection string (the message says what to write).</exception>
+    public static DatabaseEngine Parse(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Postgres(FromAddress(text));
+        }
+
+        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            return Sqlite(text["sqlite:".Length..]);
+        }
+
+        if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return Postgres(text);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"'{text}' is not an Npgsql connection string: {e.Message}", e);
+            }
+        }
+
+        return Sqlite(text);
+    }
+
     /// <summary>Opens a connection; SQLite files get WAL journaling and FULL synchronous commits (durable on return).</summary>
     public DbConnection Open()
     {
@@ -82,4 +116,47 @@ public sealed record DatabaseEngine
 
     /// <summary>Returns "sqlite:PATH" or "postgres:HOST/DATABASE" (never the password).</summary>
     public override string ToString() => Display;
+
+    // postgres://user:password@host:port/database as libpq writes it (PostgreSQL docs, "Connection URIs"), user and
+    // password percent-decoded; query parameters are refused rather than silently dropped.
+    private static string FromAddress(string text)
+    {
+        const string Form = "write postgres://user[:password]@host[:port]/database, or an Npgsql connection string for other settings";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.AbsolutePath.Trim('/').Length == 0
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new FormatException($"'{Redacted(text)}' is not a PostgreSQL address: {Form}.");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')),
+        };
+        if (!uri.IsDefaultPort && uri.Port > 0)
+        {
+            builder.Port = uri.Port;
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            if (colon >= 0)
+            {
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            }
+        }
+
+        return builder.ConnectionString;
+    }
+
+    // An address with its password replaced, for error messages.
+    private static string Redacted(string text)
+    {
+        var at = text.LastIndexOf('@');
+        var scheme = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var colon = at > scheme ? text.IndexOf(':', scheme, at - scheme) : -1;
+        return colon < 0 ? text : text[..(colon + 1)] + "***" + text[at..];
+    }
 }

@@ -10,9 +10,13 @@ internal static class RequestKeys
     /// <summary>Destination ids stay below 2^21 (the gateway limit is 10^6), so K_sec can sit above them in one number.</summary>
     private const double SecurityStride = 2097152.0;
 
-    public static OrderKey Of(RequestOrder order, long slotTicks, WeightTable weights, in SimRequest r)
+    /// <summary>Returns the key of a request that arrived in slot floor(arrival / <paramref name="slotTicks"/>).</summary>
+    public static OrderKey Of(RequestOrder order, long slotTicks, WeightTable weights, in SimRequest r) =>
+        InSlot(order, r.ArrivalTicks / slotTicks, weights, r);
+
+    /// <summary>Returns the key of a request whose arrival slot index the caller already knows (see <see cref="SlotClock"/>).</summary>
+    public static OrderKey InSlot(RequestOrder order, long slot, WeightTable weights, in SimRequest r)
     {
-        long slot = r.ArrivalTicks / slotTicks;
         return order switch
         {
             RequestOrder.Ddka or RequestOrder.DdkaOmegaZero => new OrderKey(slot, weights.Of(r.KQuaBits, r.KSec), r.ArrivalTicks, r.SensorId, r.RequestId),

@@ -12,18 +12,8 @@ internal sealed class RunRecorder(string scheme, SimulationOptions options)
 
     public DelayStatistics Delays { get; } = new();
 
-    /// <summary>Gets the delay statistics of the requests of each K_sec 0..5 (index = K_sec), for per-level delay and SR.</summary>
-    public DelayStatistics[] DelaysByLevel { get; } = [.. Enumerable.Range(0, Core.Scheduling.SecurityLevel.Highest + 1).Select(_ => new DelayStatistics())];
-
-    /// <summary>Records a served request's parts of T_sum (ticks) overall and under its K_sec.</summary>
-    public void Record(int kSec, long slotWait, long keyWait, long transmission)
-    {
-        Delays.Record(slotWait, keyWait, transmission);
-        if ((uint)kSec < (uint)DelaysByLevel.Length)
-        {
-            DelaysByLevel[kSec].Record(slotWait, keyWait, transmission);
-        }
-    }
+    /// <summary>Records a served request's parts of T_sum (ticks), overall and under its K_sec.</summary>
+    public void Record(int kSec, long slotWait, long keyWait, long transmission) => Delays.Record(kSec, slotWait, keyWait, transmission);
 
     /// <summary>Gets the HAP queue waits T_get - T_arr of the supplement requests (eq. (9)).</summary>
     public TickMean SupplementWait { get; } = new();
@@ -75,8 +65,8 @@ internal sealed class RunRecorder(string scheme, SimulationOptions options)
             KeysWasted = Ledger.Wasted,
             SimulatedSeconds = SimulationTime.ToSeconds(now),
             PoolLevels = _levels,
-            ByLevel = [.. DelaysByLevel.Select((d, level) => (d, level)).Where(p => p.d.Count > 0)
-                .Select(p => new LevelDelay(p.level, p.d.Count, p.d.MeanTotal, (double)p.d.NoWait / p.d.Count))],
+            ByLevel = [.. Enumerable.Range(0, Core.Scheduling.SecurityLevel.Highest + 1).Where(level => Delays.CountOf(level) > 0)
+                .Select(level => new LevelDelay(level, Delays.CountOf(level), Delays.MeanTotalOf(level), (double)Delays.NoWaitOf(level) / Delays.CountOf(level)))],
         };
     }
 }

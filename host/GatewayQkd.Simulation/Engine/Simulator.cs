@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
 using GatewayQkd.Simulation.Workload;
@@ -44,13 +45,20 @@ public sealed class Simulator
     private readonly Action<GatewayState, long> _sharedStreamSet;
     private readonly int _n;
     private readonly long _slotTicks;
-    private readonly double _ticksPerLinkBit;
+    private readonly RequestOrder _requestOrder;
+    private SlotClock _slots;
+    private readonly TransmissionTable _transmission;
+    private readonly bool _utilizationShare;
+    private readonly bool _slottedShare;
     private readonly bool _requests;
     private readonly bool _thresholds;
     private readonly bool _idleGaps;
     private readonly bool _firstFit;
     private readonly bool _prefetch;
+    /// <summary>Events handled per call of <see cref="Events"/> (a few microseconds of work, so the call costs nothing).</summary>
+    private const int EventsPerCall = 1024;
     private int _freeChannels;
+    private bool _pending;
     private int _arrivalIndex;
     private int _arrivalCount;
     private long _supplementSequence;
@@ -73,7 +81,11 @@ public sealed class Simulator
         _progress = progress;
         _n = options.Gateways;
         _slotTicks = SimulationTime.ToTicks(options.SlotSeconds);
-        _ticksPerLinkBit = SimulationTime.TicksPerSecond / options.LinkBitsPerSecond;
+        _slots = new SlotClock(_slotTicks);
+        _requestOrder = _scheme.RequestOrder;
+        _transmission = new TransmissionTable(SimulationTime.TicksPerSecond / options.LinkBitsPerSecond);
+        _utilizationShare = _scheme.Supply == SupplyMode.UtilizationShare;
+        _slottedShare = _scheme.Supply == SupplyMode.SlottedDeficitShare;
         _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.TradeOff);
         _supplementWeights = new WeightTable(options.TradeOff);
         _requests = _scheme.UsesSupplementRequests;
@@ -132,10 +144,31 @@ public sealed class Simulator
     /// <summary>The event loop: the earlier of the next timer and the next arrival, until every request is served.</summary>
     private void Loop(long sampleInterval, int maxSamples)
     {
-        bool pending = ReadAhead();
+        _pending = ReadAhead();
         long nextSample = 0;
-        while (pending || _served != _arrived)
+        while (Events(ref nextSample, sampleInterval, maxSamples))
         {
+        }
+    }
+
+    /// <summary>Handles up to <see cref="EventsPerCall"/> events; returns false when every request is served.</summary>
+    /// <remarks>
+    /// The loop is cut into calls so that the method is entered often: the runtime compiles a method that is called
+    /// 30 times with full tier-1 optimisation and dynamic PGO, while a method entered once (the whole run in one loop)
+    /// only ever runs its on-stack-replacement version, compiled from the tier-0 frame. Not inlined, or it would be
+    /// compiled into that version of <see cref="Loop"/> again.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Events(ref long nextSample, long sampleInterval, int maxSamples)
+    {
+        bool pending = _pending;
+        for (int budget = EventsPerCall; budget > 0; budget--)
+        {
+            if (!pending && _served == _arrived)
+            {
+                return false;
+            }
+
             long timerAt = _timers.NextTime;
             long arrivalAt = pending ? _arrivals[_arrivalIndex].ArrivalTicks : long.MaxValue;
             bool arrival = pending && arrivalAt < timerAt;
@@ -154,15 +187,23 @@ public sealed class Simulator
             _now = at;
             if (arrival)
             {
-                if (_prefetch && _arrivalIndex + PrefetchDistance < _arrivalCount)
+                if (_prefetch)
                 {
-                    Prefetch(_arrivals[_arrivalIndex + PrefetchDistance].SourceGateway);
+                    if (_arrivalIndex + PrefetchDistance < _arrivalCount)
+                    {
+                        Prefetch(_arrivals[_arrivalIndex + PrefetchDistance].SourceGateway);
+                    }
+
+                    // The earliest timer's gateway too: it fires after this arrival or a few more, at a gateway
+                    // that is otherwise not in cache (a wake-up or an inflow end, entity g or N + g).
+                    int timer = _timers.NextEntity;
+                    Prefetch(timer < _n ? timer : timer - _n);
                 }
 
                 Arrive(in _arrivals[_arrivalIndex]);
                 if (++_arrivalIndex == _arrivalCount)
                 {
-                    pending = ReadAhead();
+                    pending = _pending = ReadAhead();
                 }
             }
             else
@@ -170,6 +211,8 @@ public sealed class Simulator
                 Fire(_timers.Pop());
             }
         }
+
+        return true;
     }
 
     /// <summary>Hints the cache to load a gateway's state and its queue, whose arrival comes a few events later.</summary>
@@ -252,7 +295,18 @@ public sealed class Simulator
             }
         }
 
-        g.Queue.Insert(new WaitingRequest(RequestKeys.Of(_scheme.RequestOrder, _slotTicks, _requestWeights, r), r.KQuaBits, r.KSec, serial));
+        Enqueue(g, in r, serial);
+    }
+
+    /// <summary>Queues a request that cannot start at arrival and tries the gateway's head.</summary>
+    /// <remarks>
+    /// Not inlined into <see cref="Arrive"/>: the 56-byte entry built here would make every arrival set up and zero
+    /// a large stack frame, although most arrivals are served at once.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Enqueue(GatewayState g, in SimRequest r, long serial)
+    {
+        g.Queue.Insert(new WaitingRequest(RequestKeys.InSlot(_requestOrder, _slots.IndexOf(r.ArrivalTicks), _requestWeights, r), r.KQuaBits, r.KSec, serial));
         g.PendingDemand += r.KQuaBits;
         TryStart(g);
     }
@@ -325,7 +379,7 @@ public sealed class Simulator
             g.BlockedSerial = -1;
         }
 
-        long transmission = (long)Math.Round(kQuaBits * _ticksPerLinkBit);
+        long transmission = _transmission.Of(kQuaBits);
         _recorder.Record(kSec, waited - keyWait, keyWait, transmission);
         _served++;
         if (_progress is not null && (_served & 0xFFFF) == 0)
@@ -348,13 +402,13 @@ public sealed class Simulator
             _timers.Cancel(g.Id);
         }
 
-        if (_scheme.Supply == SupplyMode.UtilizationShare)
+        if (_utilizationShare)
         {
             ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
         }
-        else if (_scheme.Supply == SupplyMode.SlottedDeficitShare && !_timers.IsSet(SlottedEntity))
+        else if (_slottedShare && !_timers.IsSet(SlottedEntity))
         {
-            _timers.Set(SlottedEntity, ((_now / _slotTicks) + 1) * _slotTicks);
+            _timers.Set(SlottedEntity, (_slots.IndexOf(_now) + 1) * _slotTicks);
         }
 
         RequestSupplement(g);
@@ -434,7 +488,7 @@ public sealed class Simulator
                 double weight = replenish || g.Queue.Count == 0
                     ? ResponseWeight.Estimate((int)Math.Min(bits, int.MaxValue), SecurityLevel.Plaintext, _options.TradeOff)
                     : _supplementWeights.Of(head.KQuaBits, head.KSec);
-                return new OrderKey(_now / _slotTicks, weight, _now, g.Id, _supplementSequence);
+                return new OrderKey(_slots.IndexOf(_now), weight, _now, g.Id, _supplementSequence);
             case SupplementOrder.LowestLevelFirst:
                 return new OrderKey(0, g.Level, _now, g.Id, _supplementSequence);
             default:
@@ -487,7 +541,7 @@ public sealed class Simulator
         if (!_requests)
         {
             g.StopStream(_now);
-            if (_scheme.Supply == SupplyMode.UtilizationShare)
+            if (_utilizationShare)
             {
                 ResidualAdaptiveRates.Apply(_gateways, _now, _options.CapacityBits, _options.HapChannels, _sharedStreamSet);
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GatewayQkd.Simulation.Engine;
 
 /// <summary>
@@ -5,53 +7,61 @@ namespace GatewayQkd.Simulation.Engine;
 /// keyed by (tick, scheduling order), so a timer is moved in place instead of piling up stale events, and timers at
 /// the same tick fire in the order they were set (deterministic runs).
 /// </summary>
+/// <remarks>
+/// Each heap node carries its own key, so sifting compares neighbouring nodes (two children share a cache line)
+/// instead of looking up the keys of two entities at unrelated places; with thousands of gateways those look-ups
+/// were cache misses at every level. The order is a strict total order, so which timer fires next does not depend on
+/// the heap's layout.
+/// </remarks>
 internal sealed class TimerHeap
 {
-    private readonly long[] _time;
-    private readonly long[] _order;
+    private readonly Node[] _heap;
     private readonly int[] _position;
-    private readonly int[] _heap;
     private long _nextOrder;
 
     public TimerHeap(int entities)
     {
-        _time = new long[entities];
-        _order = new long[entities];
+        _heap = new Node[entities];
         _position = new int[entities];
-        _heap = new int[entities];
         Array.Fill(_position, -1);
     }
 
     public int Count { get; private set; }
 
     /// <summary>Gets the tick of the earliest timer (long.MaxValue when none).</summary>
-    public long NextTime => Count > 0 ? _time[_heap[0]] : long.MaxValue;
+    public long NextTime => Count > 0 ? _heap[0].Time : long.MaxValue;
+
+    /// <summary>Gets the entity of the earliest timer (-1 when none).</summary>
+    public int NextEntity => Count > 0 ? _heap[0].Entity : -1;
 
     public bool IsSet(int entity) => _position[entity] >= 0;
-
-    public long TimeOf(int entity) => _time[entity];
 
     /// <summary>Sets (or moves) the entity's timer to a tick; a timer already at that tick keeps its place.</summary>
     public void Set(int entity, long tick)
     {
         int position = _position[entity];
-        if (position >= 0 && _time[entity] == tick)
-        {
-            return;
-        }
-
-        _time[entity] = tick;
-        _order[entity] = _nextOrder++;
+        var node = new Node(tick, _nextOrder, entity);
         if (position < 0)
         {
-            position = Count++;
-            _heap[position] = entity;
-            _position[entity] = position;
-            Up(position);
+            _nextOrder++;
+            Up(Count++, node);
             return;
         }
 
-        Down(Up(position));
+        if (_heap[position].Time == tick)
+        {
+            return;
+        }
+
+        _nextOrder++;
+        if (node.Before(_heap[position]))
+        {
+            Up(position, node);
+        }
+        else
+        {
+            Down(position, node);
+        }
     }
 
     public void Cancel(int entity)
@@ -69,44 +79,46 @@ internal sealed class TimerHeap
             return;
         }
 
-        int last = _heap[Count];
-        _heap[position] = last;
-        _position[last] = position;
-        Down(Up(position));
+        Node last = _heap[Count];
+        if (last.Before(_heap[position]))
+        {
+            Up(position, last);
+        }
+        else
+        {
+            Down(position, last);
+        }
     }
 
     /// <summary>Removes and returns the earliest timer's entity.</summary>
     public int Pop()
     {
-        int entity = _heap[0];
+        int entity = _heap[0].Entity;
         Cancel(entity);
         return entity;
     }
 
-    private bool Earlier(int a, int b) => _time[a] < _time[b] || (_time[a] == _time[b] && _order[a] < _order[b]);
-
-    private int Up(int position)
+    /// <summary>Places <paramref name="node"/> at or above <paramref name="position"/>, moving later parents down.</summary>
+    private void Up(int position, Node node)
     {
-        int entity = _heap[position];
         while (position > 0)
         {
             int parent = (position - 1) >> 1;
-            if (!Earlier(entity, _heap[parent]))
+            if (!node.Before(_heap[parent]))
             {
                 break;
             }
 
-            Move(_heap[parent], position);
+            Place(_heap[parent], position);
             position = parent;
         }
 
-        Move(entity, position);
-        return position;
+        Place(node, position);
     }
 
-    private void Down(int position)
+    /// <summary>Places <paramref name="node"/> at or below <paramref name="position"/>, moving earlier children up.</summary>
+    private void Down(int position, Node node)
     {
-        int entity = _heap[position];
         while (true)
         {
             int child = (2 * position) + 1;
@@ -115,26 +127,37 @@ internal sealed class TimerHeap
                 break;
             }
 
-            if (child + 1 < Count && Earlier(_heap[child + 1], _heap[child]))
+            if (child + 1 < Count && _heap[child + 1].Before(_heap[child]))
             {
                 child++;
             }
 
-            if (!Earlier(_heap[child], entity))
+            if (!_heap[child].Before(node))
             {
                 break;
             }
 
-            Move(_heap[child], position);
+            Place(_heap[child], position);
             position = child;
         }
 
-        Move(entity, position);
+        Place(node, position);
     }
 
-    private void Move(int entity, int position)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Place(in Node node, int position)
     {
-        _heap[position] = entity;
-        _position[entity] = position;
+        _heap[position] = node;
+        _position[node.Entity] = position;
+    }
+
+    private readonly struct Node(long time, long order, int entity)
+    {
+        public readonly long Time = time;
+        public readonly long Order = order;
+        public readonly int Entity = entity;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Before(in Node other) => Time < other.Time || (Time == other.Time && Order < other.Order);
     }
 }

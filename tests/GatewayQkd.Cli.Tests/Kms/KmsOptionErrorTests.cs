@@ -73,6 +73,18 @@ public sealed class KmsOptionErrorTests : IDisposable
         Assert.Empty(KmsCommandRunner.Snapshot(_folder.Path));
     }
 
+    [Fact]
+    public void A_Postgres_Address_Without_A_Database_Is_Refused_Before_Anything_Is_Written()
+    {
+        var (exit, output, error) = KmsCommandRunner.Run("--certs", _folder.File("certs"), "--db", "postgres://gq@127.0.0.1/",
+            "--port", "0", "--seconds", "1");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--db: 'postgres://gq@127.0.0.1/' is not a PostgreSQL address", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+        Assert.Empty(KmsCommandRunner.Snapshot(_folder.Path));
+    }
+
     [Theory]
     [InlineData("GN-7")]
     [InlineData("gn-07")]

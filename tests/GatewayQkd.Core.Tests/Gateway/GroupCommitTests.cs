@@ -49,6 +49,50 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public void A_Slot_Reserves_The_Counters_Of_Its_Answers_In_Its_Snapshot_Not_In_The_Counter_File()
+    {
+        var h = new GatewayHarness(c => c.CounterChunk = 4); // 12 answers need three chunks
+        h.DeliverBlocks(4);
+        RequestRounds(h, 3, 1);
+        var counterFile = h.Memory.Read(GatewayService.SendCounterFile);
+        var writes = h.Memory.Writes;
+
+        h.EndSlot();
+
+        Assert.Equal(12, h.AllKeys().Count());
+        Assert.Equal(counterFile, h.Memory.Read(GatewayService.SendCounterFile));
+        Assert.Equal(2, h.Memory.Writes - writes); // the snapshot and the rewrite of the half-used block
+    }
+
+    [Fact]
+    public void After_A_Restart_The_Gateway_Numbers_Its_Frames_Above_The_Counters_Its_Last_Slot_Committed()
+    {
+        var h = new GatewayHarness(c => c.CounterChunk = 4);
+        h.DeliverBlocks(8);
+        RequestRounds(h, 3, 1);
+        h.EndSlot();
+
+        h.Reboot(h.Memory.Clone()); // the counter file holds less than the slot's answers used
+        RequestRounds(h, 1, 13);
+        h.EndSlot();
+
+        Assert.All(h.Received.Values.SelectMany(r => r), r => Assert.Equal(FrameStatus.Ok, r.Status)); // a reused counter is refused as a replay
+        Assert.Equal(16, h.AllKeys().Count());
+    }
+
+    [Fact]
+    public void A_Gateway_Whose_Snapshot_Carries_A_Corrupt_Slot_Record_Refuses_To_Start()
+    {
+        var h = new GatewayHarness();
+        h.DeliverBlocks(1);
+        KeyPool.Open(h.Memory).Commit([(byte)'G', (byte)'S', 1, 0, 0]); // the counter reservation cut short
+
+        var error = Assert.Throws<InvalidOperationException>(h.Boot);
+
+        Assert.Contains("slot record is corrupt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_Sensors_Replay_Marks_Ride_In_The_Pool_Snapshot()
     {
         var h = new GatewayHarness();
@@ -94,5 +138,18 @@ public sealed class GroupCommitTests
         h.EndSlot();
 
         Assert.Equal(commits, h.Memory.Commits);
+    }
+
+    // Each sensor asks for a 64-bit key per round, request ids from firstId on.
+    private static void RequestRounds(GatewayHarness h, int rounds, uint firstId)
+    {
+        var id = firstId;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var sensor in GatewayHarness.SensorIds)
+            {
+                Assert.Equal(FrameStatus.Ok, h.Request(sensor, id++, 1, 64));
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@ public sealed class KeyStreamUniquenessTests
         h.DeliverBlocks(4);
         var first = ServeOne(h, requestId: 1);
 
-        h.Memory.Delete(GatewayService.SendCounterFile);
+        LoseCounterState(h);
         h.Boot();
         h.DeliverBlocks(4); // the same frames as before the loss (status, four acks), so the response gets the same counter
         var second = ServeOne(h, requestId: 2);
@@ -72,6 +72,17 @@ public sealed class KeyStreamUniquenessTests
         Assert.True(result.HasKey, result.Message);
         Assert.Equal(Key(served.Body), result.Key);
         Assert.NotEqual(new byte[KeyWrap.SaltLength], served.Body.WrapSalt);
+    }
+
+    // The reservation lives in the counter file and in the slot record of the pool snapshot ('G' 'S' 1 u32, then the
+    // replay table: firmware/Core/Gateway/SlotAttachment.cs); both are lost, the pool and the replay marks kept.
+    private static void LoseCounterState(GatewayHarness h)
+    {
+        h.Memory.Delete(GatewayService.SendCounterFile); // both copies: one alone is recovered from the other (Corruption/GatewayFileCorruptionTests)
+        h.Memory.Delete(GatewayService.SendCounterMirrorFile);
+        var pool = KeyPool.Open(h.Memory);
+        Assert.Equal((byte)'G', pool.Attachment![0]);
+        pool.Commit(pool.Attachment[7..]); // the bare replay table, as builds before the slot record stored it
     }
 
     private static (FrameHeader Header, KeyResponseMessage Body) ServeOne(GatewayHarness h, uint requestId)

@@ -4,8 +4,9 @@ using GatewayQkd.TestSupport;
 namespace GatewayQkd.Core.Tests.Pool;
 
 /// <summary>
-/// The host's file storage makes its directory changes durable: after the rename of a write, after an append that
-/// created the file and after a delete it syncs the folder (fsync of a file does not cover its directory entry).
+/// The host's file storage makes its directory changes durable: after the rename of a write and after an append that
+/// created the file it syncs the folder (fsync of a file does not cover its directory entry); a delete only unlinks
+/// and becomes durable with the next write's folder sync (IKeyStorage.Delete).
 /// </summary>
 public sealed class FileKeyStorageSyncTests : IDisposable
 {
@@ -36,15 +37,58 @@ public sealed class FileKeyStorageSyncTests : IDisposable
     }
 
     [Fact]
-    public void Delete_Syncs_The_Folder_After_The_File_Is_Gone()
+    public void Delete_Does_Not_Sync_The_Folder_And_The_Next_Write_Syncs_It_With_The_File_Gone()
     {
         var storage = new FileKeyStorage(_temp.Path, _ => { });
         storage.Write("old", [1], 0, 1);
         storage = Open();
 
         storage.Delete("old");
+        Assert.Empty(_events);
+        Assert.False(storage.Exists("old"));
+        storage.Write("snap", [1, 2, 3], 0, 3);
 
-        Assert.Equal(["sync: old absent, no temp file"], _events);
+        Assert.Equal(["sync: snap=010203, no temp file"], _events);
+        Assert.False(storage.Exists("old"));
+        Assert.Equal(2, storage.Fsyncs); // the write's file data and its folder; none for the delete
+    }
+
+    [Fact]
+    public void An_Existing_Pool_Snapshot_Slot_Is_Overwritten_In_Place_With_One_Fsync_And_No_Folder_Sync()
+    {
+        var storage = Open();
+        storage.Write("qkp.s0", [1, 2, 3], 0, 3); // created: copy, rename, folder sync
+
+        storage.Write("qkp.s0", [4, 5], 0, 2);
+
+        Assert.Equal(["sync: qkp.s0=010203, no temp file"], _events);
+        Assert.Equal([4, 5], storage.Read("qkp.s0"));
+        Assert.Equal(3, storage.Fsyncs);
+    }
+
+    [Fact]
+    public void A_Snapshot_Slot_Write_With_A_Deletion_Pending_Syncs_The_Folder_So_The_Deletion_Is_Durable()
+    {
+        var storage = Open();
+        storage.Write("qkp.s0", [1], 0, 1);
+        storage.Write("kb0_0", [2], 0, 1);
+        storage.Delete("kb0_0");
+
+        storage.Write("qkp.s0", [3], 0, 1);
+
+        Assert.Equal("sync: qkp.s0=03, no temp file", _events[^1]);
+        Assert.Equal(3, _events.Count);
+    }
+
+    [Fact]
+    public void Other_Files_Are_Never_Overwritten_In_Place()
+    {
+        var storage = Open();
+        storage.Write("kb0_0", [1], 0, 1);
+
+        storage.Write("kb0_0", [2], 0, 1);
+
+        Assert.Equal(["sync: kb0_0=01, no temp file", "sync: kb0_0=02, no temp file"], _events);
     }
 
     [Fact]

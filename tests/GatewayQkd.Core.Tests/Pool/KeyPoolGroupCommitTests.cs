@@ -107,6 +107,33 @@ public class KeyPoolGroupCommitTests
     }
 
     [Fact]
+    public void A_Block_File_A_Cut_Brings_Back_After_Its_Commit_Is_Deleted_Again_By_Recovery_And_Never_Reissued()
+    {
+        var flash = new PowerCutStorage();
+        var pool = KeyPool.Open(flash);
+        for (var i = 0; i < 3; i++)
+        {
+            pool.Ingest(_model.NextBlock(0, 100));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            pool.Reserve(0, 30); // block 0 emptied (deleted without an fsync), block 1 rewritten
+        }
+
+        flash.ArmCut(flash.CommitPoints + 3, CutOutcome.Before); // snapshot, delete of kb0_0, then the cut rewrite of kb0_1
+        Assert.Throws<PowerCutException>(() => pool.Commit(null));
+        var rebooted = flash.Reboot();
+        Assert.True(rebooted.Exists("kb0_0"), "the cut should bring back the deleted block file");
+
+        var reopened = KeyPool.Open(rebooted);
+
+        Assert.False(rebooted.Exists("kb0_0"));
+        Assert.Equal(150, reopened.ConsumedEnd(0));
+        Assert.Equal(_model.Bytes(0, 150, 10), reopened.Take(0, 10).Material);
+    }
+
+    [Fact]
     public void The_Attachment_Is_Committed_With_The_Snapshot()
     {
         var pool = PoolWith(100);

@@ -68,6 +68,32 @@ public class PowerCutStorageTests
         Assert.False(storage.Reboot().Exists("f"));
     }
 
+    [Theory]
+    [InlineData(CutOutcome.Before)]
+    [InlineData(CutOutcome.Torn)]
+    public void A_Cut_Before_The_Next_Write_Returns_Brings_Back_The_Files_Deleted_Since(CutOutcome outcome)
+    {
+        var storage = Storage();
+        storage.Delete("f");
+        Assert.False(storage.Exists("f"));
+        storage.ArmCut(3, outcome);
+
+        Assert.Throws<PowerCutException>(() => storage.Write("g", New, 0, 4));
+        Assert.Equal(Old, storage.Reboot().Read("f"));
+    }
+
+    [Fact]
+    public void A_Delete_Followed_By_A_Returned_Write_Stays_Deleted_Across_A_Cut()
+    {
+        var storage = Storage();
+        storage.Delete("f");
+        storage.Write("g", New, 0, 4);
+        storage.ArmCut(4, CutOutcome.Before);
+
+        Assert.Throws<PowerCutException>(() => storage.Write("h", New, 0, 4));
+        Assert.False(storage.Reboot().Exists("f"));
+    }
+
     [Fact]
     public void Reboot_Copies_The_Flash_So_The_Old_Device_Cannot_Change_It()
     {

@@ -108,4 +108,55 @@ public sealed class ReplayProtectionTests : IDisposable
 
         Assert.Equal(0, guard.SenderCount);
     }
+
+    [Fact]
+    public void A_Flipped_Mark_Bit_In_The_Replay_File_Is_Refused_Not_Trusted()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        new ReplayGuard(storage, "rg-f").Record(5, 300);
+        var file = storage.Read("rg-f");
+        file[10] ^= 0x04; // mark 300 read as 296 without the check: frames 297..300 would be fresh again
+        storage.SetRaw("rg-f", file);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ReplayGuard(storage, "rg-f"));
+
+        Assert.Contains("CRC-32 does not match", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Version_1_Replay_File_Written_Before_The_Check_Still_Loads()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        storage.SetRaw("rg-v1", [(byte)'R', (byte)'G', 1, 0, 1, 0, 5, 0, 0, 1, 44]);
+
+        Assert.Equal(300u, new ReplayGuard(storage, "rg-v1").HighWaterMark(5));
+    }
+
+    [Fact]
+    public void A_Mirrored_Guard_Takes_The_Higher_Mark_Of_Each_Sender_And_Repairs_The_Older_Copy()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var guard = new ReplayGuard(storage, "rg-m", "rg-m.m");
+        guard.Record(5, 10);
+        var older = storage.Read("rg-m.m");
+        guard.Record(5, 11);
+        guard.Record(6, 1);
+        storage.SetRaw("rg-m.m", older); // power failed between the two copies of the last record
+
+        var reopened = new ReplayGuard(storage, "rg-m", "rg-m.m");
+
+        Assert.Equal((11u, 1u), (reopened.HighWaterMark(5), reopened.HighWaterMark(6)));
+        Assert.Equal(storage.Read("rg-m"), storage.Read("rg-m.m"));
+    }
+
+    [Fact]
+    public void A_Damaged_Primary_Of_A_Mirrored_Guard_Keeps_Every_Mark()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var guard = new ReplayGuard(storage, "rg-d", "rg-d.m");
+        guard.Record(5, 10);
+        storage.SetRaw("rg-d", storage.Read("rg-d")[..4]);
+
+        Assert.Equal(10u, new ReplayGuard(storage, "rg-d", "rg-d.m").HighWaterMark(5));
+    }
 }

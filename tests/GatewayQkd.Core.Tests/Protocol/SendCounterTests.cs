@@ -91,4 +91,62 @@ public sealed class SendCounterTests : IDisposable
 
         Assert.Equal(1u, new SendCounter(_fx.Storage, "sc-empty", 16).Next());
     }
+
+    [Fact]
+    public void A_Flipped_Bit_In_The_Reservation_Is_Refused_Not_Trusted()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        new SendCounter(storage, "sc-f", 16).Next();
+        var file = storage.Read("sc-f");
+        file[6] ^= 0x01; // reservation 16 read as 17 without the check
+        storage.SetRaw("sc-f", file);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SendCounter(storage, "sc-f", 16));
+
+        Assert.Contains("CRC-32 does not match", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Version_1_File_Written_Before_The_Check_Still_Resumes_Above_Its_Reservation()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        storage.SetRaw("sc-v1", [(byte)'S', (byte)'C', 1, 0, 0, 1, 0]);
+
+        Assert.Equal(257u, new SendCounter(storage, "sc-v1", 16).Next());
+    }
+
+    [Fact]
+    public void A_Cut_Between_The_Two_Copies_Resumes_Above_The_Newer_One_And_Brings_The_Mirror_Up()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var counter = new SendCounter(storage, "sc-m", "sc-m.m", 16);
+        counter.Next();
+        var older = storage.Read("sc-m.m");
+        for (var i = 0; i < 16; i++)
+        {
+            counter.Next(); // the 17th reserves counters 17 .. 32
+        }
+
+        storage.SetRaw("sc-m.m", older); // power failed after the primary's write, before the mirror's
+
+        var resumed = new SendCounter(storage, "sc-m", "sc-m.m", 16);
+        Assert.Equal(33u, resumed.Next());
+        Assert.Equal(storage.Read("sc-m"), storage.Read("sc-m.m"));
+    }
+
+    [Fact]
+    public void A_Lost_Primary_Resumes_From_The_Mirror()
+    {
+        var storage = new GatewayQkd.TestSupport.InMemoryKeyStorage();
+        var counter = new SendCounter(storage, "sc-l", "sc-l.m", 16);
+        for (var i = 0; i < 20; i++)
+        {
+            counter.Next();
+        }
+
+        storage.RemoveRaw("sc-l");
+
+        Assert.Equal(33u, new SendCounter(storage, "sc-l", "sc-l.m", 16).Next());
+        Assert.True(storage.Exists("sc-l"));
+    }
 }

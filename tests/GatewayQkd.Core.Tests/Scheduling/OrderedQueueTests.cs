@@ -14,6 +14,17 @@ public sealed class OrderedQueueTests
         public int Compare(object? x, object? y) => ((Item)x!).Key.CompareTo(((Item)y!).Key);
     }
 
+    private sealed class CountingByKey : IComparer
+    {
+        public int Calls { get; set; }
+
+        public int Compare(object? x, object? y)
+        {
+            Calls++;
+            return ((Item)x!).Key.CompareTo(((Item)y!).Key);
+        }
+    }
+
     [Fact]
     public void Dequeues_In_Stable_Comparer_Order_Across_Growth_And_Wraparound()
     {
@@ -41,6 +52,23 @@ public sealed class OrderedQueueTests
         }
 
         Assert.Equal(reference, Enumerable.Range(0, queue.Count).Select(queue.ItemAt).Cast<Item>());
+    }
+
+    [Fact]
+    public void Finds_An_Items_Place_With_A_Binary_Search_Not_A_Walk_From_The_End()
+    {
+        var comparer = new CountingByKey();
+        var queue = new OrderedQueue(comparer, 4);
+        for (int i = 0; i < 1024; i++)
+        {
+            queue.Enqueue(new Item(1, i));
+        }
+
+        comparer.Calls = 0;
+        queue.Enqueue(new Item(0, 1024)); // goes first: a walk back would compare 1,024 times
+
+        Assert.Equal(new Item(0, 1024), queue.Peek());
+        Assert.InRange(comparer.Calls, 1, 1 + 10); // the last item, then log2 1,024
     }
 
     [Fact]

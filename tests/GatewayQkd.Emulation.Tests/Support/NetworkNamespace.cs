@@ -50,6 +50,7 @@ internal sealed class NetworkNamespace : IDisposable
             Require("ip", "netns", "exec", name, "ip", "addr", "add", $"{inside}/30", "dev", nsSide);
             Require("ip", "netns", "exec", name, "ip", "link", "set", nsSide, "up");
             Require("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
+            WaitUntilUp(hostSide);
             return created;
         }
         catch
@@ -66,6 +67,23 @@ internal sealed class NetworkNamespace : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Run("ip", "netns", "delete", Name);
+
+    // The kernel reports a veth end "up" only once its peer's carrier is on, which happens after `ip link set up`
+    // returns; on a loaded machine .NET's NetworkInterface saw the host side still down and left its address out.
+    private static void WaitUntilUp(string device)
+    {
+        var operstate = $"/sys/class/net/{device}/operstate";
+        var deadline = Stopwatch.StartNew();
+        while (File.ReadAllText(operstate).Trim() != "up")
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new InvalidOperationException($"{device} did not come up within 10 s ({operstate}: {File.ReadAllText(operstate).Trim()}).");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
 
     private static void Require(string program, params string[] arguments)
     {

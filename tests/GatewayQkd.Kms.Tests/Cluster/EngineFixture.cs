@@ -38,6 +38,17 @@ public sealed class EngineFixture : IAsyncLifetime
         return DatabaseEngine.Postgres(_postgres.ConnectionString(name));
     }
 
+    /// <summary>
+    /// Stops the PostgreSQL server as a crash would (no shutdown checkpoint: recovery replays the WAL) and starts it again;
+    /// connections open before are broken, and the pools are cleared so new ones connect afresh.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        await _postgres!.CrashAsync();
+        await _postgres.RestartAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

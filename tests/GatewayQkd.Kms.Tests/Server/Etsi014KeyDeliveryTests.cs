@@ -1,9 +1,9 @@
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Server;
 
-[Collection(KmsCollection.Name)]
-public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : KmsHttpsTest(certificates)
+public abstract class Etsi014KeyDeliveryTests(TestCertificates certificates, EngineFixture? postgres) : KmsHttpsTest(certificates, postgres)
 {
     [Fact]
     public async Task EncKeys_Get_Returns_Number_Keys_Of_Size_Bits()
@@ -130,3 +130,10 @@ public sealed class Etsi014KeyDeliveryTests(TestCertificates certificates) : Kms
         Assert.Equal(Wire.KeyBytes(keys[1]), Wire.KeyBytes(body.GetProperty("keys")[0]));
     }
 }
+
+[Collection(KmsCollection.Name)]
+public sealed class Etsi014KeyDeliveryOnSqliteTests(TestCertificates certificates) : Etsi014KeyDeliveryTests(certificates, null);
+
+[Collection(KmsCollection.Name)]
+public sealed class Etsi014KeyDeliveryOnPostgresTests(TestCertificates certificates, EngineFixture postgres)
+    : Etsi014KeyDeliveryTests(certificates, postgres), IClassFixture<EngineFixture>;

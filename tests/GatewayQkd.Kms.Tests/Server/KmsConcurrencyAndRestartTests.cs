@@ -1,9 +1,9 @@
 using GatewayQkd.Core.Pool;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Server;
 
-[Collection(KmsCollection.Name)]
-public sealed class KmsConcurrencyAndRestartTests(TestCertificates certificates) : KmsHttpsTest(certificates)
+public abstract class KmsConcurrencyAndRestartTests(TestCertificates certificates, EngineFixture? postgres) : KmsHttpsTest(certificates, postgres)
 {
     [Fact]
     public async Task Concurrent_EncKeys_Never_Deliver_Overlapping_Key_Material()
@@ -97,3 +97,10 @@ public sealed class KmsConcurrencyAndRestartTests(TestCertificates certificates)
         Assert.Equal(503, insufficient);
     }
 }
+
+[Collection(KmsCollection.Name)]
+public sealed class KmsConcurrencyAndRestartOnSqliteTests(TestCertificates certificates) : KmsConcurrencyAndRestartTests(certificates, null);
+
+[Collection(KmsCollection.Name)]
+public sealed class KmsConcurrencyAndRestartOnPostgresTests(TestCertificates certificates, EngineFixture postgres)
+    : KmsConcurrencyAndRestartTests(certificates, postgres), IClassFixture<EngineFixture>;

@@ -2,6 +2,7 @@ using GatewayQkd.Kms.Client;
 using GatewayQkd.Kms.Etsi014;
 using GatewayQkd.Kms.KeyIds;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Server;
 
@@ -9,8 +10,7 @@ namespace GatewayQkd.Kms.Tests.Server;
 /// Single delivery under the batched commit path: many keep-alive clients at once, each fetching its keys and also
 /// trying to fetch the other clients' keys again. No key_ID reaches a slave twice and no key byte is in two keys.
 /// </summary>
-[Collection(KmsCollection.Name)]
-public sealed class KmsConcurrentClientsTests(TestCertificates certificates) : KmsHttpsTest(certificates)
+public abstract class KmsConcurrentClientsTests(TestCertificates certificates, EngineFixture? postgres) : KmsHttpsTest(certificates, postgres)
 {
     private const int Clients = 16;
     private const int Rounds = 6;
@@ -83,3 +83,10 @@ public sealed class KmsConcurrentClientsTests(TestCertificates certificates) : K
         }
     }
 }
+
+[Collection(KmsCollection.Name)]
+public sealed class KmsConcurrentClientsOnSqliteTests(TestCertificates certificates) : KmsConcurrentClientsTests(certificates, null);
+
+[Collection(KmsCollection.Name)]
+public sealed class KmsConcurrentClientsOnPostgresTests(TestCertificates certificates, EngineFixture postgres)
+    : KmsConcurrentClientsTests(certificates, postgres), IClassFixture<EngineFixture>;

@@ -1,13 +1,15 @@
 using System.Security.Cryptography.X509Certificates;
 using GatewayQkd.Kms.Client;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Server;
 
 /// <summary>
-/// A KMS on 127.0.0.1 port 0 over a fresh store whose ETSI 014 reservation gateway 7 - central server holds 1024
+/// A KMS on 127.0.0.1 port 0 over a fresh store (an SQLite file, or a new PostgreSQL database when a server is given) whose ETSI 014 reservation gateway 7 - central server holds 1024
 /// random bytes (four 256-byte blocks); raw HTTP clients per SAE so tests see the exact JSON on the wire.
 /// </summary>
 public sealed class KmsHarness : IAsyncDisposable
@@ -17,9 +19,10 @@ public sealed class KmsHarness : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private readonly List<HttpClient> _clients = [];
 
-    private KmsHarness(TestCertificates certificates)
+    private KmsHarness(TestCertificates certificates, EngineFixture? postgres)
     {
         Certificates = certificates;
+        Database = postgres?.Create("postgres") ?? DatabaseEngine.Sqlite(_folder.File("kms.db"));
         Material = new byte[SeededBytes];
         new Random(7).NextBytes(Material);
     }
@@ -32,12 +35,12 @@ public sealed class KmsHarness : IAsyncDisposable
 
     public KmsServer Server { get; private set; } = null!;
 
-    public string DatabasePath => _folder.File("kms.db");
+    public DatabaseEngine Database { get; }
 
-    public static async Task<KmsHarness> StartAsync(TestCertificates certificates)
+    public static async Task<KmsHarness> StartAsync(TestCertificates certificates, EngineFixture? postgres = null)
     {
-        var harness = new KmsHarness(certificates);
-        harness.Store = CentralKeyStore.Open(harness.DatabasePath);
+        var harness = new KmsHarness(certificates, postgres);
+        harness.Store = CentralKeyStore.Open(harness.Database);
         for (var i = 0; i < SeededBytes / 256; i++)
         {
             harness.Store.ReserveForEtsi014(7, 0, harness.Material[(i * 256)..((i + 1) * 256)]);
@@ -47,12 +50,12 @@ public sealed class KmsHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Stops the server, closes the store, and starts a new store and server on the same file.</summary>
+    /// <summary>Stops the server, closes the store, and starts a new store and server on the same database.</summary>
     public async Task RestartAsync()
     {
         await Server.DisposeAsync();
         Store.Dispose();
-        Store = CentralKeyStore.Open(DatabasePath);
+        Store = CentralKeyStore.Open(Database);
         await StartServerAsync();
     }
 

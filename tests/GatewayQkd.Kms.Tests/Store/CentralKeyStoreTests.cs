@@ -1,15 +1,21 @@
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Store;
 
-public sealed class CentralKeyStoreTests : IDisposable
+/// <summary>The store's behaviour, the same on both engines (<see cref="CentralKeyStoreOnSqliteTests"/>, <see cref="CentralKeyStoreOnPostgresTests"/>).</summary>
+public abstract class CentralKeyStoreTests(EngineFixture? postgres) : IDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture = new(postgres);
 
     private CentralKeyStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Appended_Blocks_Are_Numbered_And_Contiguous_Per_Stream()
@@ -130,14 +136,14 @@ public sealed class CentralKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public void Used_Key_Bytes_Are_Erased_From_The_File()
+    public void Used_Key_Bytes_Are_Erased_From_The_Database()
     {
         var material = _fixture.RandomBytes(64);
         Store.AppendBlock(7, 0, material);
         Store.MarkUsed(7, new KeyRange(0, 8, 16));
         Store.Dispose();
 
-        var stored = SqliteFile.ReadBlockMaterial(_fixture.DatabasePath, gateway: 7, peer: 0, blockId: 0);
+        var stored = StoreDatabase.ReadBlockMaterial(_fixture.Database, gateway: 7, peer: 0, blockId: 0);
 
         Assert.Equal(new byte[16], stored[8..24]);
         Assert.Equal(material[..8], stored[..8]);
@@ -261,33 +267,17 @@ public sealed class CentralKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public void Refuses_A_File_With_Another_Schema_Version()
+    public void Refuses_A_Database_With_Another_Schema_Version()
     {
         Store.Dispose();
-        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '99' WHERE name = 'schema_version';");
+        StoreDatabase.Execute(_fixture.Database, "UPDATE meta SET value = '99' WHERE name = 'schema_version';");
 
-        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(_fixture.DatabasePath));
-
-        Assert.Contains("99", error.Message, StringComparison.Ordinal);
-        SqliteFile.Execute(_fixture.DatabasePath, "UPDATE meta SET value = '2' WHERE name = 'schema_version';");
-        _fixture.Reopen();
-    }
-
-    [Fact]
-    public void The_File_Uses_Wal_Journaling()
-    {
-        Assert.Equal("wal", SqliteFile.Scalar(_fixture.DatabasePath, "PRAGMA journal_mode;"));
-    }
-
-    [Fact]
-    public void Refuses_A_File_That_Is_Not_A_Database()
-    {
-        var path = Path.Combine(Path.GetDirectoryName(_fixture.DatabasePath)!, "notes.txt");
-        File.WriteAllText(path, "these are not the keys you are looking for, padded past one SQLite header: " + new string('x', 200));
-
-        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(path));
+        var error = Assert.Throws<KeyStoreException>(() => CentralKeyStore.Open(_fixture.Database));
 
         Assert.Equal(KeyStoreError.InvalidFile, error.Error);
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+        StoreDatabase.Execute(_fixture.Database, "UPDATE meta SET value = '2' WHERE name = 'schema_version';");
+        _fixture.Reopen();
     }
 
     [Fact]
@@ -304,3 +294,7 @@ public sealed class CentralKeyStoreTests : IDisposable
         Assert.Equal(1, recovered.GetCounts(7, 0).AcknowledgedBlocks);
     }
 }
+
+public sealed class CentralKeyStoreOnSqliteTests() : CentralKeyStoreTests(null);
+
+public sealed class CentralKeyStoreOnPostgresTests(EngineFixture postgres) : CentralKeyStoreTests(postgres), IClassFixture<EngineFixture>;

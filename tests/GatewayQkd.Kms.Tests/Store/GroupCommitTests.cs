@@ -1,5 +1,6 @@
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Store;
 
@@ -7,20 +8,25 @@ namespace GatewayQkd.Kms.Tests.Store;
 /// The batched commit path: concurrent calls share commits, each call is durable when it returns, and a refused call
 /// inside a batch changes nothing while the others in the same batch still take effect.
 /// </summary>
-public sealed class GroupCommitTests : IDisposable
+public abstract class GroupCommitTests : IDisposable
 {
     private const int Threads = 64;
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture;
 
-    public GroupCommitTests()
+    protected GroupCommitTests(EngineFixture? postgres)
     {
+        _fixture = new StoreFixture(postgres);
         Store.AppendBlock(7, 0, _fixture.RandomBytes(Threads * 16));
         Store.MarkAcknowledged(7, 0, 0);
     }
 
     private CentralKeyStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Concurrent_Calls_Share_Commits()
@@ -81,3 +87,7 @@ public sealed class GroupCommitTests : IDisposable
         threads.ForEach(t => t.Join());
     }
 }
+
+public sealed class GroupCommitOnSqliteTests() : GroupCommitTests(null);
+
+public sealed class GroupCommitOnPostgresTests(EngineFixture postgres) : GroupCommitTests(postgres), IClassFixture<EngineFixture>;

@@ -1,24 +1,30 @@
 using GatewayQkd.Core.Pool;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 
 namespace GatewayQkd.Kms.Tests.Store;
 
-public sealed class KeyDeliveryTests : IDisposable
+public abstract class KeyDeliveryTests : IDisposable
 {
     private const ushort Cs = 0;
     private const ushort Gateway = 7;
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture;
     private readonly byte[] _material;
 
-    public KeyDeliveryTests()
+    protected KeyDeliveryTests(EngineFixture? postgres)
     {
+        _fixture = new StoreFixture(postgres);
         _material = _fixture.RandomBytes(128);
         Store.ReserveForEtsi014(Gateway, Cs, _material);
     }
 
     private CentralKeyStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Master_Keys_Come_From_The_Top_Of_The_Reservation()
@@ -195,3 +201,7 @@ public sealed class KeyDeliveryTests : IDisposable
 
     private static KeyStoreError ErrorOf(Func<object> call) => Assert.Throws<KeyStoreException>(call).Error;
 }
+
+public sealed class KeyDeliveryOnSqliteTests() : KeyDeliveryTests(null);
+
+public sealed class KeyDeliveryOnPostgresTests(EngineFixture postgres) : KeyDeliveryTests(postgres), IClassFixture<EngineFixture>;

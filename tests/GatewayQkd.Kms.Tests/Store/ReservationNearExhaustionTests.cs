@@ -3,6 +3,7 @@ using GatewayQkd.Kms.Etsi014;
 using GatewayQkd.Kms.KeyIds;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Store;
@@ -13,13 +14,13 @@ namespace GatewayQkd.Kms.Tests.Store;
 /// own ledger of the link's key output: which link bytes went into which block of which stream, and which link bytes
 /// each side has handed out, independent of the store's bookkeeping.
 /// </summary>
-public sealed class ReservationNearExhaustionTests : IDisposable
+public abstract class ReservationNearExhaustionTests : IDisposable
 {
     private const ushort Cs = 0;
     private const ushort Gateway = 7;
     private const int BlockBytes = 256;
     private const int KeyBytes = 32;
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture;
     private readonly KeyPool _pool = KeyPool.Open(new InMemoryKeyStorage());
     private readonly byte[] _link;
 
@@ -27,8 +28,9 @@ public sealed class ReservationNearExhaustionTests : IDisposable
     private readonly Dictionary<(KeyStreamUse Use, long Offset), int> _ledger = [];
     private readonly bool[] _handedOut;
 
-    public ReservationNearExhaustionTests()
+    protected ReservationNearExhaustionTests(EngineFixture? postgres)
     {
+        _fixture = new StoreFixture(postgres);
         // The link's key output: 8 blocks; the central server sets blocks 2 and 5 aside for ETSI 014, pushes the rest.
         _link = _fixture.RandomBytes(8 * BlockBytes);
         _handedOut = new bool[_link.Length];
@@ -56,7 +58,11 @@ public sealed class ReservationNearExhaustionTests : IDisposable
 
     private CentralKeyStore Store => _fixture.Store;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task EncKeys_And_Sensor_Issuing_Exhaust_The_Link_Without_Handing_Out_A_Byte_Twice()
@@ -128,3 +134,7 @@ public sealed class ReservationNearExhaustionTests : IDisposable
         }
     }
 }
+
+public sealed class ReservationNearExhaustionOnSqliteTests() : ReservationNearExhaustionTests(null);
+
+public sealed class ReservationNearExhaustionOnPostgresTests(EngineFixture postgres) : ReservationNearExhaustionTests(postgres), IClassFixture<EngineFixture>;

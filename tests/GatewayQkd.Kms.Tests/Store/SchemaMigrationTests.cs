@@ -1,4 +1,5 @@
 using GatewayQkd.Core.Pool;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Store;
 using GatewayQkd.TestSupport;
 
@@ -40,7 +41,7 @@ public sealed class SchemaMigrationTests : IDisposable
     public void A_Version_1_File_Keeps_Its_Blocks_Acknowledgements_And_Used_Ranges()
     {
         var path = _folder.File("v1.db");
-        SqliteFile.Execute(path, Version1);
+        StoreDatabase.Execute(DatabaseEngine.Sqlite(path), Version1);
 
         using var store = CentralKeyStore.Open(path);
 
@@ -50,6 +51,6 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.Equal(Convert.FromHexString("A1A2A3A4A5A6A7A8A9AAABACADAEAFB0"), store.GetKey(7, new KeyRange(0, 16, 16)));
         Assert.Equal(1u, Assert.Single(store.GetUnacknowledgedBlocks(7, 0)).BlockId);
         Assert.Equal(0, store.GetCounts(7, 0, KeyStreamUse.Etsi014).GeneratedBytes);
-        Assert.Equal("2", SqliteFile.Scalar(path, "SELECT value FROM meta WHERE name = 'schema_version';"));
+        Assert.Equal("2", StoreDatabase.Scalar(DatabaseEngine.Sqlite(path), "SELECT value FROM meta WHERE name = 'schema_version';"));
     }
 }

@@ -1,19 +1,27 @@
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Store;
+using GatewayQkd.Kms.Tests.Cluster;
 using GatewayQkd.TestSupport;
 
 namespace GatewayQkd.Kms.Tests.Store;
 
-/// <summary>A store in a temp folder plus seeded random key material to fill it with.</summary>
-public sealed class StoreFixture : IDisposable
+/// <summary>
+/// A store in a fresh database - an SQLite file in a temp folder, or a new database on the test class's PostgreSQL server
+/// when <paramref name="postgres"/> is given - plus seeded random key material to fill it with.
+/// </summary>
+public sealed class StoreFixture(EngineFixture? postgres = null) : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly Random _random = new(20261122);
+    private CentralKeyStore? _store;
 
-    public StoreFixture() => Store = CentralKeyStore.Open(DatabasePath);
+    /// <summary>Gets the store's database.</summary>
+    public DatabaseEngine Database => field ??= postgres?.Create("postgres") ?? DatabaseEngine.Sqlite(_folder.File("keys.db"));
 
-    public string DatabasePath => _folder.File("keys.db");
+    /// <summary>Gets the folder for files the test makes beside the database.</summary>
+    public TempFolder Folder => _folder;
 
-    public CentralKeyStore Store { get; private set; }
+    public CentralKeyStore Store => _store ??= CentralKeyStore.Open(Database);
 
     public byte[] RandomBytes(int length)
     {
@@ -22,24 +30,31 @@ public sealed class StoreFixture : IDisposable
         return bytes;
     }
 
-    /// <summary>Closes the store and opens a new instance on the same file (a restart).</summary>
+    /// <summary>Closes the store and opens a new instance on the same database (a restart).</summary>
     public CentralKeyStore Reopen()
     {
-        Store.Dispose();
-        Store = CentralKeyStore.Open(DatabasePath);
-        return Store;
+        _store?.Dispose();
+        _store = CentralKeyStore.Open(Database);
+        return _store;
     }
 
     /// <summary>
-    /// Opens a copy of the files as a power cut would leave them: the database and its WAL as they are while the store
-    /// is still open (no checkpoint, no close).
+    /// Opens the database as a power cut would leave it, without closing the store: on SQLite a copy of the database file
+    /// and its WAL as they are while the store is still open (no checkpoint, no close); on PostgreSQL the server is
+    /// crashed and restarted (recovery from its WAL), which breaks the open store's connection.
     /// </summary>
     public CentralKeyStore OpenCrashCopy()
     {
+        if (postgres is not null)
+        {
+            postgres.CrashAndRestartAsync().GetAwaiter().GetResult();
+            return CentralKeyStore.Open(Database);
+        }
+
         var crashed = _folder.File("crashed.db");
         foreach (var suffix in new[] { string.Empty, "-wal" })
         {
-            using var source = new FileStream(DatabasePath + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var source = new FileStream(Database.SqliteFile + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var target = File.Create(crashed + suffix);
             source.CopyTo(target);
         }
@@ -49,7 +64,7 @@ public sealed class StoreFixture : IDisposable
 
     public void Dispose()
     {
-        Store.Dispose();
+        _store?.Dispose();
         _folder.Dispose();
     }
 }

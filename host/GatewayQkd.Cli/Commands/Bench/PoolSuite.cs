@@ -14,7 +14,8 @@ namespace GatewayQkd.Cli.Commands.Bench;
 /// `bench pool`: durable key requests through the gateway service (frame opened, queued, served in its DDKA slot by
 /// the slot's group commit, key wrapped and response sealed) on the host's real file system (FileKeyStorage in a
 /// temporary folder: temp file, fsync, rename, folder fsync), at 1, 10, 100 and 1,000 requests per slot. Prints
-/// requests/s and the storage commits and bytes written per request and per slot. Building the sensors' request
+/// requests/s, the storage commits (Write calls: durable on return), deletes (durable with the next commit) and fsyncs
+/// per slot as counted at the storage port, and the bytes written per request and per slot. Building the sensors' request
 /// frames and topping the pool up with key blocks happen outside the timed region and outside the counts.
 /// </summary>
 internal sealed class PoolSuite : IBenchSuite
@@ -36,7 +37,7 @@ internal sealed class PoolSuite : IBenchSuite
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Sensors} sensors; {KeyBits}-bit keys; {settings.Seconds:0.#} s timed per row; one fsync of a 100-byte file here: {FsyncMilliseconds(Path.GetTempPath()):0.000} ms.");
         text.AppendLine();
-        text.AppendLine("| storage | requests/slot | slots | requests/s | commits/slot | writes/slot | deletes/slot | commits/request | bytes/slot | bytes/request |");
+        text.AppendLine("| storage | requests/slot | slots | requests/s | commits/slot | deletes/slot | fsyncs/slot | commits/request | bytes/slot | bytes/request |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         progress.WriteLine(text.ToString().TrimEnd());
         // The real file system first (the target); then, for the CPU-bound figure, the RAM-backed bench root when there is one.
@@ -91,21 +92,23 @@ internal sealed class PoolSuite : IBenchSuite
             run.Slot(); // warm-up: JIT, first counter reservations
             var timed = TimeSpan.Zero;
             var slots = 0;
-            long commits = 0, deletes = 0, bytes = 0;
+            long commits = 0, deletes = 0, fsyncs = 0, bytes = 0;
             while (timed.TotalSeconds < seconds || slots < 3)
             {
                 run.Prepare();
                 run.Storage.Reset();
+                var fsyncsBefore = run.Files.Fsyncs;
                 var watch = Stopwatch.StartNew();
                 run.Slot();
                 timed += watch.Elapsed;
                 commits += run.Storage.Commits;
                 deletes += run.Storage.Deletes;
+                fsyncs += run.Files.Fsyncs - fsyncsBefore;
                 bytes += run.Storage.BytesWritten;
                 slots++;
             }
 
-            return new Result(perSlot, slots, timed.TotalSeconds, commits, deletes, bytes);
+            return new Result(perSlot, slots, timed.TotalSeconds, commits, deletes, fsyncs, bytes);
         }
         finally
         {
@@ -113,14 +116,14 @@ internal sealed class PoolSuite : IBenchSuite
         }
     }
 
-    private sealed record Result(int PerSlot, int Slots, double Seconds, long Commits, long Deletes, long Bytes)
+    private sealed record Result(int PerSlot, int Slots, double Seconds, long Commits, long Deletes, long Fsyncs, long Bytes)
     {
         public string ToRow(string root)
         {
             double requests = (double)PerSlot * Slots;
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"| FileKeyStorage in {root} | {PerSlot:N0} | {Slots:N0} | {requests / Seconds:N0} | {(double)Commits / Slots:0.00} | {(double)(Commits - Deletes) / Slots:0.00} | {(double)Deletes / Slots:0.00} | {Commits / requests:0.000} | {(double)Bytes / Slots:N0} | {Bytes / requests:0.0} |");
+                $"| FileKeyStorage in {root} | {PerSlot:N0} | {Slots:N0} | {requests / Seconds:N0} | {(double)Commits / Slots:0.00} | {(double)Deletes / Slots:0.00} | {(double)Fsyncs / Slots:0.00} | {Commits / requests:0.000} | {(double)Bytes / Slots:N0} | {Bytes / requests:0.0} |");
         }
     }
 
@@ -146,7 +149,8 @@ internal sealed class PoolSuite : IBenchSuite
         public Run(string folder, int perSlot)
         {
             _perSlot = perSlot;
-            Storage = new CountingKeyStorage(new FileKeyStorage(Path.Combine(folder, "gateway")));
+            Files = new FileKeyStorage(Path.Combine(folder, "gateway"));
+            Storage = new CountingKeyStorage(Files);
             _config = new GatewayConfig
             {
                 GatewayId = GatewayId,
@@ -173,6 +177,9 @@ internal sealed class PoolSuite : IBenchSuite
         }
 
         public CountingKeyStorage Storage { get; }
+
+        /// <summary>Gets the gateway's file storage under <see cref="Storage"/> (its fsync count).</summary>
+        public FileKeyStorage Files { get; }
 
         /// <summary>Untimed: tops the pool up for one slot and builds the slot's request frames.</summary>
         public void Prepare()

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Kms.Benchmarks;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Server;
+using GatewayQkd.Kms.Store;
 using GatewayQkd.Reporting;
 
 namespace GatewayQkd.Cli.Commands.Kms;
@@ -34,13 +36,24 @@ public static class KmsBenchCommand
             CliOption.List("--keys-per-request", "Keys per enc_keys / dec_keys request, one run per value", defaults.KeysPerRequest),
             levels => levels.Length == 0 || levels.Any(k => k < 1 || k > 1024)
                 ? "--keys-per-request needs one or more values, each within 1..1024." : null);
+        var engine = CliOption.Choice("--engine",
+            "Store of the run: sqlite (a temporary file, the default) or postgres (a throw-away local PostgreSQL server; " +
+            "needs Debian's postgresql package)", "sqlite", "postgres");
+        var database = CliOption.Parsed(CliOption.Described<string?>("--db",
+            "Run on this existing database instead: an SQLite file, postgres://user[:password]@host[:port]/database or an " +
+            "Npgsql connection string (its cs - gn-1 ETSI 014 reservation gets the key material)"), text => DatabaseEngine.Parse(text));
         var csv = CliOption.Described<string?>("--csv", "Also write the figures to this CSV file");
         var command = new Command("bench",
             "Measure ETSI GS QKD 014 enc_keys + dec_keys keys and pairs per second and pair latency over mutual-TLS HTTPS on loopback.");
-        CliOption.AddTo(command, pairs, warmup, concurrency, size, keys, csv);
+        CliOption.AddTo(command, pairs, warmup, concurrency, size, keys, engine, database, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
+            var existing = parseResult.GetValue(database) is { } text ? DatabaseEngine.Parse(text) : null;
+            var kind = parseResult.GetValue(engine) == "postgres" ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
+            await output.WriteLineAsync(existing is not null
+                ? $"store: {existing}"
+                : $"store: {(kind == DatabaseKind.Postgres ? "PostgreSQL, a throw-away local server" : "SQLite, a temporary file")}").ConfigureAwait(false);
             IReadOnlyList<KmsBenchmarkResult> results;
             try
             {
@@ -51,9 +64,11 @@ public static class KmsBenchCommand
                     Concurrency = parseResult.GetValue(concurrency)!,
                     KeySizeBits = parseResult.GetValue(size),
                     KeysPerRequest = parseResult.GetValue(keys)!,
+                    Engine = kind,
+                    Database = existing,
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or KeyStoreException or FileNotFoundException or InvalidOperationException)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"gatewayqkd kms bench: {e.Message}")
                     .ConfigureAwait(false);

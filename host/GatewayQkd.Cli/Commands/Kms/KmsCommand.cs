@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GatewayQkd.Cli.Commands.Options;
 using GatewayQkd.Kms.Certificates;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Server;
 using GatewayQkd.Kms.Store;
 
@@ -21,7 +22,10 @@ public static class KmsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var database = CliOption.Described("--db", "SQLite file of the central key store (created when missing)", "kms.db");
+        var database = CliOption.Parsed(CliOption.Described("--db",
+            "The central key store: an SQLite file (created when missing), or a PostgreSQL database as " +
+            "postgres://user[:password]@host[:port]/database or an Npgsql connection string (tables created when missing)",
+            "kms.db"), text => DatabaseEngine.Parse(text));
         var certs = CliOption.Described("--certs", "Folder made by `gatewayqkd kms certs` (ca.crt, server.pfx)",
             KmsCertsCommand.DefaultCertificateFolder);
         var address = CliOption.Checked(CliOption.Described("--address", "IP address to listen on", "127.0.0.1"),
@@ -65,12 +69,12 @@ public static class KmsCommand
 
             using var caScope = ca;
             using var serverCertificateScope = serverCertificate;
-            var databasePath = parseResult.GetValue(database)!;
-            var newStore = !File.Exists(databasePath);
+            var engine = DatabaseEngine.Parse(parseResult.GetValue(database)!);
+            var newStore = engine.SqliteFile is { } file && !File.Exists(file);
             CentralKeyStore store;
             try
             {
-                store = CentralKeyStore.Open(databasePath);
+                store = CentralKeyStore.Open(engine);
             }
             catch (KeyStoreException e)
             {
@@ -95,12 +99,12 @@ public static class KmsCommand
             catch (Exception e) when (e is ArgumentException or IOException)
             {
                 store.Dispose();
-                if (newStore)
+                if (newStore && store.FilePath is { } path)
                 {
                     // A refused start leaves no new, empty store behind (SQLite's WAL and shared-memory files included).
                     foreach (var suffix in (string[])["", "-wal", "-shm"])
                     {
-                        File.Delete(store.FilePath + suffix);
+                        File.Delete(path + suffix);
                     }
                 }
 
@@ -110,7 +114,7 @@ public static class KmsCommand
 
             await using (server.ConfigureAwait(false))
             {
-                await output.WriteLineAsync($"KMS listening on {server.Url}api/v1/keys/ (store {store.FilePath})")
+                await output.WriteLineAsync($"KMS listening on {server.Url}api/v1/keys/ (store {store.Engine})")
                     .ConfigureAwait(false);
                 foreach (var counts in store.GetAllCounts())
                 {
