@@ -23,12 +23,15 @@ public sealed class WorkersRunTests
 
         var split = await Eventually.TrueAsync(() => run.Workers.All(w => w.Held.Count == 2), TimeSpan.FromSeconds(10));
         var verified = await Eventually.TrueAsync(() => run.Counters[RunCounter.TelemetryVerified] >= 8, TimeSpan.FromSeconds(30));
+        // a worker serves a granted gateway from its next round on (0.5 s), after the handover's frames arrived
+        var once = await Eventually.TrueAsync(() => run.Gateways.All(g => run.Workers.Count(w => w.Node.Streams.Serves(g.Id)) == 1), TimeSpan.FromSeconds(10));
         var served = run.Gateways.Select(g => run.Workers.Count(w => w.Node.Streams.Serves(g.Id))).ToList();
         await stop.CancelAsync();
         await running;
 
         Assert.True(split, $"the workers hold {string.Join(" and ", run.Workers.Select(w => w.Held.Count))} gateways");
         Assert.Empty(run.Workers[0].Held.Intersect(run.Workers[1].Held));
+        Assert.True(once, $"gateways served by [{string.Join(", ", served)}] workers");
         Assert.All(served, count => Assert.Equal(1, count));
         Assert.True(verified, $"only {run.Counters[RunCounter.TelemetryVerified]} telemetry messages verified");
     }
