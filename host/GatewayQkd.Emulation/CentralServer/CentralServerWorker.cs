@@ -26,7 +26,6 @@ public sealed class CentralServerWorker : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private ushort[] _held = [];
-    private readonly HashSet<ushort> _granted = [];
     private bool _stopped;
 
     /// <summary>
@@ -151,17 +150,8 @@ public sealed class CentralServerWorker : IAsyncDisposable
             _keeper.Fence();
         }
 
-        _granted.IntersectWith(_keeper.Held);
         foreach (var id in _keeper.Held)
         {
-            // A new lease is served from the next round on: a worker handing a gateway over (its fair share shrank)
-            // releases the lease at once, and frames it had queued must reach the gateway before the new owner's,
-            // whose higher counters would otherwise make the gateway refuse them as replays.
-            if (_granted.Add(id))
-            {
-                continue;
-            }
-
             try
             {
                 // a new lease attaches (and pushes what the store holds unacknowledged), a renewed one moves the deadline;
