@@ -28,9 +28,10 @@ public static class EmulationBenchmark
     /// <summary>
     /// Runs one point under <paramref name="load"/>: fill, warm-up, then <paramref name="duration"/> measured;
     /// <paramref name="brokerCpu"/> reads a separate broker process's CPU time (null: the broker runs in this process or
-    /// is not measured); <paramref name="allocations"/>, when given, records over the window.
+    /// is not measured); <paramref name="allocations"/>, when given, records over the window;
+    /// <paramref name="configure"/>, when given, changes the run's options (e.g. the central-server workers).
     /// </summary>
-    public static async Task<EmulationBenchmarkResult> RunAsync(string brokerName, BrokerEndpoint? external, int gateways, TimeSpan duration, string dataRoot, EmulationLoad load, Func<TimeSpan>? brokerCpu, AllocationSampler? allocations)
+    public static async Task<EmulationBenchmarkResult> RunAsync(string brokerName, BrokerEndpoint? external, int gateways, TimeSpan duration, string dataRoot, EmulationLoad load, Func<TimeSpan>? brokerCpu, AllocationSampler? allocations, Func<EmulationOptions, EmulationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(load);
         var folder = Path.Combine(dataRoot, $"bench-{brokerName}-{gateways}-{Environment.ProcessId}");
@@ -39,7 +40,7 @@ public static class EmulationBenchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        var options = new EmulationOptions
+        var options = (configure ?? (o => o))(new EmulationOptions
         {
             Name = $"bench-{brokerName}-{gateways}",
             Duration = FillLimit + TimeSpan.FromSeconds(load.WarmUpSeconds + 5) + duration, // the window's end stops the run first
@@ -58,7 +59,7 @@ public static class EmulationBenchmark
             SlotSeconds = load.SlotSeconds,
             ExternalBroker = external,
             SampleIntervalSeconds = SampleSeconds,
-        }.Validated();
+        }).Validated();
         try
         {
             await using var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options)).ConfigureAwait(false);

@@ -58,6 +58,19 @@ public sealed class NatsCluster : IAsyncDisposable
     /// <summary>Gets a value indicating whether node <paramref name="index"/> runs.</summary>
     public bool IsRunning(int index) => _nodes[index].Process is { HasExited: false };
 
+    /// <summary>Gets the CPU time the running nodes used so far (a killed node's is no longer counted).</summary>
+    public TimeSpan ProcessorTime => _nodes.Select(n => n.Process).Aggregate(TimeSpan.Zero, (sum, p) =>
+    {
+        try
+        {
+            return p is { HasExited: false } ? sum + p.TotalProcessorTime : sum;
+        }
+        catch (InvalidOperationException)
+        {
+            return sum; // exited meanwhile
+        }
+    });
+
     /// <summary>Returns the path of nats-server, or throws with the command that installs it.</summary>
     public static string FindBinary() => InstalledBinary.Find("nats-server", SearchPaths, "nats-server binary", "nats-server");
 
@@ -126,6 +139,11 @@ public sealed class NatsCluster : IAsyncDisposable
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
+        if (node.Process is not null)
+        {
+            Processes.ChildProcesses.Forget(node.Process);
+        }
+
         node.Process?.Dispose();
         node.Process = null;
     }
@@ -167,6 +185,7 @@ public sealed class NatsCluster : IAsyncDisposable
         };
         node.Output.Clear();
         node.Process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_binary}.");
+        Processes.ChildProcesses.Track(node.Process); // a stopped program ends its nodes even if this cluster is never disposed
         node.Process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node.Process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node.Process.BeginErrorReadLine();

@@ -24,6 +24,9 @@ public sealed class MqttMessageBus : IRunBus
     /// <summary>Most QoS 1 publishes of one connection on the wire awaiting their PUBACK at once (order is kept).</summary>
     public const int MaxInFlight = 16;
 
+    /// <summary>Waits before each new try of a subscription the broker failed without a reason (MQTT 3.1.1's 0x80): 31.5 s in all.</summary>
+    private static readonly TimeSpan[] SubscribeRetryDelays = [.. new[] { 0.5, 1, 2, 4, 8, 16 }.Select(TimeSpan.FromSeconds)];
+
     /// <summary>The largest inbound payload handed on (a key block frame of 64 KiB plus headers fits).</summary>
     public const int MaxPayloadBytes = 96 * 1024;
 
@@ -418,25 +421,40 @@ public sealed class MqttMessageBus : IRunBus
 
     // A refusal (SUBACK reason code 0x80 or above, MQTT 5.0 s3.9.3, e.g. an ACL) is an answer, not a lost connection:
     // retrying cannot change it, so it is logged, counted and the filter dropped (a reconnect does not re-send it).
+    // The unspecified failure is the exception: it is all MQTT 3.1.1 can say (0x80, s3.9.3), and NATS answers it when
+    // JetStream could not create the session's consumer in time (nats-io/nats-server server/mqtt.go, mqttProcessSubs:
+    // a failed mqttProcessJSConsumer sets mqttSubAckFailure), which a cluster under load does during a start-up storm;
+    // it is tried again after each of SubscribeRetryDelays before it counts as a refusal.
     // Transport failures still throw to the caller's reconnect loop.
     private async Task TrySubscribeAsync(string filter, CancellationToken token)
     {
         var options = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build();
-        var result = await _client.SubscribeAsync(options, token).ConfigureAwait(false);
-        foreach (var item in result.Items)
+        for (var attempt = 0; ; attempt++)
         {
-            if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
+            var result = await _client.SubscribeAsync(options, token).ConfigureAwait(false);
+            var refused = result.Items.FirstOrDefault(item => (int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2);
+            if (refused is null)
             {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Remove(filter);
-                }
-
-                Statistics.CountRefusedSubscription();
-                _log.Write(LogLevel.Error, $"{ClientId}: the broker refused the subscription to '{filter}' ({item.ResultCode}); messages on it will not arrive. Check the broker's ACL for this client.");
+                return;
             }
+
+            if (refused.ResultCode == MqttClientSubscribeResultCode.UnspecifiedError && attempt < SubscribeRetryDelays.Length)
+            {
+                _log.Write(LogLevel.Warning, $"{ClientId}: the broker failed the subscription to '{filter}' ({refused.ResultCode}); trying again in {SubscribeRetryDelays[attempt].TotalSeconds:0.#} s.");
+                await Task.Delay(SubscribeRetryDelays[attempt], token).ConfigureAwait(false);
+                continue;
+            }
+
+            lock (_subscriptions)
+            {
+                _subscriptions.Remove(filter);
+            }
+
+            Statistics.CountRefusedSubscription();
+            _log.Write(LogLevel.Error, $"{ClientId}: the broker refused the subscription to '{filter}' ({refused.ResultCode}); messages on it will not arrive. Check the broker's ACL for this client.");
+            return;
         }
     }
 

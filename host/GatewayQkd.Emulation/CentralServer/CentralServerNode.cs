@@ -16,21 +16,29 @@ public sealed class CentralServerNode
     private readonly Core.Ports.IMessageBus _bus;
     private readonly KeyStreamServer _streams;
     private readonly FrameRefusals _refusals;
+    private readonly bool _leased;
 
-    /// <summary>Creates the central server for <paramref name="settings"/>' gateways.</summary>
-    public CentralServerNode(KeyStreamSettings settings, CentralServerServices services)
+    /// <summary>
+    /// Creates the central server for <paramref name="settings"/>' gateways; <paramref name="leased"/>: a worker of
+    /// several that serves (key streams and telemetry) only the gateways attached to <see cref="Streams"/> by its leases.
+    /// </summary>
+    public CentralServerNode(KeyStreamSettings settings, CentralServerServices services, bool leased = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(services);
         services.ThrowIfIncomplete();
         _bus = services.Bus;
         _refusals = new FrameRefusals(services.Log, services.Counters);
-        _streams = new KeyStreamServer(settings, services, _refusals);
+        _streams = new KeyStreamServer(settings, services, _refusals, leased);
+        _leased = leased;
         Telemetry = new TelemetryVerifier(_streams.GatewayIds, _streams.Pairs, services, _refusals);
     }
 
     /// <summary>Gets the key streams (what the HAP issues through).</summary>
     public IKeyStreams KeyStreams => _streams;
+
+    /// <summary>Gets the key streams with their lease controls (attach, extend, detach).</summary>
+    public KeyStreamServer Streams => _streams;
 
     /// <summary>Gets the telemetry verifier.</summary>
     public ITelemetryVerifier Telemetry { get; }
@@ -61,6 +69,8 @@ public sealed class CentralServerNode
         return address?.Kind switch
         {
             TopicKind.Ack or TopicKind.Supplement or TopicKind.Status or TopicKind.Resync => _streams.HandleUpstream(address, payload),
+            // a leased worker verifies the telemetry of the gateways it serves; another worker's is not its to check
+            TopicKind.Telemetry when _leased && !_streams.Serves(address.GatewayId) => FrameStatus.UnknownSender,
             TopicKind.Telemetry => Telemetry.Verify(address, payload),
             _ => _refusals.Refuse(FrameStatus.BadTopic, $"topic '{topic}' is not an inbound topic of the central server"),
         };

@@ -21,9 +21,10 @@ public interface IKeyStreams
     /// <summary>
     /// Generates, stores durably and pushes a block of <paramref name="bytes"/> fresh key bytes for <paramref name="gatewayId"/>
     /// (or, while the gateway's ETSI 014 reservation is below <see cref="KeyStreamSettings.Etsi014ReserveBytes"/>, adds it
-    /// to the reservation and pushes nothing).
+    /// to the reservation and pushes nothing). Returns null, storing nothing, when the gateway is not served here now
+    /// (a worker of several that does not hold its lease).
     /// </summary>
-    KeyBlock IssueBlock(ushort gatewayId, int bytes);
+    KeyBlock? IssueBlock(ushort gatewayId, int bytes);
 
     /// <summary>Pushes again every block in flight longer than <paramref name="timeout"/> and its backoff; returns how many.</summary>
     int ResendOverdue(TimeSpan timeout);

@@ -15,6 +15,14 @@ namespace GatewayQkd.Emulation.CentralServer;
 /// for the HAP. Frames to and from gateways go through the core's <see cref="AuthorityLink"/> (one per gateway:
 /// sealing, length, authentication, replay), so nothing changes before a frame passed every check. Thread-safe (one lock).
 /// </summary>
+/// <remarks>
+/// One process serves every gateway from the start. A worker of several (<see cref="CentralServerWorker"/>) is created
+/// <c>leased</c>: it serves a gateway only between <see cref="Attach"/> (its lease was granted) and <see cref="Detach"/>,
+/// and only while the lease's local deadline (moved by each <see cref="Attach"/>) has not passed, checked before every send, so a
+/// worker whose renewals stall stops sending by its own clock before another worker can take the gateway over
+/// (the fencing of <see cref="Kms.Cluster.LeaseKeeper"/>). Attaching loads the link's send counter and replay marks from
+/// the shared <see cref="CentralServerServices.Storage"/> and pushes again what the shared store holds unacknowledged.
+/// </remarks>
 public sealed class KeyStreamServer : IKeyStreams
 {
     private readonly object _sync = new();
@@ -26,11 +34,18 @@ public sealed class KeyStreamServer : IKeyStreams
     private readonly TimeProvider _time;
     private readonly FrameRefusals _refusals;
     private readonly Dictionary<ushort, GatewayLink> _links = [];
+    private readonly Dictionary<ushort, long> _servedUntil = [];
+    private readonly KeyStreamSettings _settings;
+    private readonly CentralServerServices _services;
+    private readonly bool _leased;
     private readonly long _pairCapacityBits;
     private readonly long _etsi014ReserveBytes;
 
-    /// <summary>Creates the streams of <paramref name="settings"/>' gateways; refusals are tallied in <paramref name="refusals"/>.</summary>
-    public KeyStreamServer(KeyStreamSettings settings, CentralServerServices services, FrameRefusals refusals)
+    /// <summary>
+    /// Creates the streams of <paramref name="settings"/>' gateways; refusals are tallied in <paramref name="refusals"/>.
+    /// <paramref name="leased"/>: serve none until <see cref="Attach"/> (a worker of several; no gateway pairs).
+    /// </summary>
+    public KeyStreamServer(KeyStreamSettings settings, CentralServerServices services, FrameRefusals refusals, bool leased = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(settings.LinkKeys);
@@ -44,16 +59,28 @@ public sealed class KeyStreamServer : IKeyStreams
         _random = services.Random;
         _time = services.Time;
         _etsi014ReserveBytes = settings.Etsi014ReserveBytes;
-        foreach (var (id, key) in settings.LinkKeys)
-        {
-            _links[id] = new GatewayLink(new AuthorityLink(CentralServerNode.AuthorityId, id, key, services.Crypto, services.Random, services.Storage, 256), settings.PoolCapacityBits);
-        }
-
-        GatewayIds = [.. _links.Keys.Order()];
+        _settings = settings;
+        _services = services;
+        _leased = leased;
+        GatewayIds = [.. settings.LinkKeys.Keys.Order()];
         Pairs = settings.Pairs ?? [];
-        if (Pairs.Any(p => p.Lower >= p.Higher || !_links.ContainsKey(p.Lower) || !_links.ContainsKey(p.Higher)))
+        if (Pairs.Any(p => p.Lower >= p.Higher || !settings.LinkKeys.ContainsKey(p.Lower) || !settings.LinkKeys.ContainsKey(p.Higher)))
         {
             throw new ArgumentException($"Each gateway pair must name two served gateways, lower id first; got [{string.Join(", ", Pairs)}].", nameof(settings));
+        }
+
+        if (leased && Pairs.Count > 0)
+        {
+            // a pair's two gateways may be leased by different workers; relaying needs both links in one place
+            throw new ArgumentException("A leased worker cannot relay gateway pairs (their two gateways may be served by different workers).", nameof(settings));
+        }
+
+        if (!leased)
+        {
+            foreach (var id in GatewayIds)
+            {
+                _links[id] = NewLink(id);
+            }
         }
 
         _pairCapacityBits = settings.PairCapacityBits;
@@ -75,11 +102,7 @@ public sealed class KeyStreamServer : IKeyStreams
         {
             foreach (var link in _links.Values)
             {
-                foreach (var block in _store.GetUnacknowledgedBlocks(link.GatewayId, AuthorityId))
-                {
-                    Push(link, block);
-                    _counters.Add(RunCounter.BlocksResent);
-                }
+                PushUnacknowledged(link);
             }
 
             foreach (var pair in Pairs)
@@ -94,12 +117,71 @@ public sealed class KeyStreamServer : IKeyStreams
         }
     }
 
+    /// <summary>Returns whether this server serves <paramref name="gatewayId"/> now (always, unless leased).</summary>
+    public bool Serves(ushort gatewayId)
+    {
+        lock (_sync)
+        {
+            return Served(gatewayId) is not null;
+        }
+    }
+
+    /// <summary>
+    /// Serves <paramref name="gatewayId"/> for <paramref name="validFor"/> from now (its lease was granted or renewed).
+    /// The first time, it loads the link's send counter and replay marks from storage, as the previous owner left them,
+    /// and pushes again every block the store holds unacknowledged (the gateway acknowledges one it already has as a
+    /// duplicate and stores it once); when already served it only moves the deadline. A zero time does nothing.
+    /// </summary>
+    public void Attach(ushort gatewayId, TimeSpan validFor)
+    {
+        if (!_settings.LinkKeys.ContainsKey(gatewayId))
+        {
+            throw new ArgumentException($"Gateway {gatewayId} is not one of this central server's gateways.", nameof(gatewayId));
+        }
+
+        if (validFor <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            _servedUntil[gatewayId] = Deadline(validFor);
+            if (!_links.ContainsKey(gatewayId))
+            {
+                var link = NewLink(gatewayId);
+                _links[gatewayId] = link;
+                PushUnacknowledged(link);
+            }
+        }
+    }
+
+    /// <summary>Stops serving <paramref name="gatewayId"/> at once (its lease was lost): nothing more is sent to it; what is in flight stays unacknowledged in the store for the next owner.</summary>
+    public void Detach(ushort gatewayId)
+    {
+        lock (_sync)
+        {
+            _links.Remove(gatewayId);
+            _servedUntil.Remove(gatewayId);
+        }
+    }
+
+    /// <summary>Stops serving every gateway at once (the worker stops).</summary>
+    public void DetachAll()
+    {
+        lock (_sync)
+        {
+            _links.Clear();
+            _servedUntil.Clear();
+        }
+    }
+
     /// <inheritdoc />
     public long RoomBits(ushort gatewayId)
     {
         lock (_sync)
         {
-            return _links.TryGetValue(gatewayId, out var link) ? link.RoomBits : 0;
+            return Served(gatewayId)?.RoomBits ?? 0;
         }
     }
 
@@ -108,15 +190,24 @@ public sealed class KeyStreamServer : IKeyStreams
     {
         lock (_sync)
         {
-            var link = _links[gatewayId];
+            if (Served(gatewayId) is not { } link)
+            {
+                return _leased ? new GatewayView(0, 0, 0, 0, 0, false) : throw new KeyNotFoundException($"Gateway {gatewayId} is not served here.");
+            }
+
             var heard = link.LastHeardTicks != 0 && _time.GetElapsedTime(link.LastHeardTicks) < recent;
             return new GatewayView(link.ReportedAvailableBits, link.DeliveredBits, link.ReportedQueueLength, link.ReportedLostBits, link.InFlight.Count, heard);
         }
     }
 
     /// <inheritdoc />
-    public KeyBlock IssueBlock(ushort gatewayId, int bytes)
+    public KeyBlock? IssueBlock(ushort gatewayId, int bytes)
     {
+        if (!Serves(gatewayId))
+        {
+            return null; // another worker's (or nobody's while a lease moves): the HAP's bits for it are not stored here
+        }
+
         var material = new byte[bytes];
         _random.NextBytes(material);
         if (_etsi014ReserveBytes > 0
@@ -129,7 +220,12 @@ public sealed class KeyStreamServer : IKeyStreams
         var block = _store.AppendBlock(gatewayId, AuthorityId, material); // durable before it leaves (docs/architecture.md data flow 2); the store has its own lock
         lock (_sync)
         {
-            Push(_links[gatewayId], block);
+            if (Served(gatewayId) is { } link)
+            {
+                Push(link, block);
+            }
+
+            // else the lease ended while the block was stored: it stays unacknowledged in the store and the next owner pushes it
             _counters.Add(RunCounter.KeyBitsGenerated, block.Bits);
             _counters.Add(RunCounter.BlocksPushed);
             return block;
@@ -176,8 +272,13 @@ public sealed class KeyStreamServer : IKeyStreams
         var resent = 0;
         lock (_sync)
         {
-            foreach (var link in _links.Values)
+            foreach (var link in _links.Values.ToList())
             {
+                if (Served(link.GatewayId) is null)
+                {
+                    continue;
+                }
+
                 foreach (var item in link.InFlight.Values.ToList())
                 {
                     if (item.IsDue(timeout, _time))
@@ -218,9 +319,12 @@ public sealed class KeyStreamServer : IKeyStreams
 
     private FrameStatus Upstream(TopicAddress address, byte[] payload)
     {
-        if (!_links.TryGetValue(address.GatewayId, out var link))
+        if (Served(address.GatewayId) is not { } link)
         {
-            return _refusals.Refuse(FrameStatus.UnknownSender, $"gateway {address.GatewayId} is not served here");
+            // a leased worker leaves the frames of another worker's gateways unopened: not a refusal, nothing counted
+            return _leased && _settings.LinkKeys.ContainsKey(address.GatewayId)
+                ? FrameStatus.UnknownSender
+                : _refusals.Refuse(FrameStatus.UnknownSender, $"gateway {address.GatewayId} is not served here");
         }
 
         var opened = link.Authority.Open(payload);
@@ -414,6 +518,39 @@ public sealed class KeyStreamServer : IKeyStreams
         var resends = link.PairInFlight.TryGetValue((peer, block.BlockId), out var previous) ? previous.Resends + 1 : 0;
         link.PairInFlight[(peer, block.BlockId)] = new InFlightBlock(block, _time.GetTimestamp(), resends);
         _bus.Publish(link.Authority.BlocksTopic, frame);
+    }
+
+    private GatewayLink NewLink(ushort id) =>
+        new(new AuthorityLink(AuthorityId, id, _settings.LinkKeys[id], _services.Crypto, _services.Random, _services.Storage, 256), _settings.PoolCapacityBits);
+
+    private long Deadline(TimeSpan validFor) => _time.GetTimestamp() + (long)(validFor.TotalSeconds * _time.TimestampFrequency);
+
+    // The link of a gateway served now; a leased one whose deadline passed is detached here, before anything is sent.
+    private GatewayLink? Served(ushort gatewayId)
+    {
+        if (!_links.TryGetValue(gatewayId, out var link))
+        {
+            return null;
+        }
+
+        if (_leased && _time.GetTimestamp() >= _servedUntil[gatewayId])
+        {
+            _links.Remove(gatewayId);
+            _servedUntil.Remove(gatewayId);
+            _log.Write(LogLevel.Warning, $"Stopped serving gateway {gatewayId}: its lease was not renewed in time.");
+            return null;
+        }
+
+        return link;
+    }
+
+    private void PushUnacknowledged(GatewayLink link)
+    {
+        foreach (var block in _store.GetUnacknowledgedBlocks(link.GatewayId, AuthorityId))
+        {
+            Push(link, block);
+            _counters.Add(RunCounter.BlocksResent);
+        }
     }
 
     private void Push(GatewayLink link, KeyBlock block)

@@ -109,6 +109,19 @@ public sealed record EmulationOptions
     /// <summary>Gets the central key store file (SQLite) inside <see cref="DataFolder"/>.</summary>
     public string KeyStoreFile => Path.Combine(DataFolder, "central-keys.sqlite");
 
+    /// <summary>
+    /// Gets the number of central-server workers sharing the gateways through leases (docs/deployment.md); 1 (the
+    /// default) is the one central server of one machine, with no leases.
+    /// </summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the database of the workers' leases and link counters (PostgreSQL for workers on several machines), or null
+    /// for an SQLite file in <see cref="DataFolder"/> when <see cref="Workers"/> is above 1. Given with one worker, that
+    /// worker runs on leases too (the 1-worker point of `bench workers`).
+    /// </summary>
+    public Kms.Cluster.DatabaseEngine? WorkerDatabase { get; init; }
+
     /// <summary>Gets the pairs of emulated gateways whose sensors share keys the HAP relays (none by default).</summary>
     public IReadOnlyList<GatewayPair> GatewayPairs { get; init; } = [];
 

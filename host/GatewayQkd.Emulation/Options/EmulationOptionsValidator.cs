@@ -68,6 +68,9 @@ public static class EmulationOptionsValidator
         Check(options.BoardTwins.All(options.BoardGateways.Contains), "boardTwins", $"each board twin must be a board gateway, got twins {string.Join(", ", options.BoardTwins)} and boards {string.Join(", ", options.BoardGateways)}.");
         Check(options.BoardTwins.Distinct().Count() == options.BoardTwins.Count, "boardTwins", $"ids must be distinct, got {string.Join(", ", options.BoardTwins)}.");
         Check(options.GatewayPairs.All(p => p.Lower >= 1 && p.Lower < p.Higher && p.Higher <= options.Gateways), "gatewayPairs", $"each pair must name two emulated gateways (1..{options.Gateways}), lower id first, got [{string.Join(", ", options.GatewayPairs)}].");
+        Check(options.Workers is >= 1 and <= 16, "workers", $"must be 1..16, got {options.Workers}.");
+        Check((options.Workers == 1 && options.WorkerDatabase is null) || !options.VirtualTime, "workers", "above 1 (or a worker database) cannot be used with virtual time: the workers' leases run on the wall clock.");
+        Check((options.Workers == 1 && options.WorkerDatabase is null) || options.GatewayPairs.Count == 0, "workers", "above 1 (or a worker database) cannot be used with gatewayPairs: a pair's two gateways may be served by different workers.");
         Check(options.GatewayPairs.Distinct().Count() == options.GatewayPairs.Count, "gatewayPairs", $"must be distinct, got [{string.Join(", ", options.GatewayPairs)}].");
         Check(options.PairLinkShare is > 0 and < 1, "pairLinkShare", $"must be above 0 and below 1, got {S(options.PairLinkShare)}.");
         Check(options.PairRequestIntervalSeconds > 0 && double.IsFinite(options.PairRequestIntervalSeconds), "pairRequestIntervalSeconds", $"must be above 0, got {S(options.PairRequestIntervalSeconds)}.");

@@ -20,11 +20,11 @@ public sealed partial class EmulationRun
         var samples = _sampler!.Samples();
 
         var last = samples[^1];
-        var lost = _server!.KeyStreams.GatewayIds.Sum(id =>
+        var lost = _streams!.GatewayIds.Sum(id =>
         {
             // A gateway's lost counter is its lifetime total (recovered at boot); this run's losses are what it added.
             var state = _gateways.FirstOrDefault(g => g.Id == id)?.Read();
-            var total = state is not null ? state.Counters[(int)GatewayCounter.KeyBytesLost] * 8L : _server.KeyStreams.View(id, TimeSpan.Zero).ReportedLostBits;
+            var total = state is not null ? state.Counters[(int)GatewayCounter.KeyBytesLost] * 8L : _streams.View(id, TimeSpan.Zero).ReportedLostBits;
             return Math.Max(0, total - _lostAtStart.GetValueOrDefault(id));
         });
         return new EmulationReport

@@ -14,6 +14,7 @@ using GatewayQkd.Emulation.Options;
 using GatewayQkd.Emulation.Report;
 using GatewayQkd.Emulation.Sensors;
 using GatewayQkd.Emulation.Timing;
+using GatewayQkd.Kms.Cluster;
 using GatewayQkd.Kms.Store;
 
 namespace GatewayQkd.Emulation.Run;
@@ -50,6 +51,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private CentralKeyStore? _store;
     private IRunBus? _serverBus;
     private CentralServerNode? _server;
+    private readonly List<CentralServerWorker> _workers = [];
+    private IKeyStreams? _streams;
     private HapEmulator? _hap;
     private RunSampler? _sampler;
     private EmulationKms? _kms;
@@ -129,8 +132,14 @@ public sealed partial class EmulationRun : IAsyncDisposable
     /// <summary>Gets the ETSI GS QKD 014 KMS serving <see cref="Store"/>, or null when the options enable none.</summary>
     public EmulationKms? Kms => _kms;
 
-    /// <summary>Gets the central server.</summary>
-    public CentralServerNode CentralServer => _server!;
+    /// <summary>Gets the central server (with several workers: the first worker's).</summary>
+    public CentralServerNode CentralServer => _server ?? _workers[0].Node;
+
+    /// <summary>Gets the central server's key streams as the HAP sees them (with several workers: routed to each gateway's owner).</summary>
+    public IKeyStreams KeyStreams => _streams!;
+
+    /// <summary>Gets the central-server workers sharing the gateways (empty with one central server, the default).</summary>
+    public IReadOnlyList<CentralServerWorker> Workers => _workers;
 
     /// <summary>Gets the HAP.</summary>
     public IHap Hap => _hap!;
@@ -269,7 +278,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     public void StepHap()
     {
         _hap!.Step(Clock.EmulatedSeconds);
-        _server!.KeyStreams.ResendOverdue(ResendAfter);
+        _streams!.ResendOverdue(ResendAfter);
     }
 
     /// <summary>Gets the messages the broker acknowledged from every client of this run so far (over restarts; board twins excluded).</summary>
@@ -300,6 +309,12 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
 
         Log.Write(LogLevel.Warning, $"Gateway {id} killed.");
+    }
+
+    /// <summary>Kills central-server worker <paramref name="index"/> as a crash would: its leases lapse and the others take its gateways.</summary>
+    public async Task KillWorkerAsync(int index)
+    {
+        await _workers[index].KillAsync().ConfigureAwait(false);
     }
 
     /// <summary>Boots a killed gateway (or board twin) again from its storage folder.</summary>
@@ -343,6 +358,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
         foreach (var twin in _twins.Values)
         {
             await twin.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_serverBus is not null)
@@ -411,15 +431,25 @@ public sealed partial class EmulationRun : IAsyncDisposable
                 (_kms.CreatedFiles.Count > 0 ? $", {_kms.CreatedFiles.Count} written now)." : ")."));
         }
 
-        _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
-        _server = new CentralServerNode(
-            new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway),
-            new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
-        _hap = new HapEmulator(_server.KeyStreams, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, GatewayConfigFactory.SlotMilliseconds(o), o.TradeOff, o.PairLinkShare));
-        _sampler = new RunSampler(_server.KeyStreams, _hap, _gateways);
-        await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
-        _server.Start();
-        await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(10), Log, LogLevel.Error, "central server start (gateways may speak before it is subscribed)").ConfigureAwait(false);
+        var settings = new KeyStreamSettings(ids.ToDictionary(id => id, secrets.LinkKey), o.PoolCapacityBits, o.GatewayPairs, PairCapacityBits(o), _kms is null ? 0 : EmulationKms.ReserveBytesPerGateway);
+        if (o.Workers > 1 || o.WorkerDatabase is not null)
+        {
+            await StartWorkersAsync(settings, crypto, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
+            _server = new CentralServerNode(
+                settings,
+                new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
+            _streams = _server.KeyStreams;
+            await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
+            _server.Start();
+            await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(10), Log, LogLevel.Error, "central server start (gateways may speak before it is subscribed)").ConfigureAwait(false);
+        }
+
+        _hap = new HapEmulator(_streams!, Rates, new HapParameters(o.HapTerminals, o.BlockBytes, GatewayConfigFactory.SlotMilliseconds(o), o.TradeOff, o.PairLinkShare));
+        _sampler = new RunSampler(_streams!, _hap, _gateways);
 
         for (ushort id = 1; id <= o.Gateways; id++)
         {
@@ -445,6 +475,31 @@ public sealed partial class EmulationRun : IAsyncDisposable
         {
             Log.Write(LogLevel.Info, $"Run {RunNumber} resumes the deployment in {o.DataFolder}: {Start.StoreBlocks} blocks in the central store ({Start.StoreUnacknowledgedBlocks} unacknowledged), {Start.PoolBits} bits in gateway pools, {Start.LostBitsBefore} bits lost before this run.");
         }
+    }
+
+    // Several workers (docs/deployment.md), each with its own MQTT connection, store connection, lease and link-state
+    // connections to the shared database: worker w1 takes every gateway at first, and hands half over as w2 joins.
+    private async Task StartWorkersAsync(KeyStreamSettings settings, HostCryptoPrimitives crypto, CancellationToken cancellationToken)
+    {
+        var o = Options;
+        var database = o.WorkerDatabase ?? DatabaseEngine.Sqlite(Path.Combine(o.DataFolder, "central-workers.sqlite"));
+        for (var i = 1; i <= o.Workers; i++)
+        {
+            var name = $"w{i}";
+            var store = CentralKeyStore.Open(o.KeyStoreFile); // the workers of one machine share the SQLite file (WAL); see docs/deployment.md for PostgreSQL
+            var storage = new DatabaseKeyStorage(database, "central");
+            var leases = new GatewayLeases(database);
+            CentralServerNode? node = null;
+            var bus = Buses($"gatewayqkd-central-server-{name}", (topic, payload) => node?.HandleMessage(topic, payload));
+            node = new CentralServerNode(settings, new CentralServerServices(store, storage, crypto, _random, bus, Log, Counters, Telemetry, Clock.Time), leased: true);
+            var keeper = new LeaseKeeper(leases, name, settings.LinkKeys.Keys.ToList(), TimeProvider.System);
+            var worker = new CentralServerWorker(node, bus, keeper, Log, leases, storage, store);
+            _workers.Add(worker);
+            await worker.StartAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        _streams = new LeasedKeyStreams([.. _workers.Select(w => w.Node.Streams)]);
+        Log.Write(LogLevel.Info, $"{o.Workers} central-server workers share the gateways through leases in {database}.");
     }
 
     // What the data folder held once every gateway booted from it (all zero for a new deployment).

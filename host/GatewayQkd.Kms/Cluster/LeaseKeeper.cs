@@ -48,6 +48,22 @@ public sealed class LeaseKeeper
     public int LiveWorkers { get; private set; }
 
     /// <summary>
+    /// Returns how much longer this worker may serve <paramref name="gatewayId"/> by its own monotonic clock: the lease
+    /// time minus the margin, counted from the start of its last successful renewal (zero when not held). A server that
+    /// checks this deadline before each send stops on time even when the rounds stall.
+    /// </summary>
+    public TimeSpan ServeFor(ushort gatewayId)
+    {
+        if (!_held.TryGetValue(gatewayId, out var held))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var left = _settings.Ttl - _settings.Margin - _time.GetElapsedTime(held.RenewedAt);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>
     /// Drops gateways whose last renewal is older than the lease time minus the margin, by this worker's monotonic
     /// clock, without touching the database: call it before serving when a round may have failed (database unreachable).
     /// </summary>

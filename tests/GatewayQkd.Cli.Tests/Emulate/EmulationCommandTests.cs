@@ -83,6 +83,36 @@ public sealed class EmulationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Emulate_With_Two_Workers_Shares_The_Gateways_Through_Leases_And_Verifies_Telemetry()
+    {
+        var outFolder = Path.Combine(_folder, "out");
+
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "3", "--speed", "10", "--gateways", "2",
+            "--sensors", "1", "--no-live", "--workers", "2", "--worker-database", "sqlite:" + Path.Combine(_folder, "leases.sqlite"), "--data", Path.Combine(_folder, "data"), "--out", outFolder);
+
+        Assert.True(exit == 0, error);
+        using (var leases = new GatewayQkd.Kms.Cluster.GatewayLeases(GatewayQkd.Kms.Cluster.DatabaseEngine.Sqlite(Path.Combine(_folder, "leases.sqlite"))))
+        {
+            Assert.All(new ushort[] { 1, 2 }, id => Assert.StartsWith("w", leases.Get(id)?.Owner, StringComparison.Ordinal)); // each gateway leased by a worker
+        }
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")))!;
+        Assert.True((long)summary["telemetry"]!["verified"]! > 0);
+    }
+
+    [Theory]
+    [InlineData("--workers", "0")]
+    [InlineData("--worker-database", "db1")]
+    public async Task Emulate_Refuses_A_Bad_Workers_Option_Naming_It(params string[] options)
+    {
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync(["emulate", .. options, "--data", Path.Combine(_folder, "data")]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(options[0], error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+    }
+
+    [Fact]
     public async Task Emulate_Listening_On_Every_Interface_Prints_Where_A_Board_Connects()
     {
         var (exit, output, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "1", "--speed", "10", "--gateways", "1",

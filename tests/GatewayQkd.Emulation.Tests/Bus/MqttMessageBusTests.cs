@@ -141,6 +141,40 @@ public sealed class MqttMessageBusTests
         await server.StopAsync(new MQTTnet.Server.MqttServerStopOptionsBuilder().Build());
     }
 
+    [Fact]
+    public async Task A_Subscription_The_Broker_Failed_Without_A_Reason_Is_Tried_Again_Until_Granted()
+    {
+        // what NATS answers (MQTT 3.1.1's 0x80) when JetStream could not create the session's consumer in time
+        var port = FreeTcpPort.Find(System.Net.IPAddress.Loopback);
+        var options = new MQTTnet.Server.MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(System.Net.IPAddress.Loopback).WithDefaultEndpointPort(port).Build();
+        using var server = new MQTTnet.Server.MqttServerFactory().CreateMqttServer(options);
+        var failures = 2;
+        server.InterceptingSubscriptionAsync += e =>
+        {
+            if (Interlocked.Decrement(ref failures) >= 0)
+            {
+                e.ProcessSubscription = false;
+                e.Response.ReasonCode = MQTTnet.Protocol.MqttSubscribeReasonCode.UnspecifiedError;
+            }
+
+            return Task.CompletedTask;
+        };
+        await server.StartAsync();
+        var endpoint = new BrokerEndpoint { Host = "127.0.0.1", Port = port };
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(endpoint, "retried", inbox);
+        await using var sender = await ConnectAsync(endpoint, "sender", new MessageInbox());
+
+        receiver.Subscribe("busy/topic");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(20)));
+        sender.Publish("busy/topic", [7]);
+
+        Assert.True(await inbox.WaitForAsync(1));
+        Assert.Equal(0, receiver.Statistics.RefusedSubscriptions);
+        Assert.True(failures < 0, "the broker was not asked again");
+        await server.StopAsync(new MQTTnet.Server.MqttServerStopOptionsBuilder().Build());
+    }
+
     internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox)
     {
         var bus = new MqttMessageBus(endpoint, clientId, inbox.Add, new ListLog());

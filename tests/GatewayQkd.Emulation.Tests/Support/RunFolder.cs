@@ -36,10 +36,10 @@ internal sealed class RunFolder : IDisposable
         SampleIntervalSeconds = 0.25,
     }.Validated();
 
-    /// <summary>Starts a run of these options with their link rates.</summary>
-    public async Task<EmulationRun> StartAsync(EmulationOptions options)
+    /// <summary>Starts a run of these options with their link rates; <paramref name="log"/> gets every log line when given.</summary>
+    public async Task<EmulationRun> StartAsync(EmulationOptions options, TextWriter? log = null)
     {
-        var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options));
+        var run = await EmulationRun.StartAsync(options, LinkRatesFactory.Create(options), log);
         _runs.Add(run);
         return run;
     }

@@ -105,6 +105,26 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
         Assert.Equal(Gateways, b.Held);
     }
 
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void The_Time_Left_To_Serve_A_Gateway_Counts_Down_From_The_Last_Renewal_To_Zero_At_The_Fence(string engine)
+    {
+        using var leases = new GatewayLeases(engines.Create(engine));
+        var time = new ManualTime();
+        var keeper = new LeaseKeeper(leases, "w1", Gateways, time);
+        keeper.Round();
+
+        var fresh = keeper.ServeFor(1);
+        time.Advance(Step);
+        var later = keeper.ServeFor(1);
+        time.Advance(LeaseKeeperSettings.Default.Ttl);
+
+        Assert.Equal(LeaseKeeperSettings.Default.Ttl - LeaseKeeperSettings.Default.Margin, fresh);
+        Assert.Equal(fresh - Step, later);
+        Assert.Equal(TimeSpan.Zero, keeper.ServeFor(1));
+        Assert.Equal(TimeSpan.Zero, keeper.ServeFor(99)); // never held
+    }
+
     // Two workers, a and b, on one database and one manual clock.
     private sealed class KeeperPair : IDisposable
     {

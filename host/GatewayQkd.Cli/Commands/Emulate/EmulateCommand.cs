@@ -49,6 +49,7 @@ public static class EmulateCommand
         var virtualTime = names.Sets(CliOption.Described<bool>("--virtual-time", "Virtual time: fixed 20 ms steps and an in-process broker, so the same seed gives the same bits, counters and report (no boards, no external broker)."), "virtualTime");
         var broker = new BrokerCliOptions();
         var kms = new KmsCliOptions();
+        var workers = new WorkersCliOptions();
         var listen = new ListenCliOption();
 
         var command = new Command("emulate", "Run the HAP + central server emulator with emulated gateways (the firmware core) and sensors over MQTT; report on screen and in CSV/PNG/JSON.");
@@ -56,6 +57,7 @@ public static class EmulateCommand
         broker.AddTo(command, names);
         listen.AddTo(command, names);
         kms.AddTo(command, names);
+        workers.AddTo(command, names);
         command.Validators.Add(r =>
         {
             if (r.GetResult(listen.Listen) is { Implicit: false } && r.GetResult(broker.Port) is { Implicit: false })
@@ -86,7 +88,7 @@ public static class EmulateCommand
                     BoardGateways = parse.GetValue(boards) is { Length: > 0 } b ? b : start.BoardGateways,
                     BoardSensors = parse.GetValue(boardSensors) is { Length: > 0 } bs ? [.. bs.Select(BoardSensor.Parse)] : start.BoardSensors,
                 };
-                options = kms.Apply(parse, listen.Apply(parse, broker.Apply(parse, options)));
+                options = workers.Apply(parse, kms.Apply(parse, listen.Apply(parse, broker.Apply(parse, options))));
                 if (parse.GetValue(boardTwins) is { Length: > 0 } twins)
                 {
                     options = options.WithBoardTwins(twins);

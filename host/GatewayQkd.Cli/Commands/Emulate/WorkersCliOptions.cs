@@ -1,0 +1,45 @@
+using System.CommandLine;
+using GatewayQkd.Cli.Commands.Options;
+using GatewayQkd.Emulation.Options;
+using GatewayQkd.Kms.Cluster;
+
+namespace GatewayQkd.Cli.Commands.Emulate;
+
+/// <summary>The `emulate` options of several central-server workers sharing the gateways through leases (docs/deployment.md).</summary>
+internal sealed class WorkersCliOptions
+{
+    public Option<int?> Workers { get; } = CliOption.Checked(
+        CliOption.Described<int?>("--workers", "Central-server workers sharing the gateways through leases, 1..16 (default 1: one central server, no leases)."),
+        n => n is < 1 or > 16 ? $"--workers must be 1..16, got {n}." : null);
+
+    public Option<string?> Database { get; } = CliOption.Checked(
+        CliOption.Described<string?>("--worker-database", "Database of the workers' leases and link counters: sqlite:PATH, or a PostgreSQL connection string (Host=...;Database=...;Username=...). Default: an SQLite file in the data folder."),
+        text => text is not null && Parse(text) is null ? $"--worker-database: '{text}' is neither sqlite:PATH nor a PostgreSQL connection string (Host=...;Database=...)." : null);
+
+    /// <summary>Adds the options to <paramref name="command"/>; the scenario key they set goes into <paramref name="names"/>.</summary>
+    public void AddTo(Command command, OptionMap names) => CliOption.AddTo(command, names.Sets(Workers, "workers"), Database);
+
+    /// <summary>Returns <paramref name="options"/> with the worker settings given on the command line.</summary>
+    public EmulationOptions Apply(ParseResult parse, EmulationOptions options) => options with
+    {
+        Workers = parse.GetValue(Workers) ?? options.Workers,
+        WorkerDatabase = parse.GetValue(Database) is { } text ? Parse(text) : options.WorkerDatabase,
+    };
+
+    private static DatabaseEngine? Parse(string text)
+    {
+        if (text.StartsWith("sqlite:", StringComparison.Ordinal))
+        {
+            return text.Length > "sqlite:".Length ? DatabaseEngine.Sqlite(text["sqlite:".Length..]) : null;
+        }
+
+        try
+        {
+            return text.Contains('=', StringComparison.Ordinal) ? DatabaseEngine.Postgres(text) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null; // Npgsql's builder refuses an unknown keyword
+        }
+    }
+}

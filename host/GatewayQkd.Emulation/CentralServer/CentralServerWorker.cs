@@ -1,0 +1,169 @@
+using System.Data.Common;
+using GatewayQkd.Core.Ports;
+using GatewayQkd.Emulation.Bus;
+using GatewayQkd.Kms.Cluster;
+
+namespace GatewayQkd.Emulation.CentralServer;
+
+/// <summary>
+/// One of several central-server workers sharing the gateways (docs/deployment.md): a leased
+/// <see cref="CentralServerNode"/> on its own MQTT connection and database connections, and a loop that runs its
+/// <see cref="LeaseKeeper"/> every <see cref="RoundInterval"/>. A granted lease attaches the gateway's key streams
+/// (send counter and replay marks from the shared storage, unacknowledged blocks pushed again from the shared store);
+/// a lost one detaches them at once; every renewal moves the local deadline before which the streams may send.
+/// Ownership changes hands only through the leases, so at most one worker sends to a gateway at a time.
+/// A database error in a round is logged and the round skipped: the streams stop on their deadline by themselves.
+/// </summary>
+public sealed class CentralServerWorker : IAsyncDisposable
+{
+    /// <summary>Time between two lease rounds (a sixth of the default 3 s lease: several renewals before the fence).</summary>
+    public static readonly TimeSpan RoundInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly IRunBus _bus;
+    private readonly LeaseKeeper _keeper;
+    private readonly ILog _log;
+    private readonly IDisposable[] _owned;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private ushort[] _held = [];
+    private bool _stopped;
+
+    /// <summary>
+    /// Creates worker <paramref name="keeper"/>.Worker serving through <paramref name="node"/> (created leased) on
+    /// <paramref name="bus"/>; <paramref name="owned"/> (its database connections) are closed when it stops.
+    /// </summary>
+    public CentralServerWorker(CentralServerNode node, IRunBus bus, LeaseKeeper keeper, ILog log, params IDisposable[] owned)
+    {
+        Node = node ?? throw new ArgumentNullException(nameof(node));
+        _bus = bus ?? throw new ArgumentNullException(nameof(bus));
+        _keeper = keeper ?? throw new ArgumentNullException(nameof(keeper));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _owned = owned ?? [];
+        _keeper.Lost += (_, lease) => Node.Streams.Detach(lease.GatewayId);
+    }
+
+    /// <summary>Gets the worker's name (its lease owner name).</summary>
+    public string Name => _keeper.Worker;
+
+    /// <summary>Gets the worker's central server.</summary>
+    public CentralServerNode Node { get; }
+
+    /// <summary>Gets the gateways whose leases this worker held after its last round (none once stopped).</summary>
+    public IReadOnlyList<ushort> Held => Volatile.Read(ref _held);
+
+    /// <summary>Gets whether the worker runs (started and neither killed nor disposed).</summary>
+    public bool IsRunning => _loop is not null && !_stopped;
+
+    /// <summary>Connects, subscribes, takes its first leases and starts the lease loop.</summary>
+    public async Task StartAsync(TimeSpan connectTimeout, CancellationToken cancellationToken)
+    {
+        await _bus.ConnectAsync(connectTimeout, cancellationToken).ConfigureAwait(false);
+        Node.Start();
+        await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(10), _log, LogLevel.Error, $"central server worker {Name} start").ConfigureAwait(false);
+        RunRound();
+        _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Ends the worker as a crash would: it stops sending at once and its connections close, but its leases are not
+    /// released, so the other workers take its gateways only once they lapse (one lease time).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        await StopLoopAsync().ConfigureAwait(false);
+        Node.Streams.DetachAll();
+        await CloseAsync().ConfigureAwait(false);
+        _log.Write(LogLevel.Warning, $"Central server worker {Name} killed (its leases lapse).");
+    }
+
+    /// <summary>A clean shutdown: hands every lease over at once, then closes the connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        await StopLoopAsync().ConfigureAwait(false);
+        try
+        {
+            _keeper.ReleaseAll();
+        }
+        catch (DbException e)
+        {
+            _log.Write(LogLevel.Warning, $"Central server worker {Name} could not release its leases ({e.Message}); they lapse.");
+        }
+
+        Node.Streams.DetachAll();
+        await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"central server worker {Name} stopping").ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopLoopAsync()
+    {
+        _stopped = true;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        Volatile.Write(ref _held, []);
+        await _bus.DisposeAsync().ConfigureAwait(false);
+        foreach (var item in _owned)
+        {
+            item.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(RoundInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+            {
+                RunRound();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+    }
+
+    private void RunRound()
+    {
+        try
+        {
+            _keeper.Round();
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+        {
+            // the database is unreachable or busy: renew nothing; the streams stop on their deadlines by themselves
+            _log.Write(LogLevel.Warning, $"Central server worker {Name}: lease round failed ({e.Message}).");
+            _keeper.Fence();
+        }
+
+        foreach (var id in _keeper.Held)
+        {
+            try
+            {
+                // a new lease attaches (and pushes what the store holds unacknowledged), a renewed one moves the deadline;
+                // an attach that failed is tried again next round, so no held gateway stays unserved
+                Node.Streams.Attach(id, _keeper.ServeFor(id));
+            }
+            catch (Exception e) when (e is DbException or Kms.Store.KeyStoreException or IOException)
+            {
+                _log.Write(LogLevel.Warning, $"Central server worker {Name} could not attach gateway {id} ({e.Message}); it tries again next round.");
+            }
+        }
+
+        Volatile.Write(ref _held, [.. _keeper.Held]);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using GatewayQkd.Core.Gateway;
+using GatewayQkd.Emulation.Broker;
+using GatewayQkd.Emulation.Metrics;
+using GatewayQkd.Emulation.Tests.Support;
+using GatewayQkd.Kms.Cluster;
+using GatewayQkd.Kms.Postgres;
+using Xunit.Abstractions;
+
+namespace GatewayQkd.Emulation.Tests.Run;
+
+/// <summary>
+/// The scale-out integration test of issue 17 (docs/deployment.md): 3 NATS nodes, PostgreSQL for the workers' leases
+/// and link counters, 2 central-server workers and 100 gateways with one sensor each; one broker node and one worker are
+/// killed mid-run. Afterwards no key was issued twice, every block is accounted for, telemetry is verified for every
+/// gateway after each kill, and the recovery times are printed. Runs alone (its own collection), so its load does not
+/// slow the other tests, nor theirs its recovery times.
+/// </summary>
+[Collection(ScaleOutCollection.Name)]
+public sealed class ScaleOutRunTests(ITestOutputHelper output)
+{
+    private const int GatewayCount = 100;
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Hundred_Gateways_On_Three_Nats_Nodes_And_Two_Workers_Survive_A_Node_And_A_Worker_Dying()
+    {
+        var watch = Stopwatch.StartNew();
+        await using var cluster = await NatsCluster.StartAsync();
+        await using var postgres = await PostgresProcess.StartAsync();
+        using var folder = new RunFolder();
+        var options = folder.Options(gateways: GatewayCount, sensors: 1, seconds: 150) with
+        {
+            ExternalBroker = cluster.Endpoint,
+            Workers = 2,
+            WorkerDatabase = DatabaseEngine.Postgres(postgres.ConnectionString()),
+            Speed = 1,
+            RequestMeanIntervalSeconds = 5, // 20 key requests/s over the 100 sensors: what this shared 2-core machine carries
+            HapTerminals = GatewayCount, // one terminal per gateway, so the key supply never limits (as `bench emulation`)
+            BlockBytes = 128, // 8 blocks fill an 8 Kibit pool: the HAP's durable appends do not hold up the first keys
+            PoolCapacityBits = 8192,
+        };
+        Print($"engines up after {watch.Elapsed.TotalSeconds:0.0} s");
+        using var log = new StringWriter();
+        await using var run = await folder.StartAsync(options, TextWriter.Synchronized(log));
+        Print($"{GatewayCount} gateways and their sensors connected after {watch.Elapsed.TotalSeconds:0.0} s");
+        using var stop = new CancellationTokenSource();
+        var running = run.RunAsync(cancellationToken: stop.Token);
+
+        var allServed = await ServedAgainAsync(run, "start");
+        Assert.True(run.Workers.All(w => w.Held.Count == GatewayCount / 2), $"the workers hold {string.Join(" and ", run.Workers.Select(w => w.Held.Count))} gateways");
+
+        await cluster.KillAsync(1);
+        var nodeRecovered = await ServedAgainAsync(run, "broker node 2 killed");
+
+        var orphans = run.Workers[0].Held.ToList();
+        // Replays refused before the kill come from the start-up handover and the node kill's redeliveries
+        // (docs/deployment.md, "Known race"); the takeover must add none.
+        var replaysBefore = run.Gateways.Sum(g => g.Read()!.Counters[(int)GatewayCounter.RejectedReplay]);
+        Print($"frames refused as replays before the worker kill: {replaysBefore}");
+        var kill = Stopwatch.StartNew();
+        await run.KillWorkerAsync(0);
+        var takenOver = await Eventually.TrueAsync(() => orphans.All(run.Workers[1].Node.Streams.Serves), RecoveryLimit);
+        Print($"worker w1 killed: the survivor holds its {orphans.Count} gateways after {kill.Elapsed.TotalSeconds:0.0} s");
+        var firstBlocks = await FirstAsync(orphans, id => run.Store.GetCounts(id, 0).AcknowledgedBlocks);
+        Print($"worker w1 killed: its gateways acknowledged a block of the survivor after {Spread(firstBlocks)}");
+        var workerRecovered = await ServedAgainAsync(run, "worker w1 killed");
+
+        await stop.CancelAsync();
+        var report = await running;
+        await BlockAccounts.SettleAsync(run, TimeSpan.FromSeconds(20));
+        var unacknowledged = BlockAccounts.Unacknowledged(run);
+        Print($"settled: {run.Store.GetAllCounts().Sum(c => c.Blocks)} blocks, {unacknowledged} unacknowledged; " +
+              $"{report.Counter(RunCounter.TelemetryVerified)} telemetry verified, {run.Telemetry.Outstanding} not (sent while its gateway had no worker or node); total {watch.Elapsed.TotalSeconds:0} s");
+        foreach (var line in log.ToString().Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal)).Take(10))
+        {
+            Print("logged: " + line);
+        }
+
+        Assert.True(allServed, "not every gateway's telemetry was verified after the start");
+        Assert.True(nodeRecovered, "not every gateway's telemetry was verified again after the node died");
+        Assert.True(takenOver, "the survivor did not take the dead worker's gateways over");
+        Assert.True(workerRecovered, "not every gateway's telemetry was verified again after the worker died");
+        Assert.Equal(0, report.Counter(RunCounter.KeysIssuedTwice));
+        Assert.Equal(0, run.Telemetry.Mismatches);
+        Assert.Empty(BlockAccounts.Mismatches(run));
+        Assert.Equal(replaysBefore, run.Gateways.Sum(g => g.Read()!.Counters[(int)GatewayCounter.RejectedReplay]));
+    }
+
+    // Waits until every gateway has telemetry verified after now (its sensor got a key and the central server checked it
+    // through some worker and node) and prints how long that took: for the median and the last gateway (a sensor asks
+    // for a key every 5 s on average, so even an instant recovery shows a few seconds here).
+    private async Task<bool> ServedAgainAsync(Emulation.Run.EmulationRun run, string after)
+    {
+        var times = await FirstAsync([.. run.Gateways.Select(g => g.Id)], run.Telemetry.VerifiedFor);
+        Print(times.Count == run.Gateways.Count
+            ? $"{after}: every gateway served again (telemetry verified) after {Spread(times)}"
+            : $"{after}: {run.Gateways.Count - times.Count} gateways not served again within {RecoveryLimit.TotalSeconds:0} s");
+        return times.Count == run.Gateways.Count;
+    }
+
+    // For each gateway, how long until value(gateway) first rises above its value now (polled every 250 ms, at most RecoveryLimit).
+    private static async Task<List<TimeSpan>> FirstAsync(IReadOnlyList<ushort> gateways, Func<ushort, long> value)
+    {
+        var since = Stopwatch.StartNew();
+        var before = gateways.ToDictionary(id => id, value);
+        var first = new Dictionary<ushort, TimeSpan>();
+        while (first.Count < gateways.Count && since.Elapsed < RecoveryLimit)
+        {
+            foreach (var id in gateways.Where(id => !first.ContainsKey(id) && value(id) > before[id]))
+            {
+                first[id] = since.Elapsed;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return [.. first.Values.Order()];
+    }
+
+    private static string Spread(List<TimeSpan> times) => times.Count == 0
+        ? "never"
+        : string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2].TotalSeconds:0.0} s (median), {times[^1].TotalSeconds:0.0} s (last of {times.Count})");
+
+    private void Print(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine("[scale-out] " + line); // also in the CI log (the test command's console)
+    }
+}
+
+/// <summary>The scale-out test runs with no other test beside it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScaleOutCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "scale-out (runs alone)";
+}
