@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GatewayQkd.Core.Gateway;
+using GatewayQkd.Emulation.Bus;
 using GatewayQkd.Emulation.Metrics;
 using GatewayQkd.Emulation.Tests.Support;
 
@@ -65,7 +66,9 @@ public sealed class WorkersRunTests
         Assert.True(moved, $"the survivor serves {run.Workers[1].Held.Count} gateways after {takeover.TotalSeconds:0.0} s");
         Assert.True(takeover < TimeSpan.FromSeconds(10), $"takeover took {takeover.TotalSeconds:0.0} s");
         Assert.True(grew, "the dead worker's gateways acknowledged no more blocks after the takeover");
-        Assert.Equal(replaysBefore, RefusedReplays(run)); // the survivor continued the dead worker's send counters
+        // the survivor continued the dead worker's send counters (`grew`); a gateway may still refuse a frame of the dead
+        // worker that was on its way (at most its bus's publishes in flight)
+        Assert.InRange(RefusedReplays(run) - replaysBefore, 0, MqttMessageBus.MaxInFlight);
         Assert.Empty(BlockAccounts.Mismatches(run));
         Assert.Equal(0, report.Counter(RunCounter.KeysIssuedTwice));
         Assert.Equal(0, run.Telemetry.Mismatches);
