@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using GatewayQkd.Core.Gateway;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Metrics;
 using GatewayQkd.Emulation.Tests.Support;
@@ -57,7 +56,7 @@ public sealed class ScaleOutRunTests(ITestOutputHelper output)
         var orphans = run.Workers[0].Held.ToList();
         // Replays refused before the kill come from the start-up handover and the node kill's redeliveries
         // (docs/deployment.md, "Known race"); the takeover must add none.
-        var replaysBefore = run.Gateways.Sum(g => g.Read()!.Counters[(int)GatewayCounter.RejectedReplay]);
+        var replaysBefore = RefusedReplays.Total(run);
         Print($"frames refused as replays before the worker kill: {replaysBefore}");
         var kill = Stopwatch.StartNew();
         await run.KillWorkerAsync(0);
@@ -90,7 +89,7 @@ public sealed class ScaleOutRunTests(ITestOutputHelper output)
         // are printed, not bounded: runs saw 2 and 212 (open in docs/deployment.md, "Known race"; the gateway refusing
         // them is the safe side, and the key and block accounts above are exact).
         Assert.Equal(orphans.Count, firstBlocks.Count);
-        var replaysAfter = run.Gateways.Sum(g => g.Read()!.Counters[(int)GatewayCounter.RejectedReplay]);
+        var replaysAfter = RefusedReplays.Total(run);
         Print($"frames refused as replays after the worker kill: {replaysAfter - replaysBefore}");
     }
 

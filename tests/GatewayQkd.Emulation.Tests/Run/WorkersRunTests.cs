@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GatewayQkd.Core.Gateway;
 using GatewayQkd.Emulation.Bus;
 using GatewayQkd.Emulation.Metrics;
 using GatewayQkd.Emulation.Tests.Support;
@@ -50,7 +49,7 @@ public sealed class WorkersRunTests
         var orphans = run.Workers[0].Held.ToList();
         // Replays refused before the kill come from the start-up handover (docs/deployment.md, "Known race"); the
         // takeover must add none.
-        var replaysBefore = RefusedReplays(run);
+        var replaysBefore = RefusedReplays.Total(run);
 
         var watch = Stopwatch.StartNew();
         await run.KillWorkerAsync(0);
@@ -68,12 +67,9 @@ public sealed class WorkersRunTests
         Assert.True(grew, "the dead worker's gateways acknowledged no more blocks after the takeover");
         // the survivor continued the dead worker's send counters (`grew`); a gateway may still refuse a frame of the dead
         // worker that was on its way (at most its bus's publishes in flight)
-        Assert.InRange(RefusedReplays(run) - replaysBefore, 0, MqttMessageBus.MaxInFlight);
+        Assert.InRange(RefusedReplays.Total(run) - replaysBefore, 0, MqttMessageBus.MaxInFlight);
         Assert.Empty(BlockAccounts.Mismatches(run));
         Assert.Equal(0, report.Counter(RunCounter.KeysIssuedTwice));
         Assert.Equal(0, run.Telemetry.Mismatches);
     }
-
-    private static long RefusedReplays(Emulation.Run.EmulationRun run) =>
-        run.Gateways.Sum(g => g.Read()!.Counters[(int)GatewayCounter.RejectedReplay]);
 }
