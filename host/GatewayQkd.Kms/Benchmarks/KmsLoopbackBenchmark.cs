@@ -65,17 +65,23 @@ public static class KmsLoopbackBenchmark
                 {
                     var run = new PairRun(options.KeySizeBits, keysPerRequest, cancellationToken);
                     await run.RunAsync(clients, options.WarmupPairs).ConfigureAwait(false);
+                    await WarmUntilSteadyAsync(run, clients, options,
+                        () => Fill(store, (long)options.WarmupPairs * keysPerRequest * (options.KeySizeBits / 8))).ConfigureAwait(false);
                     foreach (var concurrency in options.Concurrency)
                     {
                         var commits = store.Commits;
+                        var trips = store.RoundTrips;
                         var cpu = ProcessorTime();
+                        var jit = System.Runtime.JitInfo.GetCompilationTime();
                         var clock = Stopwatch.StartNew();
                         var latencies = await run.RunAsync(clients.Take(concurrency).ToList(), options.Pairs).ConfigureAwait(false);
                         var seconds = clock.Elapsed.TotalSeconds;
                         var cpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+                        var jitMilliseconds = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
                         Array.Sort(latencies);
                         results.Add(new KmsBenchmarkResult(concurrency, options.Pairs, keysPerRequest, options.KeySizeBits,
-                            seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), store.Commits - commits, cpuSeconds));
+                            seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), store.Commits - commits, cpuSeconds,
+                            store.RoundTrips - trips, jitMilliseconds));
                     }
                 }
 
@@ -99,6 +105,25 @@ public static class KmsLoopbackBenchmark
         }
     }
 
+    // Rounds of WarmupPairs pairs with every client until one round's JIT time is under 2% of its CPU time, or time is up;
+    // each round first reserves the key it will use (refill).
+    private static async Task WarmUntilSteadyAsync(PairRun run, IReadOnlyList<(KmsClient Master, KmsClient Slave)> clients,
+        KmsBenchmarkOptions options, Action refill)
+    {
+        var clock = Stopwatch.StartNew();
+        while (options.WarmupPairs > 0 && clock.Elapsed.TotalSeconds < options.SteadyWarmupSeconds)
+        {
+            refill();
+            var cpu = ProcessorTime();
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
+            await run.RunAsync(clients, options.WarmupPairs).ConfigureAwait(false);
+            if ((System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds < 0.02 * (ProcessorTime() - cpu).TotalSeconds)
+            {
+                return;
+            }
+        }
+    }
+
     private static TimeSpan ProcessorTime()
     {
         using var process = Process.GetCurrentProcess();
@@ -111,12 +136,9 @@ public static class KmsLoopbackBenchmark
 
     private static void Fill(CentralKeyStore store, long bytes)
     {
-        var random = new Random(1);
         for (long filled = 0; filled < bytes; filled += BlockBytes)
         {
-            var block = new byte[BlockBytes];
-            random.NextBytes(block);
-            store.ReserveForEtsi014(1, 0, block);
+            store.ReserveForEtsi014(1, 0, System.Security.Cryptography.RandomNumberGenerator.GetBytes(BlockBytes));
         }
     }
 

@@ -11,7 +11,7 @@ internal static class BlockRows
     /// <summary>Inserts a block row.</summary>
     public static void Insert(StoreTransaction transaction, KeyStreamId stream, long blockId, long offset, byte[] material)
     {
-        Sql.Execute(transaction,
+        Sql.Defer(transaction,
             "INSERT INTO blocks(gateway, peer, stream_use, block_id, \"offset\", length, acknowledged, material) " +
             "VALUES(@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId, offset, material.Length, material);
@@ -20,16 +20,15 @@ internal static class BlockRows
     /// <summary>The block's length and acknowledgement flag, or null when the block does not exist.</summary>
     public static (long Length, bool Acknowledged)? Find(StoreTransaction transaction, KeyStreamId stream, long blockId)
     {
-        var command = Sql.Command(transaction, $"SELECT length, acknowledged FROM blocks WHERE {Stream} AND block_id = @p3;",
+        using var reader = Sql.Reader(transaction, $"SELECT length, acknowledged FROM blocks WHERE {Stream} AND block_id = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId);
-        using var reader = command.ExecuteReader();
         return reader.Read() ? (Sql.Int64(reader, 0), Sql.Int64(reader, 1) != 0) : null;
     }
 
     /// <summary>Sets the block's acknowledgement flag.</summary>
     public static void SetAcknowledged(StoreTransaction transaction, KeyStreamId stream, long blockId)
     {
-        Sql.Execute(transaction, $"UPDATE blocks SET acknowledged = 1 WHERE {Stream} AND block_id = @p3;",
+        Sql.Defer(transaction, $"UPDATE blocks SET acknowledged = 1 WHERE {Stream} AND block_id = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, blockId);
     }
 
@@ -46,8 +45,7 @@ internal static class BlockRows
 
     private static List<KeyBlock> Select(StoreTransaction transaction, ushort peerView, string query, params object[] parameters)
     {
-        var command = Sql.Command(transaction, query, parameters);
-        using var reader = command.ExecuteReader();
+        using var reader = Sql.Reader(transaction, query, parameters);
         var blocks = new List<KeyBlock>();
         while (reader.Read())
         {
@@ -87,11 +85,10 @@ internal static class BlockRows
     private static List<(long RowKey, long Offset, long Length)> Covering(
         StoreTransaction transaction, KeyStreamId stream, long offset, int length)
     {
-        var command = Sql.Command(transaction,
+        using var reader = Sql.Reader(transaction,
             $"SELECT {transaction.Dialect.BlockRowKey}, \"offset\", length FROM blocks WHERE {Stream} AND \"offset\" < @p3 AND \"offset\" >= " +
             $"(SELECT MAX(\"offset\") FROM blocks WHERE {Stream} AND \"offset\" <= @p4) ORDER BY \"offset\";",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset + length, offset);
-        using var reader = command.ExecuteReader();
         var rows = new List<(long, long, long)>(1);
         while (reader.Read())
         {

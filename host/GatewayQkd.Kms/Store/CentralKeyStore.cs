@@ -48,6 +48,21 @@ public sealed partial class CentralKeyStore : IDisposable
     /// <summary>Gets the batches run again since open after the engine aborted them (PostgreSQL: a deadlock with another worker).</summary>
     public long Retries => _commits.Retries;
 
+    /// <summary>
+    /// Gets the statements and statement batches sent to the database since open, commits included (on PostgreSQL each
+    /// is one network round trip; writes are sent together with the next read).
+    /// </summary>
+    public long RoundTrips => _commits.RoundTrips;
+
+    /// <summary>Gets the batches since open that were run again with a savepoint per call because one of their calls was refused.</summary>
+    public long RefusalReruns => _commits.OptimisticFallbacks;
+
+    /// <summary>Sets what runs just before each commit with the batch's call count (tests make the commit fail there).</summary>
+    internal Action<int>? BeforeCommit
+    {
+        set => _commits.BeforeCommit = value;
+    }
+
     /// <summary>Opens (or creates) the store in the SQLite file <paramref name="filePath"/>; a crashed run's WAL is recovered.</summary>
     public static CentralKeyStore Open(string filePath)
     {

@@ -13,7 +13,7 @@ internal static class DeliveryRows
     public static void Insert(StoreTransaction transaction, KeyStreamId stream, long offset, int length,
         ushort master, ushort slave, bool slaveDelivered)
     {
-        Sql.Execute(transaction,
+        Sql.Defer(transaction,
             "INSERT INTO deliveries(gateway, peer, stream_use, \"offset\", length, master, slave, slave_delivered) " +
             "VALUES(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave, slaveDelivered ? 1 : 0);
@@ -23,9 +23,8 @@ internal static class DeliveryRows
     public static (ushort Master, ushort Slave, bool SlaveDelivered)? Find(
         StoreTransaction transaction, KeyStreamId stream, long offset, int length)
     {
-        var command = Sql.Command(transaction, $"SELECT master, slave, slave_delivered FROM deliveries WHERE {Range};",
+        using var reader = Sql.Reader(transaction, $"SELECT master, slave, slave_delivered FROM deliveries WHERE {Range};",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length);
-        using var reader = command.ExecuteReader();
         return reader.Read() ? ((ushort)Sql.Int64(reader, 0), (ushort)Sql.Int64(reader, 1), Sql.Int64(reader, 2) != 0) : null;
     }
 
@@ -35,13 +34,15 @@ internal static class DeliveryRows
     /// </summary>
     public static bool MarkSlaveDelivered(StoreTransaction transaction, KeyStreamId stream, long offset, int length,
         ushort master, ushort slave) =>
-        Sql.Execute(transaction,
-            $"UPDATE deliveries SET slave_delivered = 1 WHERE {Range} AND master = @p5 AND slave = @p6 AND slave_delivered = 0;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave) == 1;
+        // RETURNING makes the row count a read, so it shares a round trip with the writes before it (SQLite 3.35+, PostgreSQL).
+        Sql.Scalar(transaction,
+            $"UPDATE deliveries SET slave_delivered = 1 WHERE {Range} AND master = @p5 AND slave = @p6 AND slave_delivered = 0 " +
+            "RETURNING 1;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, offset, length, master, slave) is not null;
 
     /// <summary>Number of keys delivered to a master and still awaiting their slave.</summary>
     public static long PendingCount(StoreTransaction transaction, KeyStreamId stream) =>
-        Convert.ToInt64(Sql.Command(transaction,
+        Convert.ToInt64(Sql.Scalar(transaction,
             $"SELECT COUNT(*) FROM deliveries WHERE {BlockRows.Stream} AND slave_delivered = 0;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            stream.GatewayId, stream.PeerId, (int)stream.Use), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,18 +4,22 @@ namespace GatewayQkd.Kms.Store;
 
 /// <summary>
 /// Group commit for the store's one database connection: calls that arrive while a commit is in progress wait in a queue,
-/// and the next commit runs all of them in one transaction, each inside its own savepoint, then fsyncs once (SQLite: WAL,
-/// synchronous=FULL; PostgreSQL: synchronous_commit on). Every call still returns only after the transaction holding its changes is durable, and the
-/// calls of a batch run one after another in arrival order, so the result is what running them one by one would give;
-/// a call that throws rolls back to its savepoint and changes nothing, without affecting the others in its batch
-/// (SQLite "SAVEPOINT", PostgreSQL "ROLLBACK TO SAVEPOINT": ROLLBACK TO undoes the changes since the savepoint and keeps
-/// the transaction open). When the engine aborts the whole transaction through no fault of its calls (PostgreSQL: a
+/// and the next commit runs all of them in one transaction, then fsyncs once (SQLite: WAL, synchronous=FULL; PostgreSQL:
+/// synchronous_commit on). Every call still returns only after the transaction holding its changes is durable, and the
+/// calls of a batch run one after another in arrival order, so the result is what running them one by one would give.
+/// A call that throws changes nothing, without affecting the others in its batch: the batch first runs without
+/// savepoints, and if a call throws, that transaction is rolled back whole and the batch runs again with each call
+/// inside its own savepoint (SQLite "SAVEPOINT", PostgreSQL "ROLLBACK TO SAVEPOINT": ROLLBACK TO undoes the changes
+/// since the savepoint and keeps the transaction open), where the throwing call rolls back to its savepoint. If the
+/// transaction itself fails (the commit, a lost connection), nothing of the batch is stored and every call of it fails
+/// with that error. When the engine aborts the whole transaction through no fault of its calls (PostgreSQL: a
 /// deadlock with another worker's batch, <see cref="StoreDialect.IsRetryable"/>), the batch is rolled back and run again
 /// from the start, up to <see cref="Attempts"/> times; no result is handed out before the commit that holds it.
 /// </summary>
 /// <remarks>
-/// There is no background thread: the first caller that finds no commit in progress leads, running batches until the
-/// queue is empty (its own call is in the first batch); later callers just wait. With N concurrent callers a commit
+/// There is no background thread: the first caller that finds no commit in progress leads and runs the batch holding
+/// its own call; calls that queued meanwhile are run by a thread-pool work item that leads until the queue is empty
+/// (so a leading caller gets back to its own request after one batch); later callers just wait. With N concurrent callers a commit
 /// serves up to N calls, which is what turns one fsync per call into one fsync per batch.
 /// </remarks>
 internal sealed class GroupCommit : IDisposable
@@ -48,6 +52,21 @@ internal sealed class GroupCommit : IDisposable
     /// <summary>Gets the batches run again after a retryable abort (a deadlock with another worker).</summary>
     public long Retries { get; private set; }
 
+    /// <summary>Gets the batches rolled back and run again with a savepoint per call because one of their calls was refused.</summary>
+    public long OptimisticFallbacks { get; private set; }
+
+    /// <summary>
+    /// Gets the statements and statement batches sent to the engine so far, commits and savepoints included (on
+    /// PostgreSQL each is one network round trip; on SQLite a call into the library).
+    /// </summary>
+    public long RoundTrips { get; private set; }
+
+    /// <summary>
+    /// Gets or sets what runs after a batch's calls, just before its commit, with the number of calls (tests make the
+    /// commit fail here, as a full disk or a lost database connection would).
+    /// </summary>
+    internal Action<int>? BeforeCommit { get; set; }
+
     /// <summary>Runs <paramref name="work"/> in the next commit; the task completes once that commit is durable.</summary>
     public Task<T> RunAsync<T>(Func<StoreTransaction, T> work)
     {
@@ -63,7 +82,7 @@ internal sealed class GroupCommit : IDisposable
 
         if (lead)
         {
-            Lead();
+            Lead(untilEmpty: false);
         }
 
         return call.Task;
@@ -92,7 +111,10 @@ internal sealed class GroupCommit : IDisposable
         }
     }
 
-    private void Lead()
+    // A caller that leads runs one batch, the one holding its own call, and hands what queued meanwhile to a thread-pool
+    // work item that leads until the queue is empty: under steady load the queue never empties, and a caller leading
+    // "until empty" would never get back to its own request (on PostgreSQL that request waited past HttpClient's 100 s).
+    private void Lead(bool untilEmpty)
     {
         while (true)
         {
@@ -112,6 +134,21 @@ internal sealed class GroupCommit : IDisposable
             lock (_connectionGate)
             {
                 RunBatch(batch);
+            }
+
+            if (!untilEmpty)
+            {
+                lock (_queueGate)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _leading = false;
+                        return;
+                    }
+                }
+
+                ThreadPool.UnsafeQueueUserWorkItem(static commits => commits.Lead(untilEmpty: true), this, preferLocal: false);
+                return;
             }
         }
     }
@@ -150,7 +187,44 @@ internal sealed class GroupCommit : IDisposable
         batch.ForEach(call => call.Complete());
     }
 
+    // First without savepoints (each costs two statements on SQLite and two round trips on PostgreSQL): in the usual
+    // batch no call is refused. When one is, the transaction is rolled back whole - nothing of the batch is kept - and
+    // the batch runs again with a savepoint per call, which gives exactly the results of running the calls one by one.
     private void RunOnce(List<PendingCall> batch)
+    {
+        if (!TryRunWithoutSavepoints(batch))
+        {
+            OptimisticFallbacks++;
+            RunWithSavepoints(batch);
+        }
+    }
+
+    private bool TryRunWithoutSavepoints(List<PendingCall> batch)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var context = new StoreTransaction(transaction, _dialect, _commands);
+        try
+        {
+            foreach (var call in batch)
+            {
+                call.Execute(context);
+            }
+
+            context.Flush(); // a held-back write refused by the engine (a constraint) fails here, inside the try
+        }
+        catch (Exception e) when (!_dialect.IsRetryable(e))
+        {
+            context.DiscardPending();
+            RoundTrips += context.RoundTrips + 1;
+            RollBack(transaction, e);
+            return false;
+        }
+
+        Commit(transaction, context, batch.Count);
+        return true;
+    }
+
+    private void RunWithSavepoints(List<PendingCall> batch)
     {
         using var transaction = _connection.BeginTransaction();
         var context = new StoreTransaction(transaction, _dialect, _commands);
@@ -160,18 +234,44 @@ internal sealed class GroupCommit : IDisposable
             try
             {
                 call.Execute(context);
+                context.Flush(); // so that a refused held-back write is this call's refusal
                 transaction.Release(Savepoint);
             }
             catch (Exception e) when (!_dialect.IsRetryable(e))
             {
                 // If even the rollback fails, the transaction is unusable: RunBatch fails the whole batch.
+                context.DiscardPending();
                 transaction.Rollback(Savepoint);
                 transaction.Release(Savepoint);
                 call.Refuse(e);
             }
+
+            RoundTrips += 2;
         }
 
+        Commit(transaction, context, batch.Count);
+    }
+
+    private void Commit(DbTransaction transaction, StoreTransaction context, int calls)
+    {
+        context.Flush();
+        RoundTrips += context.RoundTrips + 1;
+        BeforeCommit?.Invoke(calls);
         transaction.Commit();
+    }
+
+    // A rollback that fails leaves no usable transaction (the engine ended it, e.g. SQLite's RAISE(ROLLBACK) in a
+    // trigger, or the connection is gone): the whole batch fails with the call's error, which says why.
+    private static void RollBack(DbTransaction transaction, Exception cause)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+        }
     }
 
     private abstract class PendingCall

@@ -29,21 +29,23 @@ internal sealed class PostgresDialect(DatabaseEngine engine) : StoreDialect(engi
 
     public override string SchemaLock => $"SELECT pg_advisory_xact_lock({SchemaLockId});";
 
+    public override bool BatchesStatements => true;
+
     public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
         int count, bool erase)
     {
         // substr and overlay count bytes from 1.
         if (into is not null)
         {
-            var bytes = (byte[])Sql.Command(transaction,
+            var bytes = (byte[])Sql.Scalar(transaction,
                 $"SELECT substr(material, @p4, @p5) FROM blocks WHERE {BlockRows.Stream} AND block_id = @p3;",
-                stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count).ExecuteScalar()!;
+                stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count)!;
             bytes.CopyTo(into, at);
         }
 
         if (erase)
         {
-            Sql.Execute(transaction,
+            Sql.Defer(transaction,
                 $"UPDATE blocks SET material = overlay(material PLACING @p6 FROM @p4 FOR @p5) WHERE {BlockRows.Stream} AND block_id = @p3;",
                 stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count, new byte[count]);
         }

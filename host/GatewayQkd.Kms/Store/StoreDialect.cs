@@ -32,6 +32,12 @@ internal abstract class StoreDialect
     /// <summary>Gets a statement that makes schema creation wait for another worker creating it (or an empty string).</summary>
     public abstract string SchemaLock { get; }
 
+    /// <summary>
+    /// Gets whether writes are held back and sent with the next read (<see cref="StoreTransaction"/>): worth it when
+    /// every statement is a network round trip (PostgreSQL), not for an engine inside the process (SQLite).
+    /// </summary>
+    public virtual bool BatchesStatements => false;
+
     /// <summary>Returns the dialect of <paramref name="engine"/>.</summary>
     public static StoreDialect For(DatabaseEngine engine) =>
         engine.Kind == DatabaseKind.Sqlite ? new SqliteDialect(engine) : new PostgresDialect(engine);

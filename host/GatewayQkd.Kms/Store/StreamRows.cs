@@ -25,7 +25,7 @@ internal static class StreamRows
 
         // Another worker may insert the row at the same moment: ON CONFLICT DO NOTHING waits for its commit, then the
         // locking read below sees its row.
-        Sql.Execute(transaction,
+        Sql.Defer(transaction,
             $"INSERT INTO streams(gateway, peer, stream_use, {Columns}) VALUES(@p0, @p1, @p2, 0, 0, 0, 0, 0, 0, 0) " +
             "ON CONFLICT(gateway, peer, stream_use) DO NOTHING;",
             Key(stream));
@@ -35,7 +35,7 @@ internal static class StreamRows
     /// <summary>Writes the stream's counters (its row exists: <see cref="Lock"/> made sure of it).</summary>
     public static void Save(StoreTransaction transaction, StreamState state)
     {
-        Sql.Execute(transaction,
+        Sql.Defer(transaction,
             "UPDATE streams SET next_block = @p3, next_offset = @p4, acked_blocks = @p5, acked_bytes = @p6, " +
             $"acked_prefix_blocks = @p7, acked_prefix_end = @p8, used_bytes = @p9 WHERE {BlockRows.Stream};",
             state.Stream.GatewayId, state.Stream.PeerId, (int)state.Stream.Use, state.NextBlock, state.NextOffset,
@@ -45,9 +45,8 @@ internal static class StreamRows
     /// <summary>Every stream that has at least one block.</summary>
     public static IReadOnlyList<KeyStreamId> All(StoreTransaction transaction)
     {
-        var command = Sql.Command(transaction,
+        using var reader = Sql.Reader(transaction,
             "SELECT gateway, peer, stream_use FROM streams WHERE next_block > 0 ORDER BY gateway, peer, stream_use;");
-        using var reader = command.ExecuteReader();
         var streams = new List<KeyStreamId>();
         while (reader.Read())
         {
@@ -61,8 +60,7 @@ internal static class StreamRows
 
     private static StreamState? Read(StoreTransaction transaction, KeyStreamId stream, string query)
     {
-        var command = Sql.Command(transaction, query, Key(stream));
-        using var reader = command.ExecuteReader();
+        using var reader = Sql.Reader(transaction, query, Key(stream));
         if (!reader.Read())
         {
             return null;

@@ -28,15 +28,14 @@ internal static class UsedSpans
         }
 
         var stop = end;
-        var right = Sql.Command(transaction, $"SELECT end_offset FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use, end);
-        if (right.ExecuteScalar() is { } found and not DBNull)
+        if (Sql.Scalar(transaction, $"SELECT end_offset FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
+            stream.GatewayId, stream.PeerId, (int)stream.Use, end) is { } found)
         {
             stop = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
             Delete(transaction, stream, end);
         }
 
-        Sql.Execute(transaction,
+        Sql.Defer(transaction,
             "INSERT INTO used_spans(gateway, peer, stream_use, \"offset\", end_offset) VALUES(@p0, @p1, @p2, @p3, @p4);",
             stream.GatewayId, stream.PeerId, (int)stream.Use, start, stop);
     }
@@ -71,23 +70,21 @@ internal static class UsedSpans
     public static long UsedBelow(StoreTransaction transaction, KeyStreamId stream, long end)
     {
         // CASE, not MIN(a, b) (SQLite) or LEAST (PostgreSQL); the CAST keeps PostgreSQL's SUM of bigints (numeric) an integer.
-        var command = Sql.Command(transaction,
+        return Convert.ToInt64(Sql.Scalar(transaction,
             "SELECT CAST(COALESCE(SUM(CASE WHEN end_offset < @p3 THEN end_offset ELSE @p3 END - \"offset\"), 0) AS BIGINT) " +
             $"FROM used_spans WHERE {Stream} AND \"offset\" < @p3;",
-            stream.GatewayId, stream.PeerId, (int)stream.Use, end);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            stream.GatewayId, stream.PeerId, (int)stream.Use, end), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static (long Offset, long End)? LastStartingBefore(StoreTransaction transaction, KeyStreamId stream, long bound)
     {
-        var command = Sql.Command(transaction,
+        using var reader = Sql.Reader(transaction,
             $"SELECT \"offset\", end_offset FROM used_spans WHERE {Stream} AND \"offset\" < @p3 ORDER BY \"offset\" DESC LIMIT 1;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, bound);
-        using var reader = command.ExecuteReader();
         return reader.Read() ? (Sql.Int64(reader, 0), Sql.Int64(reader, 1)) : null;
     }
 
     private static void Delete(StoreTransaction transaction, KeyStreamId stream, long offset) =>
-        Sql.Execute(transaction, $"DELETE FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
+        Sql.Defer(transaction, $"DELETE FROM used_spans WHERE {Stream} AND \"offset\" = @p3;",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset);
 }

@@ -24,6 +24,9 @@ public static class KmsBenchCommand
             1, int.MaxValue);
         var warmup = CliOption.Bounded("--warmup", "Unmeasured warm-up pairs first (JIT, TLS sessions, SQLite cache)",
             defaults.WarmupPairs, 0, int.MaxValue);
+        var steady = CliOption.Bounded("--steady-seconds",
+            "Then warm up for at most this long more, in rounds of --warmup pairs, until a round spends under 2% of its CPU " +
+            "in the JIT (tiered compilation recompiles hot code long after start); 0 turns it off", 120, 0, 3600);
         var concurrency = CliOption.Checked(
             CliOption.List("--concurrency", "Concurrent keep-alive clients, one run per value", defaults.Concurrency),
             levels => levels.Length == 0 || levels.Any(c => c < 1)
@@ -45,7 +48,7 @@ public static class KmsBenchCommand
         var csv = CliOption.Described<string?>("--csv", "Also write the figures to this CSV file");
         var command = new Command("bench",
             "Measure ETSI GS QKD 014 enc_keys + dec_keys keys and pairs per second and pair latency over mutual-TLS HTTPS on loopback.");
-        CliOption.AddTo(command, pairs, warmup, concurrency, size, keys, engine, database, csv);
+        CliOption.AddTo(command, pairs, warmup, steady, concurrency, size, keys, engine, database, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -61,6 +64,7 @@ public static class KmsBenchCommand
                 {
                     Pairs = parseResult.GetValue(pairs),
                     WarmupPairs = parseResult.GetValue(warmup),
+                    SteadyWarmupSeconds = parseResult.GetValue(steady),
                     Concurrency = parseResult.GetValue(concurrency)!,
                     KeySizeBits = parseResult.GetValue(size),
                     KeysPerRequest = parseResult.GetValue(keys)!,
@@ -76,18 +80,20 @@ public static class KmsBenchCommand
             }
 
             var table = new CsvTable("concurrency", "pairs", "keys_per_request", "key_size_bits", "seconds",
-                "pairs_per_second", "keys_per_second", "mean_pair_ms", "p50_pair_ms", "p99_pair_ms", "commits_per_request", "cpu_us_per_key");
+                "pairs_per_second", "keys_per_second", "mean_pair_ms", "p50_pair_ms", "p99_pair_ms", "commits_per_request", "cpu_us_per_key", "round_trips_per_request", "jit_ms");
             await output.WriteLineAsync(
-                "concurrency  pairs  keys/req  size  seconds  pairs/s  keys/s  mean pair ms  p50 ms  p99 ms  commits/req  cpu us/key")
+                "concurrency  pairs  keys/req  size  seconds  pairs/s  keys/s  mean pair ms  p50 ms  p99 ms  commits/req  cpu us/key  trips/req  jit ms")
                 .ConfigureAwait(false);
             foreach (var r in results)
             {
                 table.AddRow(r.Concurrency, r.Pairs, r.KeysPerRequest, r.KeySizeBits, r.Seconds, r.PairsPerSecond,
-                    r.KeysPerSecond, r.MeanPairMilliseconds, r.P50PairMilliseconds, r.P99PairMilliseconds, r.CommitsPerRequest, r.CpuMicrosecondsPerKey);
+                    r.KeysPerSecond, r.MeanPairMilliseconds, r.P50PairMilliseconds, r.P99PairMilliseconds, r.CommitsPerRequest, r.CpuMicrosecondsPerKey,
+                    r.RoundTripsPerRequest, r.JitMilliseconds);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Concurrency,11}  {r.Pairs,5}  {r.KeysPerRequest,8}  {r.KeySizeBits,4}  {r.Seconds,7:F2}  " +
                     $"{r.PairsPerSecond,7:F0}  {r.KeysPerSecond,6:F0}  {r.MeanPairMilliseconds,12:F2}  " +
-                    $"{r.P50PairMilliseconds,6:F2}  {r.P99PairMilliseconds,6:F2}  {r.CommitsPerRequest,11:F2}  {r.CpuMicrosecondsPerKey,10:F0}")).ConfigureAwait(false);
+                    $"{r.P50PairMilliseconds,6:F2}  {r.P99PairMilliseconds,6:F2}  {r.CommitsPerRequest,11:F2}  {r.CpuMicrosecondsPerKey,10:F0}  " +
+                    $"{r.RoundTripsPerRequest,9:F1}  {r.JitMilliseconds,6:F0}")).ConfigureAwait(false);
             }
 
             if (parseResult.GetValue(csv) is { } path)
