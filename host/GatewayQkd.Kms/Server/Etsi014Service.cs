@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GatewayQkd.Kms.Etsi014;
 using GatewayQkd.Kms.KeyIds;
 using GatewayQkd.Kms.Sae;
@@ -21,6 +22,9 @@ public sealed class Etsi014Service
 
     /// <summary>Message of a 503 when the stream holds too little key.</summary>
     public const string InsufficientMessage = "insufficient amount of key material";
+
+    /// <summary>Message of a 503 when the key store could not commit the request (nothing of it was stored or handed out).</summary>
+    public const string StoreFailedMessage = "key store unavailable";
 
     private readonly CentralKeyStore _store;
     private readonly KmsPolicy _policy;
@@ -94,6 +98,10 @@ public sealed class Etsi014Service
         {
             throw new Etsi014Exception(503, InsufficientMessage, ("insufficient_key", e.Message));
         }
+        catch (DbException e)
+        {
+            throw StoreFailed(e);
+        }
     }
 
     /// <summary>Get key with key IDs: the calling slave fetches keys of the stream it shares with <paramref name="masterSae"/>.</summary>
@@ -130,7 +138,17 @@ public sealed class Etsi014Service
         {
             throw new Etsi014Exception(400, KeyAccessMessage, ("key_ID", e.Message));
         }
+        catch (DbException e)
+        {
+            throw StoreFailed(e);
+        }
     }
+
+    // The transaction holding the request failed (its whole batch was rolled back): the caller may ask again; the
+    // engine's message stays in the server (it may name hosts), the SAE learns only that nothing was handed out.
+    private static Etsi014Exception StoreFailed(DbException error) =>
+        new(503, StoreFailedMessage, ("key_store",
+            $"the key store could not commit the request (SQLSTATE/code {error.SqlState ?? error.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}); no key was handed out, try again"));
 
     private static ushort PeerNode(ushort caller, string pathSae, string field)
     {

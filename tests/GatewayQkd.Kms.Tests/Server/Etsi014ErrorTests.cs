@@ -47,6 +47,19 @@ public sealed class Etsi014ErrorTests(TestCertificates certificates) : KmsHttpsT
     }
 
     [Fact]
+    public async Task Reports_503_And_Hands_Out_Nothing_When_The_Store_Cannot_Commit()
+    {
+        Kms.Store.BeforeCommit = _ => throw new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10);
+
+        var (status, body) = await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2");
+        Kms.Store.BeforeCommit = null;
+
+        AssertError(503, "key store unavailable", "key_store", status, body);
+        Assert.Equal(0, Kms.Store.GetCounts(7, 0, KeyStreamUse.Etsi014).UsedBytes);
+        Assert.Equal(200, (await Wire.Get(Kms.Cs, "api/v1/keys/gn-7/enc_keys?number=2")).Status);
+    }
+
+    [Fact]
     public async Task Rejects_A_Caller_Without_A_Client_Certificate_With_401()
     {
         var (status, body) = await Wire.Get(Kms.Client(null), "api/v1/keys/gn-7/enc_keys");
