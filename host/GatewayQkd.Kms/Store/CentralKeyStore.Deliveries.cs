@@ -17,11 +17,15 @@ public sealed partial class CentralKeyStore
     /// <see cref="KeyStoreError.InsufficientKey"/> and changes nothing.
     /// </summary>
     public IReadOnlyList<StoredKey> DeliverToMaster(ushort master, ushort slave, int keyBytes, int count) =>
-        Write(ToMaster(master, slave, keyBytes, count));
+        DeliverToMasterAsync(master, slave, keyBytes, count).GetAwaiter().GetResult();
 
-    /// <summary>As <see cref="DeliverToMaster"/>, without blocking a thread while earlier commits run.</summary>
+    /// <summary>
+    /// As <see cref="DeliverToMaster"/>, without blocking a thread while earlier commits run. Concurrent requests of one
+    /// pair and key size that meet in a batch are served as one run of the reservation, split among them top down
+    /// (<see cref="MasterDelivery"/>): each still gets its own keys, as if they had run one after another.
+    /// </summary>
     public Task<IReadOnlyList<StoredKey>> DeliverToMasterAsync(ushort master, ushort slave, int keyBytes, int count) =>
-        _commits.RunAsync(ToMaster(master, slave, keyBytes, count));
+        _commits.RunAsync(ToMaster(master, slave, keyBytes, count), new MasterDelivery(master, slave, keyBytes, count));
 
     /// <summary>
     /// Hands node <paramref name="slave"/> the keys <paramref name="ids"/> on the ETSI 014 reservation it shares with
@@ -54,26 +58,13 @@ public sealed partial class CentralKeyStore
         return transaction =>
         {
             var state = StreamRows.Lock(transaction, stream);
-            var keys = new List<StoredKey>(count);
-            var whole = (long)keyBytes * count;
-            if (whole <= int.MaxValue && UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, (int)whole) is { } start)
+            if (TakeTopRun(transaction, state, master, slave, keyBytes, [count]) is { } run)
             {
-                // The usual case (nothing but enc_keys draws on the reservation, so it has no holes): one run for the
-                // whole request, one used span and one read, split into keys from the top down as below.
-                var run = TakeRange(transaction, state, start, (int)whole, erase: false);
-                for (var i = 0; i < count; i++)
-                {
-                    var offset = start + whole - ((i + 1L) * keyBytes);
-                    DeliveryRows.Insert(transaction, stream, offset, keyBytes, master, slave, slaveDelivered: false);
-                    keys.Add(new StoredKey(stream, new KeyRange(stream.PeerId, (uint)offset, keyBytes),
-                        run.AsSpan((int)(offset - start), keyBytes).ToArray()));
-                }
-
-                System.Security.Cryptography.CryptographicOperations.ZeroMemory(run);
                 StreamRows.Save(transaction, state);
-                return keys;
+                return run[0];
             }
 
+            var keys = new List<StoredKey>(count);
             for (var i = 0; i < count; i++)
             {
                 var offset = UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, keyBytes) ?? throw new KeyStoreException(
@@ -87,6 +78,39 @@ public sealed partial class CentralKeyStore
             StreamRows.Save(transaction, state);
             return keys;
         };
+    }
+
+    // The usual case (nothing but enc_keys draws on the reservation, so it has no holes): one free run for all the keys
+    // the requests ask for (counts, one per request), one used span and one read, split into keys from the top down -
+    // the first request gets the highest keys - as one request after another would take them; null (nothing changed)
+    // when no run that long is free.
+    private static List<StoredKey>[]? TakeTopRun(StoreTransaction transaction, StreamState state, ushort master, ushort slave,
+        int keyBytes, IReadOnlyList<int> counts)
+    {
+        var stream = state.Stream;
+        var whole = (long)keyBytes * counts.Sum();
+        if (whole > int.MaxValue || UsedSpans.HighestFree(transaction, stream, state.AckedPrefixEnd, (int)whole) is not { } start)
+        {
+            return null;
+        }
+
+        var run = TakeRange(transaction, state, start, (int)whole, erase: false);
+        var lists = new List<StoredKey>[counts.Count];
+        var taken = 0L;
+        for (var part = 0; part < counts.Count; part++)
+        {
+            lists[part] = new List<StoredKey>(counts[part]);
+            for (var i = 0; i < counts[part]; i++)
+            {
+                var offset = start + whole - ((++taken) * keyBytes);
+                DeliveryRows.Insert(transaction, stream, offset, keyBytes, master, slave, slaveDelivered: false);
+                lists[part].Add(new StoredKey(stream, new KeyRange(stream.PeerId, (uint)offset, keyBytes),
+                    run.AsSpan((int)(offset - start), keyBytes).ToArray()));
+            }
+        }
+
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(run);
+        return lists;
     }
 
     private static Func<StoreTransaction, IReadOnlyList<StoredKey>> ToSlave(ushort slave, ushort master, IReadOnlyList<GatewayKeyId> ids)
@@ -166,6 +190,28 @@ public sealed partial class CentralKeyStore
             }
 
             BlockRows.Erase(transaction, group.Key, start, (int)(end - start));
+        }
+    }
+
+    /// <summary>
+    /// enc_keys requests of one master, slave and key size merged within a batch: one locked stream read, one free-run
+    /// search, one used span and one read of key bytes for all of them (<see cref="TakeTopRun"/>); when no run holds
+    /// them all, they run one by one (each then all or nothing on its own).
+    /// </summary>
+    private sealed record MasterDelivery(ushort Master, ushort Slave, int KeyBytes, int Count) : IBatchMerge
+    {
+        public object Key => (KeyStreamId.Of(Master, Slave, KeyStreamUse.Etsi014), Master, Slave, KeyBytes);
+
+        public object[]? TryRunMerged(StoreTransaction transaction, IReadOnlyList<IBatchMerge> parts)
+        {
+            var state = StreamRows.Lock(transaction, KeyStreamId.Of(Master, Slave, KeyStreamUse.Etsi014));
+            if (TakeTopRun(transaction, state, Master, Slave, KeyBytes, parts.Select(p => ((MasterDelivery)p).Count).ToList()) is not { } runs)
+            {
+                return null;
+            }
+
+            StreamRows.Save(transaction, state);
+            return runs;
         }
     }
 }

@@ -54,6 +54,9 @@ public sealed partial class CentralKeyStore : IDisposable
     /// </summary>
     public long RoundTrips => _commits.RoundTrips;
 
+    /// <summary>Gets the calls since open that ran merged with others of their batch (concurrent enc_keys of one pair and key size).</summary>
+    public long MergedCalls => _commits.MergedCalls;
+
     /// <summary>Gets the batches since open that were run again with a savepoint per call because one of their calls was refused.</summary>
     public long RefusalReruns => _commits.OptimisticFallbacks;
 

@@ -35,6 +35,7 @@ internal sealed class GroupCommit : IDisposable
     private readonly Lock _connectionGate = new();
     private List<PendingCall> _queue = [];
     private bool _leading;
+    private long _mergedInAttempt;
     private bool _disposed;
 
     public GroupCommit(DbConnection connection, StoreDialect dialect)
@@ -52,6 +53,9 @@ internal sealed class GroupCommit : IDisposable
     /// <summary>Gets the batches run again after a retryable abort (a deadlock with another worker).</summary>
     public long Retries { get; private set; }
 
+    /// <summary>Gets the calls run merged with others of their batch (<see cref="IBatchMerge"/>).</summary>
+    public long MergedCalls { get; private set; }
+
     /// <summary>Gets the batches rolled back and run again with a savepoint per call because one of their calls was refused.</summary>
     public long OptimisticFallbacks { get; private set; }
 
@@ -67,10 +71,13 @@ internal sealed class GroupCommit : IDisposable
     /// </summary>
     internal Action<int>? BeforeCommit { get; set; }
 
-    /// <summary>Runs <paramref name="work"/> in the next commit; the task completes once that commit is durable.</summary>
-    public Task<T> RunAsync<T>(Func<StoreTransaction, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> in the next commit; the task completes once that commit is durable. With
+    /// <paramref name="merge"/>, calls of the same merge key in one batch may run as one (<see cref="IBatchMerge"/>).
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<StoreTransaction, T> work, IBatchMerge? merge = null)
     {
-        var call = new PendingCall<T>(work);
+        var call = new PendingCall<T>(work, merge);
         bool lead;
         lock (_queueGate)
         {
@@ -203,11 +210,16 @@ internal sealed class GroupCommit : IDisposable
     {
         using var transaction = _connection.BeginTransaction();
         var context = new StoreTransaction(transaction, _dialect, _commands);
+        _mergedInAttempt = 0;
         try
         {
+            var done = new HashSet<PendingCall>();
             foreach (var call in batch)
             {
-                call.Execute(context);
+                if (done.Add(call) && !TryRunMerged(context, call, batch, done))
+                {
+                    call.Execute(context);
+                }
             }
 
             context.Flush(); // a held-back write refused by the engine (a constraint) fails here, inside the try
@@ -221,6 +233,31 @@ internal sealed class GroupCommit : IDisposable
         }
 
         Commit(transaction, context, batch.Count);
+        MergedCalls += _mergedInAttempt; // counted once committed
+        return true;
+    }
+
+    // Runs call with the later calls of its merge key as one, when there are any and they accept (marking them done).
+    private bool TryRunMerged(StoreTransaction context, PendingCall call, List<PendingCall> batch, HashSet<PendingCall> done)
+    {
+        if (call.Merge is not { } merge)
+        {
+            return false;
+        }
+
+        var group = batch.Where(c => c == call || (!done.Contains(c) && c.Merge is { } other && other.Key.Equals(merge.Key))).ToList();
+        if (group.Count < 2 || merge.TryRunMerged(context, group.Select(c => c.Merge!).ToList()) is not { } results)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].SetResult(results[i]);
+            done.Add(group[i]);
+        }
+
+        _mergedInAttempt += group.Count;
         return true;
     }
 
@@ -274,8 +311,12 @@ internal sealed class GroupCommit : IDisposable
         }
     }
 
-    private abstract class PendingCall
+    private abstract class PendingCall(IBatchMerge? merge)
     {
+        public IBatchMerge? Merge { get; } = merge;
+
+        public abstract void SetResult(object result);
+
         public abstract void Execute(StoreTransaction transaction);
 
         public abstract void Refuse(Exception error);
@@ -285,7 +326,7 @@ internal sealed class GroupCommit : IDisposable
         public abstract void Complete();
     }
 
-    private sealed class PendingCall<T>(Func<StoreTransaction, T> work) : PendingCall
+    private sealed class PendingCall<T>(Func<StoreTransaction, T> work, IBatchMerge? merge) : PendingCall(merge)
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
@@ -298,6 +339,12 @@ internal sealed class GroupCommit : IDisposable
         {
             _refusal = null;
             _result = work(transaction);
+        }
+
+        public override void SetResult(object result)
+        {
+            _refusal = null;
+            _result = (T)result;
         }
 
         public override void Refuse(Exception error) => _refusal = error;

@@ -82,6 +82,7 @@ public abstract class GroupCommitTests : IDisposable
         const int Rounds = 4;
         var reserved = Reserve(Callers * Rounds);
         var commits = Store.Commits;
+        var merged = Store.MergedCalls;
 
         // Each caller asks for one key per request, as 16 keep-alive clients of enc_keys do, Rounds times in a row.
         var keys = (await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
@@ -96,6 +97,7 @@ public abstract class GroupCommitTests : IDisposable
         })))).SelectMany(k => k).ToList();
 
         Assert.True(Store.Commits - commits < Callers * Rounds, $"{Store.Commits - commits} commits for {Callers * Rounds} calls");
+        Assert.True(Store.MergedCalls > merged, "no two requests of a batch were served as one run");
         AssertDisjointAndGenuine(keys, reserved);
         var fetched = Store.DeliverToSlave(1, 0, keys.Select(k => k.Id).ToList());
         Assert.Equal(keys.Select(k => k.Key), fetched.Select(k => k.Key));
