@@ -8,6 +8,10 @@ internal static class BlockRows
     /// <summary>The condition selecting one stream's rows (parameters @p0..@p2).</summary>
     public const string Stream = "gateway = @p0 AND peer = @p1 AND stream_use = @p2";
 
+    /// <summary>The condition selecting the blocks of one stream (@p0..@p2) holding bytes [@p4, @p3).</summary>
+    public const string Covered = $"{Stream} AND \"offset\" < @p3 AND \"offset\" >= " +
+        $"(SELECT MAX(\"offset\") FROM blocks WHERE {Stream} AND \"offset\" <= @p4)";
+
     /// <summary>Inserts a block row.</summary>
     public static void Insert(StoreTransaction transaction, KeyStreamId stream, long blockId, long offset, byte[] material)
     {
@@ -67,27 +71,18 @@ internal static class BlockRows
     public static void Erase(StoreTransaction transaction, KeyStreamId stream, long offset, int length) =>
         Copy(transaction, stream, offset, length, read: false, erase: true);
 
-    private static byte[]? Copy(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase)
-    {
-        var key = read ? new byte[length] : null;
-        foreach (var (rowKey, blockOffset, blockLength) in Covering(transaction, stream, offset, length))
-        {
-            var from = Math.Max(offset, blockOffset);
-            var to = Math.Min(offset + length, blockOffset + blockLength);
-            transaction.Dialect.CopyBytes(transaction, stream, rowKey, (int)(from - blockOffset), key, (int)(from - offset),
-                (int)(to - from), erase);
-        }
+    private static byte[]? Copy(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase) =>
+        transaction.Dialect.CopyRange(transaction, stream, offset, length, read, erase);
 
-        return key;
-    }
-
-    // Blocks are contiguous, so the range is covered by the block holding its first byte and those after it.
-    private static List<(long RowKey, long Offset, long Length)> Covering(
+    /// <summary>
+    /// The SQLite rowid, offset and length of the blocks holding [offset, offset + length): blocks are contiguous, so the
+    /// block holding its first byte and those after it (<see cref="Covered"/> is the condition).
+    /// </summary>
+    public static List<(long RowId, long Offset, long Length)> Covering(
         StoreTransaction transaction, KeyStreamId stream, long offset, int length)
     {
         using var reader = Sql.Reader(transaction,
-            $"SELECT {transaction.Dialect.BlockRowKey}, \"offset\", length FROM blocks WHERE {Stream} AND \"offset\" < @p3 AND \"offset\" >= " +
-            $"(SELECT MAX(\"offset\") FROM blocks WHERE {Stream} AND \"offset\" <= @p4) ORDER BY \"offset\";",
+            $"SELECT rowid, \"offset\", length FROM blocks WHERE {Covered} ORDER BY \"offset\";",
             stream.GatewayId, stream.PeerId, (int)stream.Use, offset + length, offset);
         var rows = new List<(long, long, long)>(1);
         while (reader.Read())

@@ -23,32 +23,44 @@ internal sealed class PostgresDialect(DatabaseEngine engine) : StoreDialect(engi
 
     public override string ForUpdate => " FOR UPDATE";
 
-    public override string BlockRowKey => "block_id";
-
     public override string SessionSetup => "SET synchronous_commit TO on;";
 
     public override string SchemaLock => $"SELECT pg_advisory_xact_lock({SchemaLockId});";
 
     public override bool BatchesStatements => true;
 
-    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
-        int count, bool erase)
+    // One query reads the range's part of every block holding it, one UPDATE (held back, sent with the next statement)
+    // zeroes those parts: no statement per block. substr and overlay count bytes from 1; a block's part is
+    // [GREATEST(start, offset), LEAST(end, offset + length)).
+    private const string Part = "GREATEST(@p4 - \"offset\", 0)::int + 1";
+    private const string PartLength = "(LEAST(@p3, \"offset\" + length) - GREATEST(@p4, \"offset\"))::int";
+
+    public override byte[]? CopyRange(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase)
     {
-        // substr and overlay count bytes from 1.
-        if (into is not null)
+        object[] values = [stream.GatewayId, stream.PeerId, (int)stream.Use, offset + length, offset];
+        byte[]? key = null;
+        if (read)
         {
-            var bytes = (byte[])Sql.Scalar(transaction,
-                $"SELECT substr(material, @p4, @p5) FROM blocks WHERE {BlockRows.Stream} AND block_id = @p3;",
-                stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count)!;
-            bytes.CopyTo(into, at);
+            key = new byte[length];
+            using var reader = Sql.Reader(transaction,
+                $"SELECT \"offset\", substr(material, {Part}, {PartLength}) FROM blocks WHERE {BlockRows.Covered} ORDER BY \"offset\";",
+                values);
+            while (reader.Read())
+            {
+                var part = (byte[])reader.GetValue(1);
+                part.CopyTo(key, (int)(Math.Max(offset, Sql.Int64(reader, 0)) - offset));
+            }
         }
 
         if (erase)
         {
             Sql.Defer(transaction,
-                $"UPDATE blocks SET material = overlay(material PLACING @p6 FROM @p4 FOR @p5) WHERE {BlockRows.Stream} AND block_id = @p3;",
-                stream.GatewayId, stream.PeerId, (int)stream.Use, rowKey, from + 1, count, new byte[count]);
+                $"UPDATE blocks SET material = overlay(material PLACING decode(repeat('00', {PartLength}), 'hex') FROM {Part}) " +
+                $"WHERE {BlockRows.Covered};",
+                values);
         }
+
+        return key;
     }
 
     public override bool IsRetryable(Exception error) =>

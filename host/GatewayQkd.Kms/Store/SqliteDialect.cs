@@ -15,27 +15,32 @@ internal sealed class SqliteDialect(DatabaseEngine engine) : StoreDialect(engine
 
     public override string ForUpdate => string.Empty;
 
-    public override string BlockRowKey => "rowid";
-
     public override string SessionSetup => "PRAGMA busy_timeout=5000;";
 
     public override string SchemaLock => string.Empty;
 
-    public override void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
-        int count, bool erase)
+    public override byte[]? CopyRange(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase)
     {
-        using var blob = new SqliteBlob((SqliteConnection)transaction.Connection, "blocks", "material", rowKey, readOnly: !erase);
-        if (into is not null)
+        var key = read ? new byte[length] : null;
+        foreach (var (rowId, blockOffset, blockLength) in BlockRows.Covering(transaction, stream, offset, length))
         {
-            blob.Position = from;
-            blob.ReadExactly(into, at, count);
+            var from = Math.Max(offset, blockOffset);
+            var count = (int)(Math.Min(offset + length, blockOffset + blockLength) - from);
+            using var blob = new SqliteBlob((SqliteConnection)transaction.Connection, "blocks", "material", rowId, readOnly: !erase);
+            if (key is not null)
+            {
+                blob.Position = from - blockOffset;
+                blob.ReadExactly(key, (int)(from - offset), count);
+            }
+
+            if (erase)
+            {
+                blob.Position = from - blockOffset;
+                blob.Write(new byte[count]);
+            }
         }
 
-        if (erase)
-        {
-            blob.Position = from;
-            blob.Write(new byte[count]);
-        }
+        return key;
     }
 
     // BEGIN IMMEDIATE waits for the write lock up front, so two writers never deadlock on an upgrade.

@@ -23,9 +23,6 @@ internal abstract class StoreDialect
     /// <summary>Gets what follows the SELECT of a stream row the transaction goes on to change (a row lock, or nothing).</summary>
     public abstract string ForUpdate { get; }
 
-    /// <summary>Gets the column that names one block row to <see cref="CopyBytes"/>.</summary>
-    public abstract string BlockRowKey { get; }
-
     /// <summary>Gets the statements run once on every new connection (durability settings).</summary>
     public abstract string SessionSetup { get; }
 
@@ -43,12 +40,12 @@ internal abstract class StoreDialect
         engine.Kind == DatabaseKind.Sqlite ? new SqliteDialect(engine) : new PostgresDialect(engine);
 
     /// <summary>
-    /// Copies bytes [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) of the material of the
-    /// block row <paramref name="rowKey"/> (a value of <see cref="BlockRowKey"/>) into <paramref name="into"/> at
-    /// <paramref name="at"/> (unless it is null), and overwrites them with zeros when <paramref name="erase"/> is set.
+    /// Copies the stream bytes [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>) out of
+    /// the blocks holding them (when <paramref name="read"/>; else returns null), and overwrites them with zeros when
+    /// <paramref name="erase"/> is set. Blocks are contiguous, so the range lies in the block holding its first byte and
+    /// those after it.
     /// </summary>
-    public abstract void CopyBytes(StoreTransaction transaction, KeyStreamId stream, long rowKey, int from, byte[]? into, int at,
-        int count, bool erase);
+    public abstract byte[]? CopyRange(StoreTransaction transaction, KeyStreamId stream, long offset, int length, bool read, bool erase);
 
     /// <summary>
     /// True when <paramref name="error"/> aborted the whole transaction through no fault of its calls (a deadlock between

@@ -152,6 +152,24 @@ public abstract class CentralKeyStoreTests(EngineFixture? postgres) : IDisposabl
     }
 
     [Fact]
+    public void A_Used_Key_Spanning_Two_Blocks_Is_Read_Whole_And_Erased_From_Both()
+    {
+        var first = _fixture.RandomBytes(32);
+        var second = _fixture.RandomBytes(32);
+        Store.AppendBlock(7, 0, first);
+        Store.AppendBlock(7, 0, second);
+
+        Assert.Equal([.. first[24..], .. second[..8]], Store.ConsumeKey(7, new KeyRange(0, 24, 16)));
+        Store.Dispose();
+
+        var stored = (StoreDatabase.ReadBlockMaterial(_fixture.Database, gateway: 7, peer: 0, blockId: 0),
+            StoreDatabase.ReadBlockMaterial(_fixture.Database, gateway: 7, peer: 0, blockId: 1));
+        Assert.Equal([.. first[..24], .. new byte[8]], stored.Item1);
+        Assert.Equal([.. new byte[8], .. second[8..]], stored.Item2);
+        _fixture.Reopen();
+    }
+
+    [Fact]
     public void Acknowledgement_Of_An_Unknown_Block_Is_Refused()
     {
         Store.AppendBlock(7, 0, _fixture.RandomBytes(8));
