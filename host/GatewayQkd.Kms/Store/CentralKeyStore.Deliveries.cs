@@ -137,18 +137,18 @@ public sealed partial class CentralKeyStore
                 StreamRows.Lock(transaction, stream); // once per stream, in the order the ids name them
             }
 
-            var keys = new List<StoredKey>(copy.Length);
+            var ranges = new List<(KeyStreamId Stream, KeyRange Range)>(copy.Length);
             foreach (var id in copy)
             {
-                keys.Add(DeliverOneToSlave(transaction, slave, master, id));
+                ranges.Add(MarkSlaveDelivered(transaction, slave, master, id));
             }
 
-            EraseDelivered(transaction, keys);
-            return keys;
+            return ReadAndEraseDelivered(transaction, ranges);
         };
     }
 
-    private static StoredKey DeliverOneToSlave(StoreTransaction transaction, ushort slave, ushort master, GatewayKeyId id)
+    private static (KeyStreamId Stream, KeyRange Range) MarkSlaveDelivered(StoreTransaction transaction, ushort slave, ushort master,
+        GatewayKeyId id)
     {
         var stream = id.Stream;
         var range = new KeyRange(stream.PeerId, id.Range.Offset, id.Range.Length);
@@ -166,31 +166,40 @@ public sealed partial class CentralKeyStore
                 $"Key {range} of stream {stream} was already delivered to node {slave}.");
         }
 
-        return new StoredKey(stream, range, BlockRows.Read(transaction, stream, range.Offset, range.Length));
+        return (stream, range);
     }
 
-    // Erases the delivered keys' bytes, one write per run of adjacent keys: enc_keys hands a request's keys out as one
-    // run, so a dec_keys request for them rewrites the block once, not once per key (PostgreSQL writes a whole new bytea
-    // value per UPDATE).
-    private static void EraseDelivered(StoreTransaction transaction, List<StoredKey> keys)
+    // Reads the delivered keys' bytes and erases them, one read and one write per run of adjacent keys: enc_keys hands a
+    // request's keys out as one run, so a dec_keys request for them costs one read and one block rewrite, not one per key
+    // (PostgreSQL writes a whole new bytea value per UPDATE, and every statement is a round trip). Keys in the ids' order.
+    private static List<StoredKey> ReadAndEraseDelivered(StoreTransaction transaction, List<(KeyStreamId Stream, KeyRange Range)> ranges)
     {
-        foreach (var group in keys.GroupBy(k => k.Stream))
+        var bytes = new Dictionary<(KeyStreamId, long), byte[]>(ranges.Count);
+        foreach (var group in ranges.GroupBy(r => r.Stream))
         {
-            var ranges = group.Select(k => (Offset: (long)k.Range.Offset, End: (long)k.Range.End)).Order().ToList();
-            var (start, end) = ranges[0];
-            foreach (var (offset, stop) in ranges.Skip(1))
+            var ordered = group.Select(r => r.Range).OrderBy(r => r.Offset).ToList();
+            var first = 0;
+            for (var i = 1; i <= ordered.Count; i++)
             {
-                if (offset != end)
+                if (i < ordered.Count && ordered[i].Offset == ordered[i - 1].End)
                 {
-                    BlockRows.Erase(transaction, group.Key, start, (int)(end - start));
-                    start = offset;
+                    continue;
                 }
 
-                end = stop;
-            }
+                // ordered[first..i) is one run of adjacent keys.
+                var start = (long)ordered[first].Offset;
+                var run = BlockRows.ReadAndErase(transaction, group.Key, start, (int)((long)ordered[i - 1].End - start));
+                for (var k = first; k < i; k++)
+                {
+                    bytes[(group.Key, ordered[k].Offset)] = run.AsSpan((int)(ordered[k].Offset - start), ordered[k].Length).ToArray();
+                }
 
-            BlockRows.Erase(transaction, group.Key, start, (int)(end - start));
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(run);
+                first = i;
+            }
         }
+
+        return ranges.Select(r => new StoredKey(r.Stream, r.Range, bytes[(r.Stream, r.Range.Offset)])).ToList();
     }
 
     /// <summary>
