@@ -58,6 +58,7 @@ public sealed class Simulator
     /// <summary>Events handled per call of <see cref="Events"/> (a few microseconds of work, so the call costs nothing).</summary>
     private const int EventsPerCall = 1024;
     private int _freeChannels;
+    private int _prefetchedTimer = -1;
     private bool _pending;
     private int _arrivalIndex;
     private int _arrivalCount;
@@ -195,9 +196,15 @@ public sealed class Simulator
                     }
 
                     // The earliest timer's gateway too: it fires after this arrival or a few more, at a gateway
-                    // that is otherwise not in cache (a wake-up or an inflow end, entity g or N + g).
+                    // that is otherwise not in cache (a wake-up or an inflow end, entity g or N + g). Once per
+                    // timer: it usually stays the earliest over several arrivals, and each prefetch of the same
+                    // lines again cost a dependent load chain (heap root, gateway array) per arrival.
                     int timer = _timers.NextEntity;
-                    Prefetch(timer < _n ? timer : timer - _n);
+                    if (timer != _prefetchedTimer)
+                    {
+                        _prefetchedTimer = timer;
+                        Prefetch(timer < _n ? timer : timer - _n);
+                    }
                 }
 
                 Arrive(in _arrivals[_arrivalIndex]);
