@@ -42,6 +42,7 @@ public sealed class Simulator
     private readonly TimerHeap _timers;
     private readonly WeightTable _requestWeights;
     private readonly WeightTable _supplementWeights;
+    private readonly ReplenishmentWeights _replenishmentWeights;
     private readonly Action<GatewayState, long> _sharedStreamSet;
     private readonly int _n;
     private readonly long _slotTicks;
@@ -89,6 +90,7 @@ public sealed class Simulator
         _slottedShare = _scheme.Supply == SupplyMode.SlottedDeficitShare;
         _requestWeights = new WeightTable(_scheme.RequestOrder == RequestOrder.DdkaOmegaZero ? 0 : options.TradeOff);
         _supplementWeights = new WeightTable(options.TradeOff);
+        _replenishmentWeights = new ReplenishmentWeights(options.TradeOff, options.CapacityBits);
         _requests = _scheme.UsesSupplementRequests;
         _thresholds = _scheme.Supply is SupplyMode.Thresholds or SupplyMode.ThresholdsAnyTime;
         _idleGaps = _scheme.Supply == SupplyMode.Thresholds && options.SupplementTiming == SupplementTiming.IdleGaps;
@@ -505,7 +507,7 @@ public sealed class Simulator
                 // weighed by its own size at K_sec 0, the least urgent level (as the core's SupplementPolicy.Decide).
                 WaitingRequest head = g.Queue.Count > 0 ? g.Queue.At(0) : default;
                 double weight = replenish || g.Queue.Count == 0
-                    ? ResponseWeight.Estimate((int)Math.Min(bits, int.MaxValue), SecurityLevel.Plaintext, _options.TradeOff)
+                    ? _replenishmentWeights.Of(bits)
                     : _supplementWeights.Of(head.KQuaBits, head.KSec);
                 return new OrderKey(_slots.IndexOf(_now), weight, _now, g.Id, _supplementSequence);
             case SupplementOrder.LowestLevelFirst:
