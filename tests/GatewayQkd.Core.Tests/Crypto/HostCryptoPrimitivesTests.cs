@@ -98,6 +98,21 @@ public sealed class HostCryptoPrimitivesTests
     }
 
     [Fact]
+    public void One_Time_Keys_Between_The_Uses_Of_Reused_Keys_All_Get_Their_Own_Correct_Outputs()
+    {
+        var random = new SeededBytes(10);
+        var reused = Enumerable.Range(0, 8).Select(_ => random.Next(32)).ToList();
+        var input = random.Next(32);
+        for (var i = 0; i < 3000; i++) // more one-time arrays than the table has entries, so they meet the reused keys' entries
+        {
+            var key = i % 3 == 0 ? reused[i % reused.Count] : random.Next(32);
+
+            Assert.Equal(Convert.ToHexString(BouncyReference.AesEcb(key, input)), Convert.ToHexString(_host.EncryptBlocks(key, input, 0, 32)));
+            Assert.Equal(Convert.ToHexString(BouncyReference.HmacSha256(key, input)), Convert.ToHexString(_host.HmacSha256(key, input, 0, 32)));
+        }
+    }
+
+    [Fact]
     public void Concurrent_Callers_On_One_Key_Get_Correct_Outputs()
     {
         var key = new SeededBytes(8).Next(32);
