@@ -4,8 +4,9 @@ using GatewayQkd.Core.Ports;
 namespace GatewayQkd.Adapters;
 
 /// <summary>
-/// The core's crypto primitives on .NET's System.Security.Cryptography: AES-128 and AES-256 ECB (AES-NI where the CPU
-/// has it) and HMAC-SHA256. Unlike the ESP32 (tests/GatewayQkd.TestSupport/BoardCryptoPrimitives.cs) it has a native
+/// The core's crypto primitives on the host: AES-128 and AES-256 ECB on the CPU's AES instructions through .NET's
+/// intrinsics (<see cref="HardwareAes"/>; System.Security.Cryptography's OpenSSL AES where the CPU lacks them) and
+/// HMAC-SHA256 from System.Security.Cryptography. Unlike the ESP32 (tests/GatewayQkd.TestSupport/BoardCryptoPrimitives.cs) it has a native
 /// AES-256, so the core's CTR mode hands it the 32-byte key instead of running the managed Aes256.
 /// </summary>
 /// <remarks>
@@ -52,7 +53,15 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
             }
         }
 
-        // First use of this array: one-shot on this thread's scratch Aes (no encryptor kept for a key used once).
+        // First use of this array: one-shot, on the AES instructions where the CPU has them (no OpenSSL context to
+        // create for a key used once), else on this thread's scratch Aes; no schedule is kept for a key used once.
+        if (HardwareAes.IsSupported)
+        {
+            var output = new byte[count];
+            HardwareAes.EncryptEcb(key, input.AsSpan(offset, count), output);
+            return output;
+        }
+
         _scratch ??= Aes.Create();
         _scratch.Key = key;
         return _scratch.EncryptEcb(input.AsSpan(offset, count), PaddingMode.None);
@@ -78,14 +87,22 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
         return HMACSHA256.HashData(key, span);
     }
 
-    // The AES-ECB encryptor of one key; ECB carries no state between blocks, so one transform serves every call.
+    // The AES-ECB schedule of one key: the AES instructions' round keys, or else an OpenSSL encryptor; ECB carries no
+    // state between blocks, so one schedule serves every call.
     private sealed class KeyedAes : IDisposable
     {
-        private readonly Aes _aes;
-        private readonly ICryptoTransform _encryptor;
+        private readonly HardwareAes? _hardware;
+        private readonly Aes? _aes;
+        private readonly ICryptoTransform? _encryptor;
 
         public KeyedAes(byte[] key)
         {
+            if (HardwareAes.IsSupported)
+            {
+                _hardware = new HardwareAes(key);
+                return;
+            }
+
             _aes = Aes.Create();
             _aes.Key = key;
             _aes.Mode = CipherMode.ECB;
@@ -96,9 +113,13 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
         public byte[] Encrypt(byte[] input, int offset, int count)
         {
             var output = new byte[count];
-            if (count > 0)
+            if (_hardware != null)
             {
-                _encryptor.TransformBlock(input, offset, count, output, 0);
+                _hardware.EncryptEcb(input.AsSpan(offset, count), output);
+            }
+            else if (count > 0)
+            {
+                _encryptor!.TransformBlock(input, offset, count, output, 0);
             }
 
             return output;
@@ -106,8 +127,9 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
 
         public void Dispose()
         {
-            _encryptor.Dispose();
-            _aes.Dispose();
+            _hardware?.Erase();
+            _encryptor?.Dispose();
+            _aes?.Dispose();
         }
     }
 }

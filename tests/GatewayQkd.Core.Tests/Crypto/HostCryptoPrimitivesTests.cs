@@ -63,6 +63,25 @@ public sealed class HostCryptoPrimitivesTests
         Assert.All(outputs, o => Assert.Equal(expected, o));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void First_And_Later_Uses_Of_A_Key_Match_BouncyCastle_For_Both_Key_Lengths(int keyLength)
+    {
+        var random = new SeededBytes(11 + keyLength);
+        for (var k = 0; k < 20; k++)
+        {
+            var key = random.Next(keyLength);
+            var input = random.Next(16 * (1 + random.Length(8)));
+            var expected = Convert.ToHexString(BouncyReference.AesEcb(key, input));
+
+            for (var use = 0; use < 3; use++) // one-shot first, then the kept schedule
+            {
+                Assert.Equal(expected, Convert.ToHexString(_host.EncryptBlocks(key, input, 0, input.Length)));
+            }
+        }
+    }
+
     [Fact]
     public void A_Refilled_Key_Array_Is_Never_Served_From_The_Old_Key()
     {
