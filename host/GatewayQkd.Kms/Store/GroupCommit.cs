@@ -18,7 +18,7 @@ namespace GatewayQkd.Kms.Store;
 /// </summary>
 /// <remarks>
 /// There is no background thread: the first caller that finds no commit in progress leads and runs the batch holding
-/// its own call; calls that queued meanwhile are run by a thread-pool work item that leads until the queue is empty
+/// its own call; calls that queued meanwhile are run by a thread started for it that leads until the queue is empty
 /// (so a leading caller gets back to its own request after one batch); later callers just wait. With N concurrent callers a commit
 /// serves up to N calls, which is what turns one fsync per call into one fsync per batch.
 /// </remarks>
@@ -118,8 +118,8 @@ internal sealed class GroupCommit : IDisposable
         }
     }
 
-    // A caller that leads runs one batch, the one holding its own call, and hands what queued meanwhile to a thread-pool
-    // work item that leads until the queue is empty: under steady load the queue never empties, and a caller leading
+    // A caller that leads runs one batch, the one holding its own call, and hands what queued meanwhile to a thread
+    // that leads until the queue is empty: under steady load the queue never empties, and a caller leading
     // "until empty" would never get back to its own request (on PostgreSQL that request waited past HttpClient's 100 s).
     private void Lead(bool untilEmpty)
     {
@@ -154,7 +154,10 @@ internal sealed class GroupCommit : IDisposable
                     }
                 }
 
-                ThreadPool.UnsafeQueueUserWorkItem(static commits => commits.Lead(untilEmpty: true), this, preferLocal: false);
+                // A thread of its own, not a thread-pool work item: synchronous callers (Run) block thread-pool threads
+                // while they wait, and a work item queued behind them would wait for the pool to grow.
+                new Thread(static commits => ((GroupCommit)commits!).Lead(untilEmpty: true)) { IsBackground = true, Name = "key store commits" }
+                    .Start(this);
                 return;
             }
         }
