@@ -50,6 +50,7 @@ public sealed class MqttMessageBus : IRunBus
     private Task? _pump;
     private Task? _watchdog;
     private long _queued;
+    private long _enqueued; // every publish and subscription ever queued: with _queued, says how many have settled
     private bool _everConnected;
     private Exception? _lastConnectError;
     private int _node;
@@ -82,6 +83,16 @@ public sealed class MqttMessageBus : IRunBus
 
     /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
     public long Pending => Interlocked.Read(ref _queued);
+
+    // Queued ones that left the outbox: read _enqueued before _queued, so a publish between the reads counts as unsettled.
+    private long Settled
+    {
+        get
+        {
+            var enqueued = Interlocked.Read(ref _enqueued);
+            return enqueued - Interlocked.Read(ref _queued);
+        }
+    }
 
     /// <summary>
     /// Connects (retrying until <paramref name="cancellationToken"/> fires, so a broker that starts a little later is
@@ -121,6 +132,7 @@ public sealed class MqttMessageBus : IRunBus
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(payload);
         Interlocked.Increment(ref _queued);
+        Interlocked.Increment(ref _enqueued); // after _queued, so a flush never counts this message as settled early
         _outbox.Writer.TryWrite(new Outgoing(topic, (byte[])payload.Clone()));
     }
 
@@ -139,14 +151,20 @@ public sealed class MqttMessageBus : IRunBus
         }
 
         Interlocked.Increment(ref _queued);
+        Interlocked.Increment(ref _enqueued);
         _outbox.Writer.TryWrite(new Outgoing(topicFilter, null));
     }
 
-    /// <summary>Waits until every message published so far was acknowledged by the broker (or the timeout passes).</summary>
+    /// <summary>
+    /// Waits until every message published before the call was acknowledged by the broker (or the timeout passes);
+    /// messages published meanwhile are not waited for, so a busy connection's flush ends too. The outbox settles in
+    /// order (see <see cref="PumpAsync"/>), so once as many messages settled as had been queued at the call, those did.
+    /// </summary>
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Pending > 0)
+        var target = Interlocked.Read(ref _enqueued);
+        while (Settled < target)
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -7,6 +7,13 @@ namespace GatewayQkd.Kms.Cluster;
 /// exactly the gateways of <see cref="Held"/> between rounds and starts or stops serving on <see cref="Gained"/> and
 /// <see cref="Lost"/>. Not thread-safe: one loop calls it.
 /// </summary>
+/// <remarks>
+/// Handing a gateway over (a worker joined, so the fair share shrank) is two steps, so the new owner's frames never
+/// overtake the old owner's: the round stops serving the surplus (<see cref="Lost"/>) but keeps renewing its leases
+/// (<see cref="HandingOver"/>); the caller makes sure every frame it sent to those gateways has left (its broker
+/// acknowledged them), then calls <see cref="ReleaseHandedOver"/>. Only then can another worker acquire them, with a
+/// higher epoch. A worker that dies in between leaves the leases to lapse, as any crash does.
+/// </remarks>
 public sealed class LeaseKeeper
 {
     private readonly GatewayLeases _leases;
@@ -14,6 +21,7 @@ public sealed class LeaseKeeper
     private readonly LeaseKeeperSettings _settings;
     private readonly ushort[] _gateways;
     private readonly Dictionary<ushort, (GatewayLease Lease, long RenewedAt)> _held = [];
+    private readonly Dictionary<ushort, GatewayLease> _handingOver = [];
 
     /// <summary>Creates the keeper of worker <paramref name="worker"/> for <paramref name="gateways"/>.</summary>
     public LeaseKeeper(GatewayLeases leases, string worker, IReadOnlyList<ushort> gateways, TimeProvider time, LeaseKeeperSettings? settings = null)
@@ -43,6 +51,12 @@ public sealed class LeaseKeeper
 
     /// <summary>Gets the gateways this worker may serve now, in order.</summary>
     public IReadOnlyList<ushort> Held => [.. _held.Keys.Order()];
+
+    /// <summary>
+    /// Gets the gateways this worker no longer serves but still holds, renewed each round, until
+    /// <see cref="ReleaseHandedOver"/> gives them up: its surplus, while what it sent them may still be on its way.
+    /// </summary>
+    public IReadOnlyList<ushort> HandingOver => [.. _handingOver.Keys.Order()];
 
     /// <summary>Gets the number of live workers seen in the last round.</summary>
     public int LiveWorkers { get; private set; }
@@ -99,14 +113,27 @@ public sealed class LeaseKeeper
             }
         }
 
+        foreach (var (id, lease) in _handingOver.ToList())
+        {
+            // kept (not served) until the caller's frames to it have left; one lost meanwhile needs no release
+            if (_leases.Renew(lease, now, ttl) is { } renewed)
+            {
+                _handingOver[id] = renewed;
+            }
+            else
+            {
+                _handingOver.Remove(id);
+            }
+        }
+
         Fence();
         var share = (_gateways.Length + LiveWorkers - 1) / LiveWorkers;
         foreach (var id in _held.Keys.Order().Skip(share).ToList())
         {
-            // more than the fair share (a worker joined): hand the surplus over at once
+            // more than the fair share (a worker joined): stop serving the surplus now, release it once its frames left
             var lease = _held[id].Lease;
-            _leases.Release(lease);
             Drop(id, lease);
+            _handingOver[id] = lease;
         }
 
         foreach (var id in _gateways)
@@ -116,7 +143,7 @@ public sealed class LeaseKeeper
                 break;
             }
 
-            if (_held.ContainsKey(id))
+            if (_held.ContainsKey(id) || _handingOver.ContainsKey(id))
             {
                 continue;
             }
@@ -130,15 +157,40 @@ public sealed class LeaseKeeper
         }
     }
 
-    /// <summary>Gives every lease up at once and leaves the worker list (a clean shutdown: others take over without waiting).</summary>
-    public void ReleaseAll()
+    /// <summary>
+    /// Gives up the leases of <see cref="HandingOver"/> (call once every frame sent to those gateways has left), so
+    /// other workers can take them at once. A lease taken over meanwhile is not touched (the release names its epoch).
+    /// </summary>
+    public void ReleaseHandedOver()
+    {
+        foreach (var (id, lease) in _handingOver.ToList())
+        {
+            _leases.Release(lease);
+            _handingOver.Remove(id);
+        }
+    }
+
+    /// <summary>
+    /// Stops serving every gateway (<see cref="Lost"/> for each) and hands all over as <see cref="HandingOver"/>: the
+    /// first step of a clean shutdown; <see cref="ReleaseAll"/> is the second, once the frames left.
+    /// </summary>
+    public void StopServing()
     {
         foreach (var (id, (lease, _)) in _held.ToList())
         {
-            _leases.Release(lease);
             Drop(id, lease);
+            _handingOver[id] = lease;
         }
+    }
 
+    /// <summary>
+    /// Gives every lease up at once and leaves the worker list (a clean shutdown: others take over without waiting).
+    /// Call <see cref="StopServing"/> first and wait for the frames sent to leave, or the next owner's may overtake them.
+    /// </summary>
+    public void ReleaseAll()
+    {
+        StopServing();
+        ReleaseHandedOver();
         _leases.Leave(Worker);
     }
 
