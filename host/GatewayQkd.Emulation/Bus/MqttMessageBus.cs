@@ -54,6 +54,7 @@ public sealed class MqttMessageBus : IRunBus
     private bool _everConnected;
     private Exception? _lastConnectError;
     private int _node;
+    private int _connection; // successful connects so far: tells the window's publishes of a lost connection apart
 
     /// <summary>Creates a bus for <paramref name="clientId"/>; call <see cref="ConnectAsync"/> before use.</summary>
     public MqttMessageBus(BrokerEndpoint endpoint, string clientId, Action<string, byte[]> onMessage, ILog log)
@@ -239,12 +240,19 @@ public sealed class MqttMessageBus : IRunBus
                     continue;
                 }
 
-                if (!_client.IsConnected)
+                if (!_client.IsConnected || window.Any(w => w.Connection != Volatile.Read(ref _connection)))
                 {
-                    await ReconnectAsync(token).ConfigureAwait(false);
+                    // The connection was lost (the watchdog may have connected again already): publishes still in the
+                    // window went out on the old one and are sent again once they fail; settle them first, so nothing
+                    // newer overtakes them (a receiver's replay guard would refuse them as stale: seen after a NATS node died).
+                    await SettleAllAsync(window, token).ConfigureAwait(false);
+                    if (!_client.IsConnected)
+                    {
+                        await ReconnectAsync(token).ConfigureAwait(false);
+                    }
                 }
 
-                window.Enqueue(new InFlight(item, StartPublish(item, token)));
+                window.Enqueue(new InFlight(item, StartPublish(item, token), Volatile.Read(ref _connection)));
             }
             else if (window.Count > 0)
             {
@@ -291,7 +299,7 @@ public sealed class MqttMessageBus : IRunBus
         await ReconnectAsync(token).ConfigureAwait(false);
         foreach (var again in unacknowledged)
         {
-            window.Enqueue(new InFlight(again, StartPublish(again, token)));
+            window.Enqueue(new InFlight(again, StartPublish(again, token), Volatile.Read(ref _connection)));
         }
     }
 
@@ -412,6 +420,7 @@ public sealed class MqttMessageBus : IRunBus
                     continue;
                 }
 
+                Interlocked.Increment(ref _connection);
                 if (_everConnected)
                 {
                     Statistics.CountReconnect();
@@ -561,5 +570,6 @@ public sealed class MqttMessageBus : IRunBus
 
     private readonly record struct Outgoing(string Topic, byte[]? Payload);
 
-    private readonly record struct InFlight(Outgoing Item, Task<MqttClientPublishResult> Ack);
+    // Connection: which connection (the count of successful connects when it was sent) the publish went out on.
+    private readonly record struct InFlight(Outgoing Item, Task<MqttClientPublishResult> Ack, int Connection);
 }

@@ -18,6 +18,7 @@ public sealed class ReplayAudit
     private readonly Lock _gate = new();
     private readonly HashSet<UInt128> _accepted = [];
     private readonly List<(ushort Sender, uint Counter)> _staleFrames = [];
+    private readonly List<(long Timestamp, bool Stale)> _refusals = [];
     private long _redelivered;
     private long _stale;
 
@@ -57,6 +58,21 @@ public sealed class ReplayAudit
         }
     }
 
+    /// <summary>
+    /// Gets when the first refusals (at most 4,096) happened (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>)
+    /// and whether each was stale: to tell, say, a broker's redeliveries its ack wait after a node died from a handover.
+    /// </summary>
+    public IReadOnlyList<(long Timestamp, bool Stale)> Refusals
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _refusals];
+            }
+        }
+    }
+
     /// <summary>Records how the gateway judged <paramref name="payload"/>.</summary>
     public void Record(byte[] payload, FrameStatus status)
     {
@@ -76,16 +92,26 @@ public sealed class ReplayAudit
             else if (_accepted.Contains(digest))
             {
                 _redelivered++;
+                Note(false);
             }
             else
             {
                 _stale++;
+                Note(true);
                 if (_staleFrames.Count < 32)
                 {
                     var header = FrameHeader.ReadFrom(new FrameReader(payload, 0, payload.Length));
                     _staleFrames.Add((header.SenderId, header.Counter));
                 }
             }
+        }
+    }
+
+    private void Note(bool stale)
+    {
+        if (_refusals.Count < 4096)
+        {
+            _refusals.Add((System.Diagnostics.Stopwatch.GetTimestamp(), stale));
         }
     }
 

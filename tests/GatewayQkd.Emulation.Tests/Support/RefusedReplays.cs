@@ -23,4 +23,8 @@ internal static class RefusedReplays
     public static string DescribeStale(EmulationRun run) => string.Join("; ", run.Gateways
         .Where(g => g.Replays.Stale > 0)
         .Select(g => $"gateway {g.Id}: {g.Replays.Stale} ({string.Join(", ", g.Replays.StaleFrames.Take(8).Select(f => $"{f.Sender}#{f.Counter}"))})"));
+
+    /// <summary>Returns when (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>) the gateways refused stale frames.</summary>
+    public static List<long> StaleTimes(EmulationRun run) =>
+        [.. run.Gateways.SelectMany(g => g.Replays.Refusals).Where(r => r.Stale).Select(r => r.Timestamp).Order()];
 }
