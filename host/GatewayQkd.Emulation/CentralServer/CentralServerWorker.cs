@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Emulation.Bus;
 using GatewayQkd.Kms.Cluster;
@@ -26,6 +27,9 @@ public sealed class CentralServerWorker : IAsyncDisposable
 {
     /// <summary>Time between two lease rounds (a sixth of the default 3 s lease: several renewals before the fence).</summary>
     public static readonly TimeSpan RoundInterval = TimeSpan.FromMilliseconds(500);
+
+    // A lease round slower than this is logged (half the default margin).
+    private static readonly TimeSpan SlowRound = TimeSpan.FromMilliseconds(500);
 
     // How long a round waits for its frames to gateways being handed over to leave before it tries again next round.
     private static readonly TimeSpan HandOverFlush = TimeSpan.FromSeconds(1);
@@ -156,9 +160,15 @@ public sealed class CentralServerWorker : IAsyncDisposable
 
     private async Task RunRoundAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _keeper.Round();
+            if (Stopwatch.GetElapsedTime(started) > SlowRound)
+            {
+                // a round this slow eats the margin: leases renewed early in it reach their local deadline sooner
+                _log.Write(LogLevel.Warning, $"Central server worker {Name}: a lease round took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s for {_keeper.Held.Count} gateways.");
+            }
         }
         catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
         {

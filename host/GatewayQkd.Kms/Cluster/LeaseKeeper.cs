@@ -99,30 +99,31 @@ public sealed class LeaseKeeper
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var ttl = (long)_settings.Ttl.TotalMilliseconds;
         LiveWorkers = Math.Max(1, _leases.Heartbeat(Worker, now, ttl));
+        // one transaction renews what is served and what is being handed over (kept, unserved, until the caller's frames
+        // to it have left); the stamp is taken before it, so the local deadline never outlasts the lease
+        var renewedAt = _time.GetTimestamp();
+        var renewed = _leases.RenewAll([.. _held.Values.Select(h => h.Lease), .. _handingOver.Values], now, ttl).ToDictionary(l => l.GatewayId);
         foreach (var (id, (lease, _)) in _held.ToList())
         {
-            var stamp = _time.GetTimestamp();
-            var renewed = _leases.Renew(lease, now, ttl);
-            if (renewed is null)
+            if (renewed.TryGetValue(id, out var again))
+            {
+                _held[id] = (again, renewedAt);
+            }
+            else
             {
                 Drop(id, lease);
             }
-            else
-            {
-                _held[id] = (renewed, stamp);
-            }
         }
 
-        foreach (var (id, lease) in _handingOver.ToList())
+        foreach (var id in _handingOver.Keys.ToList())
         {
-            // kept (not served) until the caller's frames to it have left; one lost meanwhile needs no release
-            if (_leases.Renew(lease, now, ttl) is { } renewed)
+            if (renewed.TryGetValue(id, out var again))
             {
-                _handingOver[id] = renewed;
+                _handingOver[id] = again;
             }
             else
             {
-                _handingOver.Remove(id);
+                _handingOver.Remove(id); // lost meanwhile: nothing to release
             }
         }
 
@@ -148,10 +149,10 @@ public sealed class LeaseKeeper
                 continue;
             }
 
-            var stamp = _time.GetTimestamp();
+            var acquiredAt = _time.GetTimestamp();
             if (_leases.TryAcquire(id, Worker, now, ttl) is { } lease)
             {
-                _held[id] = (lease, stamp);
+                _held[id] = (lease, acquiredAt);
                 Gained?.Invoke(this, lease);
             }
         }
