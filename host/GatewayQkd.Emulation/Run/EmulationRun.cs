@@ -50,6 +50,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private EmbeddedBroker? _embedded;
     private CentralKeyStore? _store;
     private IRunBus? _serverBus;
+    private Verifier.TelemetryBatcher? _telemetryBatcher;
     private CentralServerNode? _server;
     private readonly List<CentralServerWorker> _workers = [];
     private IKeyStreams? _streams;
@@ -371,6 +372,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
             await _serverBus.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_telemetryBatcher is not null)
+        {
+            await _telemetryBatcher.DisposeAsync().ConfigureAwait(false); // verifies what the closed bus queued, before the store closes
+        }
+
         if (_kms is not null)
         {
             await _kms.DisposeAsync().ConfigureAwait(false); // before the store it serves
@@ -438,11 +444,18 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
         else
         {
-            _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.HandleMessage(topic, payload));
+            _serverBus = Buses("gatewayqkd-central-server", (topic, payload) => _server?.Receive(topic, payload));
             _server = new CentralServerNode(
                 settings,
                 new CentralServerServices(_store, new FileKeyStorage(Path.Combine(o.DataFolder, "central-server")), crypto, _random, _serverBus, Log, Counters, Telemetry, Clock.Time));
             _streams = _server.KeyStreams;
+            if (_inProcess is null)
+            {
+                // real time: telemetry verified in batches off the connection's receive loop (virtual time keeps the
+                // in-process bus's synchronous, reproducible order)
+                _telemetryBatcher = _server.BatchTelemetry();
+            }
+
             await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
             _server.Start();
             await _serverBus.FlushOrLogAsync(TimeSpan.FromSeconds(10), Log, LogLevel.Error, "central server start (gateways may speak before it is subscribed)").ConfigureAwait(false);
