@@ -80,7 +80,7 @@ public sealed class MqttMessageBus : IRunBus
     /// <summary>Gets the broker node this client uses (or tries next): one of the endpoint's <see cref="BrokerEndpoint.Addresses"/>.</summary>
     public BrokerAddress Node => _endpoint.Addresses[Volatile.Read(ref _node)];
 
-    /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
+    /// <inheritdoc />
     public long Pending => Interlocked.Read(ref _queued);
 
     /// <summary>
