@@ -19,6 +19,7 @@ public sealed class CentralServerNode
     private readonly bool _leased;
     private readonly Core.Ports.ILog _log;
     private TelemetryBatcher? _batcher;
+    private UpstreamQueue? _upstream;
 
     /// <summary>
     /// Creates the central server for <paramref name="settings"/>' gateways; <paramref name="leased"/>: a worker of
@@ -69,8 +70,16 @@ public sealed class CentralServerNode
     public TelemetryBatcher BatchTelemetry() => _batcher ??= new TelemetryBatcher(Telemetry, _log);
 
     /// <summary>
+    /// From now on, upstream frames that arrive through <see cref="Receive"/> are handled in order by a loop of their
+    /// own, off the bus's receive loop, with stale status frames skipped (<see cref="UpstreamQueue"/>). The caller
+    /// disposes the queue once the bus is closed, before the store; <see cref="HandleMessage"/> still handles at once.
+    /// </summary>
+    public UpstreamQueue QueueUpstream() => _upstream ??= new UpstreamQueue(_streams.HandleUpstream, _log);
+
+    /// <summary>
     /// The bus's handler: as <see cref="HandleMessage"/>, except that with <see cref="BatchTelemetry"/> telemetry is
-    /// queued for the next batch instead of verified before this returns.
+    /// queued for the next batch instead of verified before this returns, and with <see cref="QueueUpstream"/> the
+    /// gateways' upstream frames are queued for the upstream loop.
     /// </summary>
     public void Receive(string topic, byte[] payload)
     {
@@ -79,6 +88,12 @@ public sealed class CentralServerNode
         if (_batcher is not null && address is { Kind: TopicKind.Telemetry } && !IsOtherWorkers(address))
         {
             _batcher.Post(new TelemetryFrame(address, payload));
+            return;
+        }
+
+        if (_upstream is not null && address?.Kind is TopicKind.Ack or TopicKind.Supplement or TopicKind.Status or TopicKind.Resync)
+        {
+            _upstream.Post(address, payload);
             return;
         }
 

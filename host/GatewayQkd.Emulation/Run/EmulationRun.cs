@@ -51,6 +51,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
     private CentralKeyStore? _store;
     private IRunBus? _serverBus;
     private Verifier.TelemetryBatcher? _telemetryBatcher;
+    private UpstreamQueue? _upstream;
     private TimeSpan _outboxBackedUpAt = TimeSpan.MinValue / 2; // when the central server's outbox last held more than a window's worth (never yet)
     private CentralServerNode? _server;
     private readonly List<CentralServerWorker> _workers = [];
@@ -289,12 +290,12 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
     /// <summary>
     /// Advances the HAP to the clock's now (key generation and block pushes) and pushes overdue blocks again, unless
-    /// the central server's own outbox was backed up within the last <see cref="ResendAfter"/>.
+    /// the central server's own outbox or its upstream queue was backed up within the last <see cref="ResendAfter"/>.
     /// </summary>
     public void StepHap()
     {
         _hap!.Step(Clock.EmulatedSeconds);
-        if (_serverBus is { } bus && bus.Pending > MqttMessageBus.MaxInFlight)
+        if ((_serverBus?.Pending ?? 0) > MqttMessageBus.MaxInFlight || (_upstream?.Pending ?? 0) > MqttMessageBus.MaxInFlight)
         {
             _outboxBackedUpAt = Clock.WallElapsed;
         }
@@ -302,7 +303,8 @@ public sealed partial class EmulationRun : IAsyncDisposable
         // A block waiting in the central server's outbox has not left yet, so its resend timer measures that queue,
         // not a loss: at 1,000 gateways the 8,000 blocks of the fill queued for more than ResendAfter, every one was
         // pushed again (and again, with the backoff), the outbox held 21,000 messages and no telemetry got through
-        // (bench capacity, 2026-12-01). Resends wait until the outbox has kept up for ResendAfter; a block really lost
+        // (bench capacity, 2026-12-01). The same holds for acknowledgements waiting in the central server's upstream
+        // queue. Resends wait until both have kept up for ResendAfter; a block really lost
         // (a broker or gateway restart) is still pushed again then, since the timers keep running.
         if (Clock.WallElapsed - _outboxBackedUpAt >= ResendAfter)
         {
@@ -400,6 +402,11 @@ public sealed partial class EmulationRun : IAsyncDisposable
             await _serverBus.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync().ConfigureAwait(false); // handles what the closed bus queued, before the store closes
+        }
+
         if (_telemetryBatcher is not null)
         {
             await _telemetryBatcher.DisposeAsync().ConfigureAwait(false); // verifies what the closed bus queued, before the store closes
@@ -479,9 +486,10 @@ public sealed partial class EmulationRun : IAsyncDisposable
             _streams = _server.KeyStreams;
             if (_inProcess is null)
             {
-                // real time: telemetry verified in batches off the connection's receive loop (virtual time keeps the
-                // in-process bus's synchronous, reproducible order)
+                // real time: telemetry verified in batches and upstream frames handled off the connection's receive
+                // loop (virtual time keeps the in-process bus's synchronous, reproducible order)
                 _telemetryBatcher = _server.BatchTelemetry();
+                _upstream = _server.QueueUpstream();
             }
 
             await _serverBus.ConnectAsync(BrokerConnectTimeout, cancellationToken).ConfigureAwait(false);
