@@ -4,7 +4,8 @@ namespace GatewayQkd.Adapters;
 
 /// <summary>
 /// Wraps a storage port and counts its commits (every Write and Append: durable when it returns, under the port's
-/// contract), its deletes (durable only with the next commit, IKeyStorage.Delete) and the bytes written, so benchmarks
+/// contract), its rewrites and deletes (durable only with the next file creation, IKeyStorage.Rewrite and Delete) and
+/// the bytes written, so benchmarks
 /// and reports can state the storage cost of an operation (docs/storage-layout.md, "Commits").
 /// </summary>
 public sealed class CountingKeyStorage : IKeyStorage
@@ -17,6 +18,9 @@ public sealed class CountingKeyStorage : IKeyStorage
     /// <summary>Gets the number of commits (Write and Append calls) since creation or the last <see cref="Reset"/>.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Gets the number of Rewrite calls (not commits: durable with the next file creation, IKeyStorage.Rewrite) since creation or the last <see cref="Reset"/>.</summary>
+    public long Rewrites { get; private set; }
+
     /// <summary>Gets the number of Delete calls since creation or the last <see cref="Reset"/>.</summary>
     public long Deletes { get; private set; }
 
@@ -27,6 +31,7 @@ public sealed class CountingKeyStorage : IKeyStorage
     public void Reset()
     {
         Commits = 0;
+        Rewrites = 0;
         Deletes = 0;
         BytesWritten = 0;
     }
@@ -45,6 +50,14 @@ public sealed class CountingKeyStorage : IKeyStorage
     {
         _inner.Write(name, data, offset, count);
         Commits++;
+        BytesWritten += count;
+    }
+
+    /// <inheritdoc />
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+        _inner.Rewrite(name, data, offset, count);
+        Rewrites++;
         BytesWritten += count;
     }
 

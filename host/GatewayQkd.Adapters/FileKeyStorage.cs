@@ -7,10 +7,13 @@ namespace GatewayQkd.Adapters;
 /// The core's storage port on a host folder, with the port's commit-on-return contract made real: writes go to a
 /// temporary file that is flushed to disk (fsync) and renamed over the target, then the folder is synced so the
 /// rename itself survives a power cut; files whose owner tolerates a torn write (the key pool's snapshot slots,
-/// <see cref="KeyPool.IsSnapshotFile"/>) are overwritten in place with one fsync once they exist; appends are flushed to disk before returning (and the folder synced when the
-/// append created the file). A deletion only unlinks: the port lets a delete become durable with the next Write
-/// (whose folder sync carries it), and every file the core deletes is one its recovery deletes again if a power cut
-/// brings it back (docs/storage-layout.md, "Commits"), so a delete costs no fsync. One folder per gateway.
+/// <see cref="KeyPool.IsSnapshotFile"/>) are overwritten in place with one fsync once they exist; appends are flushed
+/// to disk before returning (and the folder synced when the append created the file). A <see cref="Rewrite"/> (the
+/// pool's erasure of a block file's consumed prefix) is temp file, fsync and rename without the folder sync, and a
+/// deletion only unlinks: the port lets both become durable with the next Write or Append that creates a file (whose
+/// folder sync carries them), and the core rewrites and deletes only files its recovery rewrites or deletes again if a
+/// power cut brings the old version back (docs/storage-layout.md, "Commits"), so neither costs a folder fsync.
+/// One folder per gateway.
 /// </summary>
 public sealed class FileKeyStorage : IKeyStorage
 {
@@ -18,7 +21,6 @@ public sealed class FileKeyStorage : IKeyStorage
     private readonly string _folder;
     private readonly Action<string> _syncFolder;
     private readonly Func<string, bool> _overwriteInPlace;
-    private bool _deletesNotSynced;
 
     /// <summary>Opens (and creates if needed) the storage folder.</summary>
     public FileKeyStorage(string folder)
@@ -73,10 +75,10 @@ public sealed class FileKeyStorage : IKeyStorage
     public void Write(string name, byte[] data, int offset, int count)
     {
         var target = PathOf(name);
-        if (!_deletesNotSynced && _overwriteInPlace(name) && File.Exists(target))
+        if (_overwriteInPlace(name) && File.Exists(target))
         {
             // A torn overwrite is the owner's to detect; the folder entry is unchanged, so no folder sync is needed
-            // (with deletions pending, the copy-and-rename below syncs the folder and so makes them durable too).
+            // (pending deletions and rewrites stay pending: the port makes them durable only with a file's creation).
             using var inPlace = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0);
             inPlace.Write(data, offset, count);
             inPlace.SetLength(count);
@@ -85,18 +87,23 @@ public sealed class FileKeyStorage : IKeyStorage
             return;
         }
 
-        var temp = target + TempSuffix;
-        // Unbuffered (bufferSize 0): the one Write goes straight to the file, so no 4 KiB buffer is allocated per
-        // commit (the default FileStream allocates one on its first write); the bytes and the fsync are the same.
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        ReplaceByRename(target, data, offset, count);
+        SyncFolder(); // also makes the deletions and rewrites since the last folder sync durable
+    }
+
+    /// <inheritdoc />
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+        var target = PathOf(name);
+        if (!File.Exists(target))
         {
-            stream.Write(data, offset, count);
-            stream.Flush(flushToDisk: true);
+            Write(name, data, offset, count); // a new directory entry: only a full commit may create it
+            return;
         }
 
-        Fsyncs++;
-        File.Move(temp, target, overwrite: true);
-        SyncFolder(); // also makes the deletions since the last commit durable
+        // The new content is on disk before the rename, so a cut leaves the old file or the new one, whole; the
+        // rename itself becomes durable with the next folder sync (the port's contract, IKeyStorage.Rewrite).
+        ReplaceByRename(target, data, offset, count);
     }
 
     /// <inheritdoc />
@@ -120,15 +127,29 @@ public sealed class FileKeyStorage : IKeyStorage
     /// <inheritdoc />
     public void Delete(string name)
     {
-        File.Delete(PathOf(name)); // no folder sync: durable with the next commit (IKeyStorage.Delete)
-        _deletesNotSynced = true;
+        File.Delete(PathOf(name)); // no folder sync: durable with the next file creation (IKeyStorage.Delete)
     }
 
     private void SyncFolder()
     {
         _syncFolder(_folder);
-        _deletesNotSynced = false;
         Fsyncs++;
+    }
+
+    // Temp file, fsync, rename over the target: the target holds the old or the new content, never a torn one.
+    private void ReplaceByRename(string target, byte[] data, int offset, int count)
+    {
+        var temp = target + TempSuffix;
+        // Unbuffered (bufferSize 0): the one Write goes straight to the file, so no 4 KiB buffer is allocated per
+        // commit (the default FileStream allocates one on its first write); the bytes and the fsync are the same.
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        {
+            stream.Write(data, offset, count);
+            stream.Flush(flushToDisk: true);
+        }
+
+        Fsyncs++;
+        File.Move(temp, target, overwrite: true);
     }
 
     private string PathOf(string name)

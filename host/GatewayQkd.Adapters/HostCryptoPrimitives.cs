@@ -1,25 +1,27 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using GatewayQkd.Core.Ports;
 
 namespace GatewayQkd.Adapters;
 
 /// <summary>
-/// The core's crypto primitives on .NET's System.Security.Cryptography: AES-128 and AES-256 ECB (AES-NI where the CPU
-/// has it) and HMAC-SHA256. Unlike the ESP32 (tests/GatewayQkd.TestSupport/BoardCryptoPrimitives.cs) it has a native
+/// The core's crypto primitives on the host: AES-128 and AES-256 ECB on the CPU's AES instructions through .NET's
+/// intrinsics (<see cref="HardwareAes"/>; System.Security.Cryptography's OpenSSL AES where the CPU lacks them) and
+/// HMAC-SHA256 from System.Security.Cryptography. Unlike the ESP32 (tests/GatewayQkd.TestSupport/BoardCryptoPrimitives.cs) it has a native
 /// AES-256, so the core's CTR mode hands it the 32-byte key instead of running the managed Aes256.
 /// </summary>
 /// <remarks>
 /// Fast path: a key array the core uses again (a link's or sensor's frame keys live as long as the link) keeps its
-/// AES encryptor and its keyed HMAC (inner and outer pads already hashed) in a table tied to the array's lifetime,
-/// so a frame costs no key setup. The entry holds a copy of the key and is re-keyed when the array's content changed
-/// (e.g. erased and refilled). A key's first use takes the one-shot path, so one-time keys (telemetry, per-message
-/// wrap keys) pay only a small table entry. Thread-safe: each entry is locked while in use.
+/// AES encryptor and its keyed HMAC (inner and outer pads already hashed) in a <see cref="KeyStateTable{TState}"/>,
+/// so a frame costs no key setup; one-time keys (telemetry, per-message wrap keys) take the one-shot path and cost
+/// the table one reference store. Thread-safe: each table entry is locked while in use.
 /// </remarks>
 public sealed class HostCryptoPrimitives : ICryptoPrimitives
 {
-    private readonly ConditionalWeakTable<byte[], KeyedAes> _aes = [];
-    private readonly ConditionalWeakTable<byte[], KeyedHmac> _hmac = [];
+    [ThreadStatic]
+    private static Aes? _scratch;
+
+    private readonly KeyStateTable<KeyedAes> _aes = new(static k => new KeyedAes(k));
+    private readonly KeyStateTable<IncrementalHash> _hmac = new(static k => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, k));
 
     /// <inheritdoc />
     public bool NativeAes256 => true;
@@ -41,7 +43,28 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
 
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, input.Length - offset);
-        return _aes.GetValue(key, static k => new KeyedAes(k)).Encrypt(key, input, offset, count);
+        var entry = _aes.EntryOf(key);
+        lock (entry)
+        {
+            var keyed = entry.StateFor(key, _aes);
+            if (keyed != null)
+            {
+                return keyed.Encrypt(input, offset, count);
+            }
+        }
+
+        // First use of this array: one-shot, on the AES instructions where the CPU has them (no OpenSSL context to
+        // create for a key used once), else on this thread's scratch Aes; no schedule is kept for a key used once.
+        if (HardwareAes.IsSupported)
+        {
+            var output = new byte[count];
+            HardwareAes.EncryptEcb(key, input.AsSpan(offset, count), output);
+            return output;
+        }
+
+        _scratch ??= Aes.Create();
+        _scratch.Key = key;
+        return _scratch.EncryptEcb(input.AsSpan(offset, count), PaddingMode.None);
     }
 
     /// <inheritdoc />
@@ -49,90 +72,64 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(data);
-        return _hmac.GetValue(key, static k => new KeyedHmac(k)).Compute(key, data.AsSpan(offset, count));
-    }
-
-    // The AES-ECB of one key array: the first use is one-shot (on this thread's scratch Aes), later uses keep an
-    // encryptor; ECB carries no state between blocks, so one transform serves every call.
-    private sealed class KeyedAes(byte[] key)
-    {
-        [ThreadStatic]
-        private static Aes? _scratch;
-
-        private byte[] _key = (byte[])key.Clone();
-        private Aes? _aes;
-        private ICryptoTransform? _encryptor;
-        private int _uses;
-
-        public byte[] Encrypt(byte[] key, byte[] input, int offset, int count)
+        var span = data.AsSpan(offset, count);
+        var entry = _hmac.EntryOf(key);
+        lock (entry)
         {
-            lock (this)
+            var hash = entry.StateFor(key, _hmac);
+            if (hash != null)
             {
-                if (!CryptographicOperations.FixedTimeEquals(_key, key))
-                {
-                    _key = (byte[])key.Clone(); // the array was refilled: forget the old schedule
-                    _encryptor?.Dispose();
-                    _aes?.Dispose();
-                    _encryptor = null;
-                    _aes = null;
-                    _uses = 0;
-                }
-
-                if (_encryptor == null && ++_uses < 2)
-                {
-                    _scratch ??= Aes.Create();
-                    _scratch.Key = _key;
-                    return _scratch.EncryptEcb(input.AsSpan(offset, count), PaddingMode.None);
-                }
-
-                if (_encryptor == null)
-                {
-                    _aes = Aes.Create();
-                    _aes.Key = _key;
-                    _aes.Mode = CipherMode.ECB;
-                    _aes.Padding = PaddingMode.None;
-                    _encryptor = _aes.CreateEncryptor();
-                }
-
-                var output = new byte[count];
-                if (count > 0)
-                {
-                    _encryptor.TransformBlock(input, offset, count, output, 0);
-                }
-
-                return output;
+                hash.AppendData(span);
+                return hash.GetHashAndReset();
             }
         }
+
+        return HMACSHA256.HashData(key, span);
     }
 
-    // The HMAC-SHA256 of one key array: the first use is one-shot, later uses reuse a keyed IncrementalHash.
-    private sealed class KeyedHmac(byte[] key)
+    // The AES-ECB schedule of one key: the AES instructions' round keys, or else an OpenSSL encryptor; ECB carries no
+    // state between blocks, so one schedule serves every call.
+    private sealed class KeyedAes : IDisposable
     {
-        private byte[] _key = (byte[])key.Clone();
-        private IncrementalHash? _hash;
-        private int _uses;
+        private readonly HardwareAes? _hardware;
+        private readonly Aes? _aes;
+        private readonly ICryptoTransform? _encryptor;
 
-        public byte[] Compute(byte[] key, ReadOnlySpan<byte> data)
+        public KeyedAes(byte[] key)
         {
-            lock (this)
+            if (HardwareAes.IsSupported)
             {
-                if (!CryptographicOperations.FixedTimeEquals(_key, key))
-                {
-                    _key = (byte[])key.Clone();
-                    _hash?.Dispose();
-                    _hash = null;
-                    _uses = 0;
-                }
-
-                if (_hash == null && ++_uses < 2)
-                {
-                    return HMACSHA256.HashData(_key, data);
-                }
-
-                _hash ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
-                _hash.AppendData(data);
-                return _hash.GetHashAndReset();
+                _hardware = new HardwareAes(key);
+                return;
             }
+
+            _aes = Aes.Create();
+            _aes.Key = key;
+            _aes.Mode = CipherMode.ECB;
+            _aes.Padding = PaddingMode.None;
+            _encryptor = _aes.CreateEncryptor();
+        }
+
+        public byte[] Encrypt(byte[] input, int offset, int count)
+        {
+            var output = new byte[count];
+            if (_hardware != null)
+            {
+                _hardware.EncryptEcb(input.AsSpan(offset, count), output);
+            }
+            else if (count > 0)
+            {
+                _encryptor!.TransformBlock(input, offset, count, output, 0);
+            }
+
+            return output;
+        }
+
+        public void Dispose()
+        {
+            _hardware?.Erase();
+            _encryptor?.Dispose();
+            _aes?.Dispose();
         }
     }
 }

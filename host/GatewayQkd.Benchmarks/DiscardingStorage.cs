@@ -15,6 +15,10 @@ internal sealed class DiscardingStorage : IKeyStorage
     {
     }
 
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+    }
+
     public void Append(string name, byte[] data, int offset, int count)
     {
     }

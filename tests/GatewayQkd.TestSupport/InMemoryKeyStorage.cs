@@ -27,6 +27,9 @@ public sealed class InMemoryKeyStorage : IKeyStorage
     /// <summary>Gets the number of completed Delete calls (of existing or missing files).</summary>
     public int Deletes { get; private set; }
 
+    /// <summary>Gets the number of Rewrite calls (each also counted in <see cref="Writes"/>).</summary>
+    public int Rewrites { get; private set; }
+
     /// <summary>Gets the number of commits (completed Write, Append and Delete calls).</summary>
     public int Commits => Writes + Appends + Deletes;
 
@@ -56,6 +59,14 @@ public sealed class InMemoryKeyStorage : IKeyStorage
         _files[CheckName(name)] = Slice(data, offset, count);
         Writes++;
         BytesWritten += count;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Counted in <see cref="Writes"/> too (its bytes are written the same way) and in <see cref="Rewrites"/>.</remarks>
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+        Write(name, data, offset, count);
+        Rewrites++;
     }
 
     /// <inheritdoc />

@@ -4,19 +4,22 @@ namespace GatewayQkd.TestSupport;
 
 /// <summary>
 /// Storage that loses power at a chosen commit point, as littlefs's test block device does (littlefs-project/littlefs,
-/// bd/lfs_emubd.h: power_cycles): every Write, Append and Delete is a numbered commit point (1, 2, 3...); at the armed point the call leaves the
-/// flash as <see cref="CutOutcome"/> says and throws <see cref="PowerCutException"/>, as does every later call. Reads
-/// never cut. <see cref="Reboot"/> gives fresh storage holding the surviving bytes. A Delete is durable only once a
-/// later Write or Append returns (the port's contract, IKeyStorage.Delete, as the host's folder storage behaves): a cut
-/// Before or Torn brings back every file deleted since the last Write or Append that returned, a cut After keeps
-/// them deleted (the file system flushed on its own).
+/// bd/lfs_emubd.h: power_cycles): every Write, Rewrite, Append and Delete is a numbered commit point (1, 2, 3...); at
+/// the armed point the call leaves the flash as <see cref="CutOutcome"/> says and throws <see cref="PowerCutException"/>,
+/// as does every later call. Reads never cut. <see cref="Reboot"/> gives fresh storage holding the surviving bytes.
+/// A Delete or a Rewrite is durable only once a later Write or Append that creates a file returns (the port's
+/// contract, IKeyStorage.Delete and Rewrite, as the host's folder storage behaves): a cut Before or Torn brings back
+/// every file deleted, and the previous content of every file rewritten, since then (a Write or Append that returns
+/// makes its own file's content durable), a cut After keeps them (the file system flushed on its own). A cut Rewrite
+/// is never torn: it leaves the old or (After) the new content.
 /// </summary>
 public sealed class PowerCutStorage : IKeyStorage
 {
     private int _cutAt;
     private CutOutcome _outcome;
     private int _tornBytes;
-    private readonly Dictionary<string, byte[]> _deletedNotDurable = new(StringComparer.Ordinal);
+    // The content before the first delete or rewrite not yet durable, per file (null: the file did not exist).
+    private readonly Dictionary<string, byte[]?> _notDurable = new(StringComparer.Ordinal);
 
     /// <summary>Creates power-cut storage over empty flash.</summary>
     public PowerCutStorage()
@@ -72,8 +75,9 @@ public sealed class PowerCutStorage : IKeyStorage
     {
         if (ReachCommitPoint())
         {
+            var creates = !Flash.Exists(name);
             Flash.Write(name, data, offset, count);
-            _deletedNotDurable.Clear();
+            Returned(name, creates);
             return;
         }
 
@@ -83,7 +87,7 @@ public sealed class PowerCutStorage : IKeyStorage
             Flash.Write(name, data, offset, count);
             applied = CutOutcome.After;
         }
-        else if (_outcome == CutOutcome.Torn && !Flash.Exists(name) && !_deletedNotDurable.ContainsKey(name))
+        else if (_outcome == CutOutcome.Torn && !Flash.Exists(name) && !_notDurable.ContainsKey(name))
         {
             Flash.SetRaw(name, []);
             applied = CutOutcome.Torn;
@@ -93,12 +97,38 @@ public sealed class PowerCutStorage : IKeyStorage
     }
 
     /// <inheritdoc />
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+        if (ReachCommitPoint())
+        {
+            if (!Flash.Exists(name))
+            {
+                Flash.Write(name, data, offset, count); // created as by Write (IKeyStorage.Rewrite)
+                Returned(name, creates: true);
+                return;
+            }
+
+            Remember(name);
+            Flash.Write(name, data, offset, count);
+            return;
+        }
+
+        if (_outcome == CutOutcome.After)
+        {
+            Flash.Write(name, data, offset, count);
+        }
+
+        throw Cut(_outcome == CutOutcome.After ? CutOutcome.After : CutOutcome.Before);
+    }
+
+    /// <inheritdoc />
     public void Append(string name, byte[] data, int offset, int count)
     {
         if (ReachCommitPoint())
         {
+            var creates = !Flash.Exists(name);
             Flash.Append(name, data, offset, count);
-            _deletedNotDurable.Clear();
+            Returned(name, creates);
             return;
         }
 
@@ -126,9 +156,9 @@ public sealed class PowerCutStorage : IKeyStorage
     {
         if (ReachCommitPoint())
         {
-            if (Flash.Exists(name) && !_deletedNotDurable.ContainsKey(name))
+            if (Flash.Exists(name))
             {
-                _deletedNotDurable[name] = Flash.Read(name);
+                Remember(name);
             }
 
             Flash.Delete(name);
@@ -141,6 +171,29 @@ public sealed class PowerCutStorage : IKeyStorage
         }
 
         throw Cut(_outcome == CutOutcome.After ? CutOutcome.After : CutOutcome.Before);
+    }
+
+    // Keeps the durable content of a file about to be deleted or rewritten, unless an earlier change already did.
+    private void Remember(string name)
+    {
+        if (!_notDurable.ContainsKey(name))
+        {
+            _notDurable[name] = Flash.Exists(name) ? Flash.Read(name) : null;
+        }
+    }
+
+    // A returned Write or Append: its file's content is durable; creating a file syncs the directory, which makes
+    // every pending delete and rewrite durable too.
+    private void Returned(string name, bool creates)
+    {
+        if (creates)
+        {
+            _notDurable.Clear();
+        }
+        else
+        {
+            _notDurable.Remove(name);
+        }
     }
 
     private InMemoryKeyStorage Alive() => IsCut ? throw new PowerCutException("The device is off (power was cut).") : Flash;
@@ -157,13 +210,20 @@ public sealed class PowerCutStorage : IKeyStorage
     {
         if (applied != CutOutcome.After)
         {
-            foreach (var (name, content) in _deletedNotDurable)
+            foreach (var (name, content) in _notDurable)
             {
-                Flash.SetRaw(name, content); // the deletion never reached the disk
+                if (content == null)
+                {
+                    Flash.Delete(name); // the file's creation never reached the disk
+                }
+                else
+                {
+                    Flash.SetRaw(name, content); // the deletion or rewrite never reached the disk
+                }
             }
         }
 
-        _deletedNotDurable.Clear();
+        _notDurable.Clear();
         IsCut = true;
         AppliedOutcome = applied;
         return new PowerCutException($"Power cut at commit point {CommitPoints} ({applied}).");

@@ -338,12 +338,14 @@ namespace GatewayQkd.Core.Gateway
 
         /// <summary>
         /// Most counters one slot commit can reserve beyond the reservation already durable elsewhere: the reservation
-        /// grows by a chunk or to cover the slot's answers (<see cref="SendCounter.ReservationFor"/>), and a slot answers
-        /// each queued request at most once (<see cref="RequestScheduler"/>), so at most max(CounterChunk, QueueCapacity).
+        /// grows by a chunk or to cover the slot's answers and its supplement requests (<see cref="SendCounter.ReservationFor"/>),
+        /// a slot answers each queued request at most once and sends at most one supplement per peer
+        /// (<see cref="RequestScheduler"/>), so at most max(CounterChunk, QueueCapacity + peers).
         /// </summary>
         public static uint SlotReservationBound(GatewayConfig config)
         {
-            return (uint)(config.CounterChunk > config.QueueCapacity ? config.CounterChunk : config.QueueCapacity);
+            int slotFrames = config.QueueCapacity + config.Peers.Length;
+            return (uint)(config.CounterChunk > slotFrames ? config.CounterChunk : slotFrames);
         }
 
         private static bool SnapshotSlotDropped(KeyPool pool)

@@ -164,7 +164,10 @@ namespace GatewayQkd.Core.Gateway
         {
             try
             {
-                _commit.CommitIfDue(answers.Count); // with the counters of the whole slot's answers
+                // With the counters of the whole slot's answers and of the supplement requests that may follow them
+                // (RequestSupplements: at most one per peer), so a slot that answers exactly the rest of the reservation
+                // is not followed by a separate counter-file commit for its supplement (bench pool, 1,000 per slot).
+                _commit.CommitIfDue(answers.Count == 0 ? 0 : answers.Count + _config.Peers.Length);
             }
             catch (System.Exception)
             {

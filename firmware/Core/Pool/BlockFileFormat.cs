@@ -36,15 +36,39 @@ namespace GatewayQkd.Core.Pool
         }
 
         /// <summary>
-        /// Writes <paramref name="block"/> as file <c>kb&lt;peer&gt;_&lt;block&gt;</c> and erases the encoded copy from RAM
-        /// (it holds the key bytes; the storage port keeps its own), even when the write throws.
+        /// Writes <paramref name="block"/> as file <c>kb&lt;peer&gt;_&lt;block&gt;</c> (a commit: an ingested block is
+        /// durable on return) and erases the encoded copy from RAM (it holds the key bytes; the storage port keeps its
+        /// own), even when the write throws.
         /// </summary>
         public static void Store(GatewayQkd.Core.Ports.IKeyStorage storage, HeldBlock block)
+        {
+            Put(storage, block, false);
+        }
+
+        /// <summary>
+        /// Rewrites the file of a held block without its consumed prefix (<see cref="GatewayQkd.Core.Ports.IKeyStorage.Rewrite"/>:
+        /// no commit, since a power cut that brings the previous content back leaves a file recovery trims again:
+        /// its held offset lies below the snapshot's consumed end, PoolRecovery), erasing the encoded copy from RAM.
+        /// </summary>
+        public static void Rewrite(GatewayQkd.Core.Ports.IKeyStorage storage, HeldBlock block)
+        {
+            Put(storage, block, true);
+        }
+
+        private static void Put(GatewayQkd.Core.Ports.IKeyStorage storage, HeldBlock block, bool rewrite)
         {
             byte[] file = Encode(block);
             try
             {
-                storage.Write(PoolFileNames.Block(block.PeerId, block.BlockId), file, 0, file.Length);
+                string name = PoolFileNames.Block(block.PeerId, block.BlockId);
+                if (rewrite)
+                {
+                    storage.Rewrite(name, file, 0, file.Length);
+                }
+                else
+                {
+                    storage.Write(name, file, 0, file.Length);
+                }
             }
             finally
             {

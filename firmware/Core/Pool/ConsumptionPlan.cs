@@ -75,7 +75,7 @@ namespace GatewayQkd.Core.Pool
 
             if (_rewrite != null && rewritePartial && heldBlocks.Contains(_rewrite))
             {
-                BlockFileFormat.Store(storage, _rewrite);
+                BlockFileFormat.Rewrite(storage, _rewrite);
             }
         }
     }

@@ -262,7 +262,7 @@ namespace GatewayQkd.Core.Pool
 
             for (int i = 0; i < _rewrites.Count; i++)
             {
-                BlockFileFormat.Store(_storage, (HeldBlock)_rewrites[i]);
+                BlockFileFormat.Rewrite(_storage, (HeldBlock)_rewrites[i]);
                 _erasures++;
             }
 

@@ -8,10 +8,12 @@ namespace GatewayQkd.Core.Ports
     /// returning; closing is LittleFS's commit point: joltwallet/esp_littlefs issues #48 and #129). A power cut
     /// during a call may leave the file as before the call, or, for <see cref="Append"/> on storage without
     /// copy-on-write, with a torn (partial) tail; callers that must survive that write self-checking records.
-    /// <see cref="Delete"/> is the exception: the file is gone for every later call at once, but the deletion may
-    /// become durable only with the next Write or Append that returns (the host's folder storage defers it to save an
-    /// fsync; LittleFS commits a remove at once), so a power cut before that may bring the file back. Callers delete
-    /// only files their recovery recognises as garbage and deletes again.
+    /// <see cref="Delete"/> and <see cref="Rewrite"/> are the exceptions: their effect is seen by every later call at
+    /// once, but it may become durable only with the next Write or Append that creates a file and returns (the host's
+    /// folder storage defers the directory change to save an fsync; LittleFS commits a remove or a close at once), so
+    /// a power cut before that may bring the deleted file, or the rewritten file's previous content, back. Callers
+    /// delete only files their recovery recognises as garbage and deletes again, and rewrite only files whose previous
+    /// content their recovery accepts and rewrites again.
     /// Names are plain file names without directories. Not thread-safe: the caller serialises access.
     /// </remarks>
     public interface IKeyStorage
@@ -31,7 +33,15 @@ namespace GatewayQkd.Core.Ports
         /// <summary>Appends <paramref name="count"/> bytes to a file, creating it if needed, committed on return.</summary>
         void Append(string name, byte[] data, int offset, int count);
 
-        /// <summary>Deletes a file if it exists: gone at once, durable at the latest with the next Write or Append that returns.</summary>
+        /// <summary>
+        /// Replaces an existing file's content with <paramref name="count"/> bytes of <paramref name="data"/>: read back at
+        /// once, but until the next Write or Append that creates a file returns, a power cut may leave the previous content
+        /// instead (whole: never torn, never missing). Not a commit: nothing may wait on the new content surviving a cut.
+        /// A file that does not exist is created as by <see cref="Write"/>.
+        /// </summary>
+        void Rewrite(string name, byte[] data, int offset, int count);
+
+        /// <summary>Deletes a file if it exists: gone at once, durable at the latest with the next Write or Append that creates a file and returns.</summary>
         void Delete(string name);
     }
 }

@@ -63,6 +63,13 @@ namespace GatewayQkd.Device.Adapters
         }
 
         /// <inheritdoc />
+        /// <remarks>The same as <see cref="Write"/>: LittleFS commits a file on its close, so the port's weaker promise is kept by the stronger one.</remarks>
+        public void Rewrite(string name, byte[] data, int offset, int count)
+        {
+            WriteFile(name, data, offset, count, FileMode.Create);
+        }
+
+        /// <inheritdoc />
         public void Append(string name, byte[] data, int offset, int count)
         {
             WriteFile(name, data, offset, count, File.Exists(PathOf(name)) ? FileMode.Append : FileMode.Create);

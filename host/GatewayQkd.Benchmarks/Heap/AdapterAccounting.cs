@@ -58,6 +58,8 @@ internal sealed class AdapterAccounting
 
         public void Write(string name, byte[] data, int offset, int count) => owner.Measure(() => inner.Write(name, data, offset, count));
 
+        public void Rewrite(string name, byte[] data, int offset, int count) => owner.Measure(() => inner.Rewrite(name, data, offset, count));
+
         public void Append(string name, byte[] data, int offset, int count) => owner.Measure(() => inner.Append(name, data, offset, count));
 
         public void Delete(string name) => owner.Measure(() => inner.Delete(name));

@@ -73,6 +73,10 @@ public sealed class DatabaseKeyStorage : IKeyStorage, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>A database row commits at once, so the port's weaker promise is kept by <see cref="Write"/>.</remarks>
+    public void Rewrite(string name, byte[] data, int offset, int count) => Write(name, data, offset, count);
+
+    /// <inheritdoc />
     public void Append(string name, byte[] data, int offset, int count)
     {
         var bytes = Slice(data, offset, count);

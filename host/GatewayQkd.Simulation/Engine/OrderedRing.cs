@@ -47,10 +47,10 @@ internal sealed class OrderedRing<T>
     /// <summary>Returns the entry at a position (0 = first to be served) by reference.</summary>
     public ref T At(int index) => ref _items[Physical(index)];
 
-    /// <summary>Removes and returns the entry at a position, keeping the order of the others.</summary>
-    public T RemoveAt(int index)
+    /// <summary>Removes the entry at a position, keeping the order of the others (read it first with <see cref="At"/>).</summary>
+    /// <remarks>Returns nothing: a returned entry was a copy of up to 56 bytes that the callers only read fields of.</remarks>
+    public void RemoveAt(int index)
     {
-        T item = _items[Physical(index)];
         if (index == 0)
         {
             _head = _head + 1 == _items.Length ? 0 : _head + 1;
@@ -64,7 +64,6 @@ internal sealed class OrderedRing<T>
         }
 
         Count--;
-        return item;
     }
 
     private int Physical(int index)

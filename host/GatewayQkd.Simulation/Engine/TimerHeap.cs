@@ -64,14 +64,20 @@ internal sealed class TimerHeap
         }
     }
 
+    /// <summary>Removes the entity's timer if it has one.</summary>
+    /// <remarks>Inlined: most calls (about two per request) find no timer, and then cost one load and compare.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Cancel(int entity)
     {
         int position = _position[entity];
-        if (position < 0)
+        if (position >= 0)
         {
-            return;
+            Remove(entity, position);
         }
+    }
 
+    private void Remove(int entity, int position)
+    {
         _position[entity] = -1;
         Count--;
         if (position == Count)
@@ -91,11 +97,49 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Removes and returns the earliest timer's entity.</summary>
+    /// <remarks>
+    /// Bottom-up (Floyd's variant of the sift-down): the hole at the root moves down along the earlier children to a
+    /// leaf, one comparison per level and chosen without a branch (which child is earlier is a coin toss the branch
+    /// predictor loses half the time), and then the last node rises from there; it came from the bottom, so it rarely
+    /// rises far. With 2000 gateways (hundreds of timers, 9 levels) the pop was about a tenth of the run.
+    /// </remarks>
     public int Pop()
     {
         int entity = _heap[0].Entity;
-        Cancel(entity);
+        _position[entity] = -1;
+        int count = --Count;
+        if (count == 0)
+        {
+            return entity;
+        }
+
+        Node last = _heap[count];
+        int hole = 0;
+        int child = 1;
+        while (child + 1 < count)
+        {
+            child += EarlierBit(in _heap[child + 1], in _heap[child]);
+            Place(_heap[child], hole);
+            hole = child;
+            child = (2 * hole) + 1;
+        }
+
+        if (child < count)
+        {
+            Place(_heap[child], hole);
+            hole = child;
+        }
+
+        Up(hole, last);
         return entity;
+    }
+
+    /// <summary>1 when <paramref name="a"/> fires before <paramref name="b"/>, else 0, computed without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EarlierBit(in Node a, in Node b)
+    {
+        bool earlier = (a.Time < b.Time) | ((a.Time == b.Time) & (a.Order < b.Order));
+        return earlier ? 1 : 0;
     }
 
     /// <summary>Places <paramref name="node"/> at or above <paramref name="position"/>, moving later parents down.</summary>

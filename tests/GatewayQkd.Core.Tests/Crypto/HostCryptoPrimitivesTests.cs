@@ -63,6 +63,25 @@ public sealed class HostCryptoPrimitivesTests
         Assert.All(outputs, o => Assert.Equal(expected, o));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void First_And_Later_Uses_Of_A_Key_Match_BouncyCastle_For_Both_Key_Lengths(int keyLength)
+    {
+        var random = new SeededBytes(11 + keyLength);
+        for (var k = 0; k < 20; k++)
+        {
+            var key = random.Next(keyLength);
+            var input = random.Next(16 * (1 + random.Length(8)));
+            var expected = Convert.ToHexString(BouncyReference.AesEcb(key, input));
+
+            for (var use = 0; use < 3; use++) // one-shot first, then the kept schedule
+            {
+                Assert.Equal(expected, Convert.ToHexString(_host.EncryptBlocks(key, input, 0, input.Length)));
+            }
+        }
+    }
+
     [Fact]
     public void A_Refilled_Key_Array_Is_Never_Served_From_The_Old_Key()
     {
@@ -94,6 +113,21 @@ public sealed class HostCryptoPrimitivesTests
             Assert.Equal(
                 Convert.ToHexString(BouncyReference.HmacSha256(key, data[offset..])),
                 Convert.ToHexString(_host.HmacSha256(key, data, offset, count)));
+        }
+    }
+
+    [Fact]
+    public void One_Time_Keys_Between_The_Uses_Of_Reused_Keys_All_Get_Their_Own_Correct_Outputs()
+    {
+        var random = new SeededBytes(10);
+        var reused = Enumerable.Range(0, 8).Select(_ => random.Next(32)).ToList();
+        var input = random.Next(32);
+        for (var i = 0; i < 3000; i++) // more one-time arrays than the table has entries, so they meet the reused keys' entries
+        {
+            var key = i % 3 == 0 ? reused[i % reused.Count] : random.Next(32);
+
+            Assert.Equal(Convert.ToHexString(BouncyReference.AesEcb(key, input)), Convert.ToHexString(_host.EncryptBlocks(key, input, 0, 32)));
+            Assert.Equal(Convert.ToHexString(BouncyReference.HmacSha256(key, input)), Convert.ToHexString(_host.HmacSha256(key, input, 0, 32)));
         }
     }
 

@@ -65,6 +65,24 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public void A_Slot_That_Uses_Its_Whole_Reservation_Also_Reserves_The_Counter_Of_The_Supplement_Request_After_It()
+    {
+        var h = new GatewayHarness(c => c.CounterChunk = 4); // 12 answers: more than a chunk, so the slot reserves what it needs
+        h.DeliverBlocks(3);
+        RequestRounds(h, 3, 1); // 96 of 192 bytes: the slot leaves the pool below its low threshold
+        var supplements = 0;
+        h.Bus.Connect("spy", (_, _) => supplements++).Subscribe(Topics.Supplement(GatewayHarness.GatewayId));
+        var counterFile = h.Memory.Read(GatewayService.SendCounterFile);
+        var writes = h.Memory.Writes;
+
+        h.EndSlot();
+
+        Assert.Equal(1, supplements);
+        Assert.Equal(counterFile, h.Memory.Read(GatewayService.SendCounterFile)); // no counter-file commit for the supplement
+        Assert.Equal(2, h.Memory.Writes - writes); // the snapshot and the rewrite of the half-used block
+    }
+
+    [Fact]
     public void After_A_Restart_The_Gateway_Numbers_Its_Frames_Above_The_Counters_Its_Last_Slot_Committed()
     {
         var h = new GatewayHarness(c => c.CounterChunk = 4);

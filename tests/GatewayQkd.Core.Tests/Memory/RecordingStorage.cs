@@ -27,6 +27,12 @@ internal sealed class RecordingStorage(InMemoryKeyStorage inner) : IKeyStorage
         Passed.Add(data);
     }
 
+    public void Rewrite(string name, byte[] data, int offset, int count)
+    {
+        Inner.Rewrite(name, data, offset, count);
+        Passed.Add(data);
+    }
+
     public void Append(string name, byte[] data, int offset, int count)
     {
         Inner.Append(name, data, offset, count);

@@ -134,6 +134,46 @@ public class KeyPoolGroupCommitTests
     }
 
     [Fact]
+    public void The_Erasure_Rewrite_Is_A_Rewrite_Not_A_Commit_And_Ingest_Stays_A_Write()
+    {
+        var pool = PoolWith(100, 100);
+        var (writes, rewrites) = (_storage.Writes, _storage.Rewrites);
+
+        pool.Reserve(0, 30);
+        pool.Commit(null);
+
+        Assert.Equal(2, _storage.Writes - writes); // the snapshot and the rewrite (InMemoryKeyStorage counts a Rewrite as a Write too)
+        Assert.Equal(1, _storage.Rewrites - rewrites);
+        pool.Ingest(_model.NextBlock(0, 100));
+        Assert.Equal(1, _storage.Rewrites - rewrites); // a new block file is a commit (Write), so its ack means durable
+    }
+
+    [Fact]
+    public void A_Rewritten_Block_File_Whose_Old_Content_A_Later_Cut_Brings_Back_Is_Trimmed_Again_And_Never_Reissued()
+    {
+        var flash = new PowerCutStorage();
+        var pool = KeyPool.Open(flash);
+        pool.Ingest(_model.NextBlock(0, 100));
+        pool.Ingest(_model.NextBlock(0, 100));
+        pool.Reserve(0, 30);
+        pool.Commit(null); // snapshot slot 1 created (a file creation: earlier changes durable), kb0_0 rewritten without its first 30 bytes
+        pool.Reserve(0, 20);
+        pool.Commit(null); // snapshot slot 0 created, so kb0_0's first rewrite is durable now; its second one is not
+
+        flash.ArmCut(flash.CommitPoints + 1, CutOutcome.Before); // the next slot's snapshot write: no file created in between
+        pool.Reserve(0, 10);
+        Assert.Throws<PowerCutException>(() => pool.Commit(null));
+        var rebooted = flash.Reboot();
+        Assert.Equal(70 + 27, rebooted.Read("kb0_0").Length); // the second rewrite was undone: bytes 30..49 are back in the file
+
+        var reopened = KeyPool.Open(rebooted);
+
+        Assert.Equal(50, reopened.ConsumedEnd(0));
+        Assert.Equal(50 + 27, rebooted.Read("kb0_0").Length); // recovery erased them again
+        Assert.Equal(_model.Bytes(0, 50, 10), reopened.Take(0, 10).Material); // never bytes 30..49 a second time
+    }
+
+    [Fact]
     public void The_Attachment_Is_Committed_With_The_Snapshot()
     {
         var pool = PoolWith(100);

@@ -14,8 +14,9 @@ namespace GatewayQkd.Cli.Commands.Bench;
 /// `bench pool`: durable key requests through the gateway service (frame opened, queued, served in its DDKA slot by
 /// the slot's group commit, key wrapped and response sealed) on the host's real file system (FileKeyStorage in a
 /// temporary folder: temp file, fsync, rename, folder fsync), at 1, 10, 100 and 1,000 requests per slot. Prints
-/// requests/s, the bench thread's CPU time per request (immune to the other processes of a shared machine), the storage commits (Write calls: durable on return), deletes (durable with the next commit) and fsyncs
-/// per slot as counted at the storage port, and the bytes written per request and per slot. Building the sensors' request
+/// requests/s, the bench thread's CPU time per request (immune to the other processes of a shared machine), the storage
+/// commits (Write calls: durable on return), rewrites and deletes (durable with the next file creation, IKeyStorage) and
+/// fsyncs per slot as counted at the storage port, and the bytes written per request and per slot. Building the sensors' request
 /// frames and topping the pool up with key blocks happen outside the timed region and outside the counts.
 /// </summary>
 internal sealed class PoolSuite : IBenchSuite
@@ -37,8 +38,8 @@ internal sealed class PoolSuite : IBenchSuite
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Sensors} sensors; {KeyBits}-bit keys; {settings.Seconds:0.#} s timed per row; one fsync of a 100-byte file here: {FsyncMilliseconds(Path.GetTempPath()):0.000} ms.");
         text.AppendLine();
-        text.AppendLine("| storage | requests/slot | slots | requests/s | CPU us/request | commits/slot | deletes/slot | fsyncs/slot | commits/request | bytes/slot | bytes/request |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| storage | requests/slot | slots | requests/s | CPU us/request | commits/slot | rewrites/slot | deletes/slot | fsyncs/slot | commits/request | bytes/slot | bytes/request |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         progress.WriteLine(text.ToString().TrimEnd());
         // The real file system first (the target); then, for the CPU-bound figure, the RAM-backed bench root when there is one.
         var roots = new List<string> { Path.GetTempPath() };
@@ -92,7 +93,7 @@ internal sealed class PoolSuite : IBenchSuite
             run.Slot(); // warm-up: JIT, first counter reservations
             var timed = TimeSpan.Zero;
             var slots = 0;
-            long commits = 0, deletes = 0, fsyncs = 0, bytes = 0, cpuNanoseconds = 0;
+            long commits = 0, rewrites = 0, deletes = 0, fsyncs = 0, bytes = 0, cpuNanoseconds = 0;
             while (timed.TotalSeconds < seconds || slots < 3)
             {
                 run.Prepare();
@@ -104,13 +105,14 @@ internal sealed class PoolSuite : IBenchSuite
                 timed += watch.Elapsed;
                 cpuNanoseconds += CpuNanoseconds() - cpuBefore;
                 commits += run.Storage.Commits;
+                rewrites += run.Storage.Rewrites;
                 deletes += run.Storage.Deletes;
                 fsyncs += run.Files.Fsyncs - fsyncsBefore;
                 bytes += run.Storage.BytesWritten;
                 slots++;
             }
 
-            return new Result(perSlot, slots, timed.TotalSeconds, cpuNanoseconds, commits, deletes, fsyncs, bytes);
+            return new Result(perSlot, slots, timed.TotalSeconds, cpuNanoseconds, commits, rewrites, deletes, fsyncs, bytes);
         }
         finally
         {
@@ -121,14 +123,14 @@ internal sealed class PoolSuite : IBenchSuite
     // The bench thread's CPU time (kernel time of its fsyncs included, the wait for the disk not), or 0 where the clock is missing.
     private static long CpuNanoseconds() => ThreadCpuTime.IsAvailable ? ThreadCpuTime.Nanoseconds() : 0;
 
-    private sealed record Result(int PerSlot, int Slots, double Seconds, long CpuNanoseconds, long Commits, long Deletes, long Fsyncs, long Bytes)
+    private sealed record Result(int PerSlot, int Slots, double Seconds, long CpuNanoseconds, long Commits, long Rewrites, long Deletes, long Fsyncs, long Bytes)
     {
         public string ToRow(string root)
         {
             double requests = (double)PerSlot * Slots;
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"| FileKeyStorage in {root} | {PerSlot:N0} | {Slots:N0} | {requests / Seconds:N0} | {CpuNanoseconds / 1000.0 / requests:0.00} | {(double)Commits / Slots:0.00} | {(double)Deletes / Slots:0.00} | {(double)Fsyncs / Slots:0.00} | {Commits / requests:0.000} | {(double)Bytes / Slots:N0} | {Bytes / requests:0.0} |");
+                $"| FileKeyStorage in {root} | {PerSlot:N0} | {Slots:N0} | {requests / Seconds:N0} | {CpuNanoseconds / 1000.0 / requests:0.00} | {(double)Commits / Slots:0.00} | {(double)Rewrites / Slots:0.00} | {(double)Deletes / Slots:0.00} | {(double)Fsyncs / Slots:0.00} | {Commits / requests:0.000} | {(double)Bytes / Slots:N0} | {Bytes / requests:0.0} |");
         }
     }
 

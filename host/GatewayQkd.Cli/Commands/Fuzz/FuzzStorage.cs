@@ -25,6 +25,8 @@ internal sealed class FuzzStorage : IKeyStorage
         Commits++;
     }
 
+    public void Rewrite(string name, byte[] data, int offset, int count) => Write(name, data, offset, count);
+
     public void Append(string name, byte[] data, int offset, int count)
     {
         _files[name] = [.. _files.GetValueOrDefault(name, []), .. data.AsSpan(offset, count)];
