@@ -82,7 +82,7 @@ public sealed class MqttMessageBus : IRunBus
     /// <summary>Gets the broker node this client uses (or tries next): one of the endpoint's <see cref="BrokerEndpoint.Addresses"/>.</summary>
     public BrokerAddress Node => _endpoint.Addresses[Volatile.Read(ref _node)];
 
-    /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
+    /// <inheritdoc />
     public long Pending => Interlocked.Read(ref _queued);
 
     // Queued ones that left the outbox: read _enqueued before _queued, so a publish between the reads counts as unsettled.
