@@ -43,13 +43,12 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
 
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, input.Length - offset);
-        var entry = _aes.EntryOf(key);
-        lock (entry)
+        var entry = _aes.Find(key);
+        if (entry != null)
         {
-            var keyed = entry.StateFor(key, _aes);
-            if (keyed != null)
+            lock (entry)
             {
-                return keyed.Encrypt(input, offset, count);
+                return entry.StateFor(key, _aes).Encrypt(input, offset, count);
             }
         }
 
@@ -73,12 +72,12 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(data);
         var span = data.AsSpan(offset, count);
-        var entry = _hmac.EntryOf(key);
-        lock (entry)
+        var entry = _hmac.Find(key);
+        if (entry != null)
         {
-            var hash = entry.StateFor(key, _hmac);
-            if (hash != null)
+            lock (entry)
             {
+                var hash = entry.StateFor(key, _hmac);
                 hash.AppendData(span);
                 return hash.GetHashAndReset();
             }

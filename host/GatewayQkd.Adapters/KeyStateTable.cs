@@ -10,66 +10,71 @@ namespace GatewayQkd.Adapters;
 /// key array, which for the per-message wrap keys was most of the cost of a wrap; docs/benchmarks.md, "Group commit").
 /// </summary>
 /// <remarks>
-/// An array's first use in its entry returns no state (the caller computes one-shot) and only remembers the array
-/// reference as the entry's candidate; its second use there builds the state from a copy of the key, and later uses
-/// reuse it until the array's content differs from that copy (erased and refilled: rebuilt, never served from the old
-/// key) or another array is used twice in the entry. A first use never evicts the kept state, so one-time keys (the
-/// per-message wrap keys) cannot push a link's keys out; they cost one reference store and leave no copy of themselves
-/// here. The table holds at most 2 x <see cref="Size"/> array references (the core erases its one-time keys after use,
-/// so what they keep alive is zeros). Two hot arrays that share an entry take it from each other: slower, never wrong.
-/// Each entry is locked while in use.
+/// An array's first use at its index returns no entry (the caller computes one-shot) and only remembers the array
+/// reference as the index's candidate; its second use there gets the index's entry, which builds the state from a copy
+/// of the key and reuses it until the array's content differs from that copy (erased and refilled: rebuilt, never
+/// served from the old key) or another array is used twice at the index. A first use never evicts the kept state, so
+/// one-time keys (the per-message wrap keys) cannot push a link's keys out; they cost one reference store, allocate
+/// nothing and leave no copy of themselves here. Entries are allocated only for keys used twice, so an instance costs
+/// two arrays of <see cref="Size"/> references plus its reused keys (one instance per emulated gateway). The table
+/// holds at most 2 x <see cref="Size"/> array references (the core erases its one-time keys after use, so what they keep
+/// alive is zeros). Two hot arrays that share an index take it from each other: slower, never wrong. The caller locks
+/// an entry while it uses it; the unlocked look-up may race, which costs a rebuild at worst.
 /// </remarks>
 internal sealed class KeyStateTable<TState>
     where TState : class, IDisposable
 {
-    /// <summary>The number of entries (a power of two).</summary>
-    public const int Size = 1024;
+    /// <summary>The number of indexes (a power of two).</summary>
+    public const int Size = 512;
 
-    private readonly Entry[] _entries = new Entry[Size];
+    private readonly Entry?[] _entries = new Entry?[Size];
+    private readonly byte[]?[] _candidates = new byte[]?[Size];
     private readonly Func<byte[], TState> _create;
 
     /// <summary>Creates the table; <paramref name="create"/> builds the state of a key (from a private copy it may keep).</summary>
-    public KeyStateTable(Func<byte[], TState> create)
+    public KeyStateTable(Func<byte[], TState> create) => _create = create;
+
+    /// <summary>
+    /// Returns the entry for <paramref name="key"/>'s array (lock it, then call <see cref="Entry.StateFor"/>), or null
+    /// on the array's first use at its index (compute one-shot).
+    /// </summary>
+    public Entry? Find(byte[] key)
     {
-        _create = create;
-        for (var i = 0; i < Size; i++)
+        var index = RuntimeHelpers.GetHashCode(key) & (Size - 1);
+        var entry = Volatile.Read(ref _entries[index]);
+        if (entry != null && entry.Holds(key))
         {
-            _entries[i] = new Entry();
+            return entry;
         }
+
+        if (!ReferenceEquals(Volatile.Read(ref _candidates[index]), key))
+        {
+            Volatile.Write(ref _candidates[index], key);
+            return null;
+        }
+
+        return entry ?? Interlocked.CompareExchange(ref _entries[index], new Entry(), null) ?? _entries[index]!;
     }
 
-    /// <summary>Returns the entry of <paramref name="key"/>'s array; lock it, then call <see cref="Entry.StateFor"/>.</summary>
-    public Entry EntryOf(byte[] key) => _entries[RuntimeHelpers.GetHashCode(key) & (Size - 1)];
-
-    /// <summary>One entry: the array whose state it keeps, and the last other array seen here once.</summary>
+    /// <summary>One index's kept state: the array it belongs to and a copy of the key it was built from.</summary>
     public sealed class Entry
     {
         private byte[]? _array;
         private byte[]? _copy;
         private TState? _state;
-        private byte[]? _candidate;
 
-        /// <summary>Under the entry's lock: the state of <paramref name="key"/>, or null on the array's first use here (compute one-shot).</summary>
-        public TState? StateFor(byte[] key, KeyStateTable<TState> table)
+        /// <summary>Gets whether the state kept here is <paramref name="key"/>'s array's (unlocked: a hint, checked again by <see cref="StateFor"/>).</summary>
+        public bool Holds(byte[] key) => ReferenceEquals(Volatile.Read(ref _array), key);
+
+        /// <summary>Under the entry's lock: the state of <paramref name="key"/>, built now unless kept for this array and content.</summary>
+        public TState StateFor(byte[] key, KeyStateTable<TState> table)
         {
-            if (ReferenceEquals(_array, key))
+            if (_state == null || !ReferenceEquals(_array, key) || !CryptographicOperations.FixedTimeEquals(_copy, key))
             {
-                if (!CryptographicOperations.FixedTimeEquals(_copy, key))
-                {
-                    Keep(key, table); // the array was refilled: the old schedule must never serve the new key
-                }
-
-                return _state;
+                Keep(key, table); // a second use, or the array was refilled: the old schedule must never serve the new key
             }
 
-            if (ReferenceEquals(_candidate, key))
-            {
-                Keep(key, table); // its second use: worth a schedule, and it takes the entry from the kept one
-                return _state;
-            }
-
-            _candidate = key; // a first use never evicts the kept state, so a message key cannot push out a link's keys
-            return null;
+            return _state!;
         }
 
         private void Keep(byte[] key, KeyStateTable<TState> table)
@@ -81,10 +86,9 @@ internal sealed class KeyStateTable<TState>
                 CryptographicOperations.ZeroMemory(_copy);
             }
 
-            _candidate = null;
-            _array = key;
             _copy = (byte[])key.Clone();
             _state = table._create(_copy);
+            Volatile.Write(ref _array, key);
         }
     }
 }

@@ -103,7 +103,7 @@ public static class EmulationBenchmark
             }
 
             return first is { } start && last is { } end
-                ? Measure(brokerName, gateways, options, start, end, window.FillSeconds, run.RequestLatency)
+                ? Measure(brokerName, gateways, options, start, end, window.FillSeconds, run.RequestLatency, run.TickLateness)
                 : EmulationBenchmarkResult.NotFilled(brokerName, gateways);
         }
         finally
@@ -135,7 +135,7 @@ public static class EmulationBenchmark
     }
 
     // The window's figures: counter differences between its first and last sample, latencies of the keys delivered between them.
-    private static EmulationBenchmarkResult Measure(string brokerName, int gateways, EmulationOptions options, Mark start, Mark end, double fillSeconds, LatencyRecorder latency)
+    private static EmulationBenchmarkResult Measure(string brokerName, int gateways, EmulationOptions options, Mark start, Mark end, double fillSeconds, LatencyRecorder latency, LatencyRecorder ticks)
     {
         var seconds = end.WallSeconds - start.WallSeconds;
         var keys = end.Served - start.Served;
@@ -154,11 +154,12 @@ public static class EmulationBenchmark
             (end.Messages - start.Messages) / seconds,
             keys > 0 ? (end.Cpu - start.Cpu).TotalMilliseconds / keys : double.NaN,
             keys > 0 ? (end.Allocated - start.Allocated) / (double)keys : double.NaN,
-            fillSeconds);
+            fillSeconds,
+            ticks.SummarizeBetween(start.Ticks, end.Ticks).P99);
     }
 
     // The run's totals at one sample.
-    private readonly record struct Mark(double WallSeconds, long Sent, long Served, long Verified, long DeliveredBits, int Latencies, long Messages, TimeSpan Cpu, long Allocated)
+    private readonly record struct Mark(double WallSeconds, long Sent, long Served, long Verified, long DeliveredBits, int Latencies, long Messages, TimeSpan Cpu, long Allocated, int Ticks)
     {
         public static Mark Take(EmulationRun run, RunSnapshot snapshot, Func<TimeSpan>? brokerCpu)
         {
@@ -173,7 +174,8 @@ public static class EmulationBenchmark
                 run.RequestLatency.Count,
                 run.MessagesPublished,
                 process.TotalProcessorTime + (brokerCpu?.Invoke() ?? TimeSpan.Zero),
-                GC.GetTotalAllocatedBytes(precise: false));
+                GC.GetTotalAllocatedBytes(precise: false),
+                run.TickLateness.Count);
         }
     }
 }

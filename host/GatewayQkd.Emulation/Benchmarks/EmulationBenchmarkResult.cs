@@ -13,6 +13,7 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// <param name="MessagesPerSecond">MQTT messages every client of the run published (broker-acknowledged) per second.</param>
 /// <param name="CpuMillisecondsPerKey">CPU time of the emulation process, plus the broker's when it is a separate process, per key delivered (ms).</param>
 /// <param name="BytesAllocatedPerKey">Managed bytes the emulation process allocated per key delivered.</param>
+/// <param name="TickLatenessP99">How late the run loop woke for its ticks (slot ends, every 20 ms) in the window, 99th percentile, ms: what a key waits beyond its slot because the loop did not get a core.</param>
 /// <param name="FillSeconds">Wall-clock seconds the HAP took to fill every pool to the ready level before the sensors started (NaN: not within <see cref="EmulationBenchmark.FillLimit"/>, and the point has no figures).</param>
 public sealed record EmulationBenchmarkResult(
     string Broker,
@@ -27,7 +28,8 @@ public sealed record EmulationBenchmarkResult(
     double MessagesPerSecond,
     double CpuMillisecondsPerKey,
     double BytesAllocatedPerKey,
-    double FillSeconds)
+    double FillSeconds,
+    double TickLatenessP99 = double.NaN)
 {
     /// <summary>Returns the result of a point whose pools were not all filled within <see cref="EmulationBenchmark.FillLimit"/>: no window, no figures.</summary>
     public static EmulationBenchmarkResult NotFilled(string broker, int gateways) =>

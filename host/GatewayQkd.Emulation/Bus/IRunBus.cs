@@ -19,6 +19,9 @@ public interface IRunBus : IMessageBus, IAsyncDisposable
 
     /// <summary>Waits until every message published so far has left (or the timeout passes); returns whether it did.</summary>
     Task<bool> FlushAsync(TimeSpan timeout);
+
+    /// <summary>Gets the messages published and not yet acknowledged by the broker (0 where the broker takes them at once).</summary>
+    long Pending { get; }
 }
 
 /// <summary>Creates the bus of one client (client id, inbound message handler).</summary>

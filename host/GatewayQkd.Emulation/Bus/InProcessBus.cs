@@ -45,6 +45,9 @@ public sealed class InProcessBus : IRunBus
     public Task<bool> FlushAsync(TimeSpan timeout) => Task.FromResult(true); // queued at the broker already
 
     /// <inheritdoc />
+    public long Pending => 0; // the broker's queue takes every publish at once
+
+    /// <inheritdoc />
     public void Publish(string topic, byte[] payload)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);

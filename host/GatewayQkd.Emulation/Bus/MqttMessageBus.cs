@@ -50,9 +50,11 @@ public sealed class MqttMessageBus : IRunBus
     private Task? _pump;
     private Task? _watchdog;
     private long _queued;
+    private long _enqueued; // every publish and subscription ever queued: with _queued, says how many have settled
     private bool _everConnected;
     private Exception? _lastConnectError;
     private int _node;
+    private int _connection; // successful connects so far: tells the window's publishes of a lost connection apart
 
     /// <summary>Creates a bus for <paramref name="clientId"/>; call <see cref="ConnectAsync"/> before use.</summary>
     public MqttMessageBus(BrokerEndpoint endpoint, string clientId, Action<string, byte[]> onMessage, ILog log)
@@ -80,8 +82,18 @@ public sealed class MqttMessageBus : IRunBus
     /// <summary>Gets the broker node this client uses (or tries next): one of the endpoint's <see cref="BrokerEndpoint.Addresses"/>.</summary>
     public BrokerAddress Node => _endpoint.Addresses[Volatile.Read(ref _node)];
 
-    /// <summary>Gets the number of messages published but not yet acknowledged by the broker.</summary>
+    /// <inheritdoc />
     public long Pending => Interlocked.Read(ref _queued);
+
+    // Queued ones that left the outbox: read _enqueued before _queued, so a publish between the reads counts as unsettled.
+    private long Settled
+    {
+        get
+        {
+            var enqueued = Interlocked.Read(ref _enqueued);
+            return enqueued - Interlocked.Read(ref _queued);
+        }
+    }
 
     /// <summary>
     /// Connects (retrying until <paramref name="cancellationToken"/> fires, so a broker that starts a little later is
@@ -121,6 +133,7 @@ public sealed class MqttMessageBus : IRunBus
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(payload);
         Interlocked.Increment(ref _queued);
+        Interlocked.Increment(ref _enqueued); // after _queued, so a flush never counts this message as settled early
         _outbox.Writer.TryWrite(new Outgoing(topic, (byte[])payload.Clone()));
     }
 
@@ -139,14 +152,20 @@ public sealed class MqttMessageBus : IRunBus
         }
 
         Interlocked.Increment(ref _queued);
+        Interlocked.Increment(ref _enqueued);
         _outbox.Writer.TryWrite(new Outgoing(topicFilter, null));
     }
 
-    /// <summary>Waits until every message published so far was acknowledged by the broker (or the timeout passes).</summary>
+    /// <summary>
+    /// Waits until every message published before the call was acknowledged by the broker (or the timeout passes);
+    /// messages published meanwhile are not waited for, so a busy connection's flush ends too. The outbox settles in
+    /// order (see <see cref="PumpAsync"/>), so once as many messages settled as had been queued at the call, those did.
+    /// </summary>
     public async Task<bool> FlushAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Pending > 0)
+        var target = Interlocked.Read(ref _enqueued);
+        while (Settled < target)
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -221,12 +240,19 @@ public sealed class MqttMessageBus : IRunBus
                     continue;
                 }
 
-                if (!_client.IsConnected)
+                if (!_client.IsConnected || window.Any(w => w.Connection != Volatile.Read(ref _connection)))
                 {
-                    await ReconnectAsync(token).ConfigureAwait(false);
+                    // The connection was lost (the watchdog may have connected again already): publishes still in the
+                    // window went out on the old one and are sent again once they fail; settle them first, so nothing
+                    // newer overtakes them (a receiver's replay guard would refuse them as stale: seen after a NATS node died).
+                    await SettleAllAsync(window, token).ConfigureAwait(false);
+                    if (!_client.IsConnected)
+                    {
+                        await ReconnectAsync(token).ConfigureAwait(false);
+                    }
                 }
 
-                window.Enqueue(new InFlight(item, StartPublish(item, token)));
+                window.Enqueue(new InFlight(item, StartPublish(item, token), Volatile.Read(ref _connection)));
             }
             else if (window.Count > 0)
             {
@@ -273,7 +299,7 @@ public sealed class MqttMessageBus : IRunBus
         await ReconnectAsync(token).ConfigureAwait(false);
         foreach (var again in unacknowledged)
         {
-            window.Enqueue(new InFlight(again, StartPublish(again, token)));
+            window.Enqueue(new InFlight(again, StartPublish(again, token), Volatile.Read(ref _connection)));
         }
     }
 
@@ -394,6 +420,7 @@ public sealed class MqttMessageBus : IRunBus
                     continue;
                 }
 
+                Interlocked.Increment(ref _connection);
                 if (_everConnected)
                 {
                     Statistics.CountReconnect();
@@ -543,5 +570,6 @@ public sealed class MqttMessageBus : IRunBus
 
     private readonly record struct Outgoing(string Topic, byte[]? Payload);
 
-    private readonly record struct InFlight(Outgoing Item, Task<MqttClientPublishResult> Ack);
+    // Connection: which connection (the count of successful connects when it was sent) the publish went out on.
+    private readonly record struct InFlight(Outgoing Item, Task<MqttClientPublishResult> Ack, int Connection);
 }

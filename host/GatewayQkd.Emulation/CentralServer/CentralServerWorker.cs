@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using GatewayQkd.Core.Ports;
 using GatewayQkd.Emulation.Bus;
 using GatewayQkd.Kms.Cluster;
@@ -14,10 +15,24 @@ namespace GatewayQkd.Emulation.CentralServer;
 /// Ownership changes hands only through the leases, so at most one worker sends to a gateway at a time.
 /// A database error in a round is logged and the round skipped: the streams stop on their deadline by themselves.
 /// </summary>
+/// <remarks>
+/// A gateway handed over (another worker joined, or this one shuts down cleanly) is detached first and its lease
+/// released only once this worker's bus has flushed every frame published before (the broker acknowledged them), so
+/// those frames reach the gateway before any of the new owner's, whose counters are higher (the gateway's replay guard
+/// would refuse the old ones). NATS acknowledges an MQTT QoS 1 publish only after storing it in its JetStream stream
+/// (nats-io/nats-server v2.9.10 server/mqtt.go:675-678 and :3046-3049), from which a subscriber's consumer delivers in
+/// stream order. A flush that does not finish keeps the leases (renewed, unserved) and is tried again next round.
+/// </remarks>
 public sealed class CentralServerWorker : IAsyncDisposable
 {
     /// <summary>Time between two lease rounds (a sixth of the default 3 s lease: several renewals before the fence).</summary>
     public static readonly TimeSpan RoundInterval = TimeSpan.FromMilliseconds(500);
+
+    // A lease round slower than this is logged (half the default margin).
+    private static readonly TimeSpan SlowRound = TimeSpan.FromMilliseconds(500);
+
+    // How long a round waits for its frames to gateways being handed over to leave before it tries again next round.
+    private static readonly TimeSpan HandOverFlush = TimeSpan.FromSeconds(1);
 
     private readonly IRunBus _bus;
     private readonly LeaseKeeper _keeper;
@@ -60,7 +75,7 @@ public sealed class CentralServerWorker : IAsyncDisposable
         await _bus.ConnectAsync(connectTimeout, cancellationToken).ConfigureAwait(false);
         Node.Start();
         await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(10), _log, LogLevel.Error, $"central server worker {Name} start").ConfigureAwait(false);
-        RunRound();
+        await RunRoundAsync().ConfigureAwait(false);
         _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
     }
 
@@ -76,7 +91,10 @@ public sealed class CentralServerWorker : IAsyncDisposable
         _log.Write(LogLevel.Warning, $"Central server worker {Name} killed (its leases lapse).");
     }
 
-    /// <summary>A clean shutdown: hands every lease over at once, then closes the connections.</summary>
+    /// <summary>
+    /// A clean shutdown: stops serving every gateway, waits for its frames to leave, then hands every lease over at once
+    /// (if they did not leave in time, the leases are left to lapse) and closes the connections.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_stopped)
@@ -85,17 +103,20 @@ public sealed class CentralServerWorker : IAsyncDisposable
         }
 
         await StopLoopAsync().ConfigureAwait(false);
-        try
+        _keeper.StopServing();
+        Node.Streams.DetachAll();
+        if (await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"central server worker {Name} stopping (its leases lapse)").ConfigureAwait(false))
         {
-            _keeper.ReleaseAll();
-        }
-        catch (DbException e)
-        {
-            _log.Write(LogLevel.Warning, $"Central server worker {Name} could not release its leases ({e.Message}); they lapse.");
+            try
+            {
+                _keeper.ReleaseAll();
+            }
+            catch (DbException e)
+            {
+                _log.Write(LogLevel.Warning, $"Central server worker {Name} could not release its leases ({e.Message}); they lapse.");
+            }
         }
 
-        Node.Streams.DetachAll();
-        await _bus.FlushOrLogAsync(TimeSpan.FromSeconds(2), _log, LogLevel.Warning, $"central server worker {Name} stopping").ConfigureAwait(false);
         await CloseAsync().ConfigureAwait(false);
     }
 
@@ -128,7 +149,7 @@ public sealed class CentralServerWorker : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
             {
-                RunRound();
+                await RunRoundAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -137,11 +158,17 @@ public sealed class CentralServerWorker : IAsyncDisposable
         }
     }
 
-    private void RunRound()
+    private async Task RunRoundAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _keeper.Round();
+            if (Stopwatch.GetElapsedTime(started) > SlowRound)
+            {
+                // a round this slow eats the margin: leases renewed early in it reach their local deadline sooner
+                _log.Write(LogLevel.Warning, $"Central server worker {Name}: a lease round took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s for {_keeper.Held.Count} gateways.");
+            }
         }
         catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
         {
@@ -165,5 +192,27 @@ public sealed class CentralServerWorker : IAsyncDisposable
         }
 
         Volatile.Write(ref _held, [.. _keeper.Held]);
+        if (_keeper.HandingOver.Count > 0)
+        {
+            await HandOverAsync().ConfigureAwait(false);
+        }
+    }
+
+    // The surplus was detached in this round (the keeper's Lost): release its leases once what was sent to it has left.
+    private async Task HandOverAsync()
+    {
+        if (!await _bus.FlushOrLogAsync(HandOverFlush, _log, LogLevel.Info, $"central server worker {Name} handing over gateways {string.Join(", ", _keeper.HandingOver)} (tried again next round)").ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            _keeper.ReleaseHandedOver();
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+        {
+            _log.Write(LogLevel.Warning, $"Central server worker {Name} could not release the gateways it hands over ({e.Message}); it tries again next round.");
+        }
     }
 }

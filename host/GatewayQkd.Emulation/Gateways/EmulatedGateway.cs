@@ -59,6 +59,9 @@ public sealed class EmulatedGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets why the frames this gateway refused as replays were refused: redelivered duplicates or stale frames.</summary>
+    public ReplayAudit Replays { get; } = new();
+
     /// <summary>Gets the MQTT reconnections of this gateway's clients so far (over restarts).</summary>
     public long Reconnects => _previousReconnects + (_bus?.Statistics.Reconnects ?? 0);
 
@@ -123,7 +126,14 @@ public sealed class EmulatedGateway : IAsyncDisposable
     {
         lock (_sync)
         {
-            return _service?.HandleMessage(topic, payload);
+            if (_service is null)
+            {
+                return null;
+            }
+
+            var status = _service.HandleMessage(topic, payload);
+            Replays.Record(payload, status);
+            return status;
         }
     }
 

@@ -11,4 +11,10 @@ public interface ITelemetryVerifier
     /// logged, and changed nothing.
     /// </summary>
     FrameStatus Verify(TopicAddress address, byte[] payload);
+
+    /// <summary>
+    /// Verifies <paramref name="frames"/> as <see cref="Verify"/> would one after another (a second frame under a key
+    /// the batch used is a replay), with one store commit for the whole batch; returns one status per frame, in order.
+    /// </summary>
+    IReadOnlyList<FrameStatus> VerifyBatch(IReadOnlyList<TelemetryFrame> frames);
 }

@@ -46,54 +46,101 @@ public sealed class TelemetryVerifier : ITelemetryVerifier
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(payload);
+        return VerifyBatch([new TelemetryFrame(address, payload)])[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FrameStatus> VerifyBatch(IReadOnlyList<TelemetryFrame> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        foreach (var frame in frames)
+        {
+            ArgumentNullException.ThrowIfNull(frame.Address, nameof(frames));
+            ArgumentNullException.ThrowIfNull(frame.Payload, nameof(frames));
+        }
+
         lock (_sync)
         {
-            return Open(address, payload);
+            return Open(frames);
         }
     }
 
-    private FrameStatus Open(TopicAddress address, byte[] payload)
+    // Headers and topics first (no store access); then one store call for every frame that names a key: it reads each
+    // unused key, the codec decrypts and authenticates under it, and only an authentic frame's key is marked used (so a
+    // forgery cannot burn a key), all in one commit (CentralKeyStore.UseKeysIf); the counters follow that commit.
+    private FrameStatus[] Open(IReadOnlyList<TelemetryFrame> frames)
     {
-        TelemetryHeader header;
-        try
+        var statuses = new FrameStatus[frames.Count];
+        var pending = new List<int>(frames.Count);
+        var headers = new List<TelemetryHeader>(frames.Count);
+        for (var i = 0; i < frames.Count; i++)
         {
-            header = TelemetryCodec.ReadHeader(payload, 0, payload.Length);
-        }
-        catch (FrameFormatException e)
-        {
-            return RefuseTelemetry(e.Status, $"telemetry on gateway {address.GatewayId} sensor {address.SensorId}: {e.Message}");
+            var (address, payload) = frames[i];
+            TelemetryHeader header;
+            try
+            {
+                header = TelemetryCodec.ReadHeader(payload, 0, payload.Length);
+            }
+            catch (FrameFormatException e)
+            {
+                statuses[i] = RefuseTelemetry(e.Status, $"telemetry on gateway {address.GatewayId} sensor {address.SensorId}: {e.Message}");
+                continue;
+            }
+
+            if (header.GatewayId != address.GatewayId || header.SensorId != address.SensorId || (header.Key.PeerId != CentralServerNode.AuthorityId && !_pairStreams.Contains((header.GatewayId, header.Key.PeerId))) || !_gateways.Contains(header.GatewayId))
+            {
+                statuses[i] = RefuseTelemetry(FrameStatus.BadTopic, $"telemetry header (gateway {header.GatewayId}, sensor {header.SensorId}, key {header.Key}) does not match its topic or the central server");
+                continue;
+            }
+
+            pending.Add(i);
+            headers.Add(header);
         }
 
-        if (header.GatewayId != address.GatewayId || header.SensorId != address.SensorId || (header.Key.PeerId != CentralServerNode.AuthorityId && !_pairStreams.Contains((header.GatewayId, header.Key.PeerId))) || !_gateways.Contains(header.GatewayId))
+        if (pending.Count == 0)
         {
-            return RefuseTelemetry(FrameStatus.BadTopic, $"telemetry header (gateway {header.GatewayId}, sensor {header.SensorId}, key {header.Key}) does not match its topic or the central server");
+            return statuses;
         }
 
-        byte[] key;
-        try
+        var opened = new TelemetryOpenResult?[pending.Count];
+        var refusals = _store.UseKeysIf(
+            [.. headers.Select(h => new GatewayKeyId(h.GatewayId, h.Key))],
+            (j, key) =>
+            {
+                var payload = frames[pending[j]].Payload;
+                var result = _codec.Open(payload, 0, payload.Length, key);
+                opened[j] = result;
+                return result.IsOk;
+            });
+        for (var j = 0; j < pending.Count; j++)
         {
-            key = _store.GetKey(header.GatewayId, header.Key);
+            statuses[pending[j]] = Outcome(headers[j], refusals[j], opened[j]);
         }
-        catch (KeyStoreException e) when (e.Error == KeyStoreError.AlreadyUsed)
+
+        return statuses;
+    }
+
+    private FrameStatus Outcome(TelemetryHeader header, KeyStoreError? refusal, TelemetryOpenResult? opened)
+    {
+        if (refusal == KeyStoreError.AlreadyUsed)
         {
             _counters.Add(RunCounter.TelemetryReplayed);
             return _refusals.Refuse(FrameStatus.Replayed, $"telemetry key {header.Key} of gateway {header.GatewayId} was already used (replay)");
         }
-        catch (KeyStoreException e)
+
+        if (refusal is { } error)
         {
-            return RefuseTelemetry(FrameStatus.MalformedBody, $"telemetry key {header.Key} of gateway {header.GatewayId}: {e.Message}");
+            return RefuseTelemetry(FrameStatus.MalformedBody, $"telemetry key {header.Key} of gateway {header.GatewayId}: {error}");
         }
 
-        var opened = _codec.Open(payload, 0, payload.Length, key);
-        if (!opened.IsOk)
+        if (opened is not { IsOk: true } ok)
         {
-            return RefuseTelemetry(opened.Status, $"telemetry under key {header.Key} of gateway {header.GatewayId}: {opened.Message}");
+            return RefuseTelemetry(opened!.Status, $"telemetry under key {header.Key} of gateway {header.GatewayId}: {opened.Message}");
         }
 
-        _store.MarkUsed(header.GatewayId, header.Key); // after authentication, so a forgery cannot burn a key
         _counters.Add(RunCounter.TelemetryVerified);
         _counters.Add(RunCounter.KeyBitsUsed, header.Key.Length * 8L);
-        _telemetry.Verified(header.GatewayId, header.Key, opened.Plaintext);
+        _telemetry.Verified(header.GatewayId, header.Key, ok.Plaintext);
         return FrameStatus.Ok;
     }
 

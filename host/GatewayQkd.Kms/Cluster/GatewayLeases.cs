@@ -53,13 +53,42 @@ public sealed class GatewayLeases : IDisposable
     public GatewayLease? Renew(GatewayLease lease, long nowMs, long ttlMs)
     {
         ArgumentNullException.ThrowIfNull(lease);
+        return RenewAll([lease], nowMs, ttlMs).Count == 1 ? lease with { ExpiresMs = nowMs + ttlMs } : null;
+    }
+
+    /// <summary>
+    /// Extends every one of <paramref name="leases"/> to <paramref name="nowMs"/> + <paramref name="ttlMs"/> in one
+    /// transaction (one commit, so one log flush, for a worker's whole share: renewing 100 leases one commit each took
+    /// longer than the 2 s a renewal lets a worker serve at load average 40, and its gateways flapped); returns the
+    /// renewed ones, without those lost (taken over).
+    /// </summary>
+    public IReadOnlyList<GatewayLease> RenewAll(IReadOnlyCollection<GatewayLease> leases, long nowMs, long ttlMs)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        var renewed = new List<GatewayLease>(leases.Count);
+        if (leases.Count == 0)
+        {
+            return renewed;
+        }
+
         lock (_gate)
         {
-            var rows = DbCommands.Execute(_connection,
-                "UPDATE gateway_leases SET expires_ms = @e WHERE gateway_id = @g AND owner = @w AND epoch = @epoch",
-                null, ("@e", nowMs + ttlMs), ("@g", (int)lease.GatewayId), ("@w", lease.Owner), ("@epoch", lease.Epoch));
-            return rows == 1 ? lease with { ExpiresMs = nowMs + ttlMs } : null;
+            using var transaction = _connection.BeginTransaction();
+            foreach (var lease in leases)
+            {
+                var rows = DbCommands.Execute(_connection,
+                    "UPDATE gateway_leases SET expires_ms = @e WHERE gateway_id = @g AND owner = @w AND epoch = @epoch",
+                    transaction, ("@e", nowMs + ttlMs), ("@g", (int)lease.GatewayId), ("@w", lease.Owner), ("@epoch", lease.Epoch));
+                if (rows == 1)
+                {
+                    renewed.Add(lease with { ExpiresMs = nowMs + ttlMs });
+                }
+            }
+
+            transaction.Commit();
         }
+
+        return renewed;
     }
 
     /// <summary>Gives <paramref name="lease"/> up at once (a worker shutting down cleanly), so another worker need not wait for it to lapse.</summary>

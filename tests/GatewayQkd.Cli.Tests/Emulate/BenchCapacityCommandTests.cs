@@ -25,6 +25,19 @@ public sealed class BenchCapacityCommandTests
         Assert.All(steps, r => Assert.True(double.TryParse(r[2], CultureInfo.InvariantCulture, out var fill) && fill >= 0, $"pools filled in '{r[2]}': every step's window opened after the fill"));
     }
 
+    [Fact]
+    public async Task Brokers_And_Start_Choose_The_Broker_And_The_First_Steps_Offered_Load()
+    {
+        var (exit, output, error) = await EmulationCommandRunner.RunAsync("bench", "capacity", "--gateways", "2", "--seconds", "0.5", "--steps", "1", "--brokers", "embedded", "--start", "20");
+
+        Assert.True(exit == 0, output + error);
+        Assert.DoesNotContain("mosquitto", output, StringComparison.Ordinal);
+        var step = Assert.Single(Table(output, "| broker | gateways | pools filled in (s) | offered requests/s |"));
+        Assert.Equal("embedded", step[0]);
+        // 20 requests/s per gateway at 2 gateways: 40 offered (Poisson, so the window's count is near, not exact)
+        Assert.InRange(double.Parse(step[3], CultureInfo.InvariantCulture), 15, 80);
+    }
+
     // The rows of the Markdown table under the header line starting with <paramref name="header"/>, as trimmed cells.
     private static List<string[]> Table(string output, string header)
     {

@@ -79,6 +79,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--out must be a file in an existing folder", "bench", "--out", "/proc/nope/x.md")]
     [InlineData("no-such-suite", "bench", "no-such-suite")]
     [InlineData("--steps must be 1..100, got 0.", "bench", "capacity", "--steps", "0")]
+    [InlineData("--start must be above 0 and at most 1000, got 0.", "bench", "capacity", "--start", "0")]
+    [InlineData("--brokers must be both, mosquitto or embedded, got 'nats'.", "bench", "capacity", "--brokers", "nats")]
     public void Bench(string expected, params string[] args) => AssertRefused(expected, args);
 
     [Fact]

@@ -49,6 +49,23 @@ public sealed class GatewayLeasesTests(EngineFixture engines) : IClassFixture<En
 
     [Theory]
     [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void Renewing_All_Of_A_Workers_Leases_At_Once_Extends_Those_It_Still_Holds_And_Leaves_Out_One_Taken_Over(string engine)
+    {
+        var database = engines.Create(engine);
+        using var first = new GatewayLeases(database);
+        using var second = new GatewayLeases(database);
+        var held = new[] { first.TryAcquire(1, "w1", 1_000, Ttl)!, first.TryAcquire(2, "w1", 1_000, Ttl)!, first.TryAcquire(3, "w1", 1_000, Ttl)! };
+        second.TryAcquire(2, "w2", 4_000, Ttl); // 2 lapsed and was taken over
+
+        var renewed = first.RenewAll(held, 4_001, Ttl);
+
+        Assert.Equal([new GatewayLease(1, "w1", 1, 7_001), new GatewayLease(3, "w1", 1, 7_001)], renewed);
+        Assert.Equal(7_001, first.Get(3)!.ExpiresMs);
+        Assert.Equal(new GatewayLease(2, "w2", 2, 7_000), first.Get(2));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
     public void Renewing_Keeps_The_Gateway_Past_Its_First_Expiry(string engine)
     {
         var database = engines.Create(engine);

@@ -33,11 +33,70 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
             time.Advance(Step);
             b.Round();
             a.Round();
+            a.ReleaseHandedOver(); // as a worker does once its frames to the surplus left
         }
 
         Assert.Equal(5, a.Held.Count);
         Assert.Equal(5, b.Held.Count);
         Assert.Empty(a.Held.Intersect(b.Held));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Worker_Handing_Its_Surplus_Over_Stops_Serving_It_At_Once_But_Keeps_Its_Leases_Until_It_Releases_Them(string engine)
+    {
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
+        a.Round();
+        b.Round(); // joins: every gateway is a's
+        var lost = new List<ushort>();
+        a.Lost += (_, lease) => lost.Add(lease.GatewayId);
+        time.Advance(Step);
+        a.Round(); // sees two workers: stops serving half
+
+        for (var i = 0; i < 10; i++) // longer than a lease: a keeps renewing what it hands over
+        {
+            time.Advance(Step);
+            b.Round();
+            a.Round();
+            Assert.Empty(b.Held);
+        }
+
+        var handedOver = a.HandingOver.ToList();
+        a.ReleaseHandedOver();
+        b.Round();
+
+        Assert.Equal(5, handedOver.Count);
+        Assert.Equal(handedOver, lost.Order());
+        Assert.Empty(a.Held.Intersect(handedOver));
+        Assert.Equal(handedOver, b.Held);
+        Assert.Empty(a.HandingOver);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngineFixture.Engines), MemberType = typeof(EngineFixture))]
+    public void A_Late_Release_Of_A_Handed_Over_Lease_That_Lapsed_Leaves_The_New_Owner_Holding_It(string engine)
+    {
+        using var pair = new KeeperPair(engines.Create(engine));
+        var (time, a, b) = (pair.Time, pair.A, pair.B);
+        a.Round();
+        b.Round();
+        time.Advance(Step);
+        a.Round(); // hands half over, then stalls (no more rounds) until those leases lapse
+        var handedOver = a.HandingOver.ToList();
+        time.Advance(LeaseKeeperSettings.Default.Ttl);
+        b.Round(); // takes every lapsed gateway
+
+        a.ReleaseHandedOver(); // names the old epoch: releases nothing of b's
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+
+        Assert.Equal(5, handedOver.Count);
+        Assert.All(handedOver, id =>
+        {
+            var lease = pair.LeasesA.Get(id);
+            Assert.Equal("b", lease!.Owner);
+            Assert.True(lease.ExpiresMs > now, $"gateway {id}'s lease was released under its new owner");
+        });
     }
 
     [Theory]
@@ -128,18 +187,20 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
     // Two workers, a and b, on one database and one manual clock.
     private sealed class KeeperPair : IDisposable
     {
-        private readonly GatewayLeases _leasesA;
         private readonly GatewayLeases _leasesB;
 
         public KeeperPair(DatabaseEngine database)
         {
-            _leasesA = new GatewayLeases(database);
+            LeasesA = new GatewayLeases(database);
             _leasesB = new GatewayLeases(database);
-            A = new LeaseKeeper(_leasesA, "a", Gateways, Time);
+            A = new LeaseKeeper(LeasesA, "a", Gateways, Time);
             B = new LeaseKeeper(_leasesB, "b", Gateways, Time);
         }
 
         public ManualTime Time { get; } = new();
+
+        // a's connection to the lease table, to read a lease as it stands
+        public GatewayLeases LeasesA { get; }
 
         public LeaseKeeper A { get; }
 
@@ -147,7 +208,7 @@ public sealed class LeaseKeeperTests(EngineFixture engines) : IClassFixture<Engi
 
         public void Dispose()
         {
-            _leasesA.Dispose();
+            LeasesA.Dispose();
             _leasesB.Dispose();
         }
     }

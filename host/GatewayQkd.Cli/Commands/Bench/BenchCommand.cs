@@ -27,6 +27,12 @@ public static class BenchCommand
         var steps = CliOption.Checked(
             CliOption.Described<int>("--steps", "capacity: most load steps per gateway count and broker.", 12),
             n => n is >= 1 and <= 100 ? null : string.Create(CultureInfo.InvariantCulture, $"--steps must be 1..100, got {n}."));
+        var start = CliOption.Checked(
+            CliOption.Described<double>("--start", "capacity: key requests/s per gateway at the first step (to start the ladder above a load already measured).", 2),
+            r => r is > 0 and <= 1000 ? null : string.Create(CultureInfo.InvariantCulture, $"--start must be above 0 and at most 1000, got {r}."));
+        var brokers = CliOption.Checked(
+            CliOption.Described<string>("--brokers", "capacity: which brokers to measure: both, mosquitto or embedded.", "both"),
+            b => b is "both" or "mosquitto" or "embedded" ? null : $"--brokers must be both, mosquitto or embedded, got '{b}'.");
         var onDisk = CliOption.Described<bool>("--on-disk", "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync.");
 
         // Checked before the suites run for minutes: a path that cannot take the results fails now.
@@ -35,7 +41,7 @@ public static class BenchCommand
             file => file is not null && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }) ? $"--out must be a file in an existing folder, got '{file.FullName}'." : null);
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
-        CliOption.AddTo(command, list, seconds, gateways, steps, onDisk, outFile);
+        CliOption.AddTo(command, list, seconds, gateways, steps, start, brokers, onDisk, outFile);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -58,7 +64,7 @@ public static class BenchCommand
             }
 
             var root = !parse.GetValue(onDisk) && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.Combine("out", "bench");
-            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps));
+            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps), parse.GetValue(start), parse.GetValue(brokers)!);
             var markdown = new System.Text.StringBuilder();
             markdown.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; state in {root}; {settings.Seconds:0.#} s per point.");
             foreach (var suite in BenchSuites.All.Where(s => names.Contains(s.Name)))

@@ -6,4 +6,6 @@ namespace GatewayQkd.Cli.Commands.Bench;
 /// <param name="DataRoot">Folder for run state (RAM-backed /dev/shm by default where it exists).</param>
 /// <param name="GatewayCountsGiven">Whether --gateways was given (suites with other defaults use theirs otherwise).</param>
 /// <param name="MaxSteps">Most load steps a ladder suite (capacity) runs per gateway count and broker.</param>
-internal sealed record BenchSettings(double Seconds, IReadOnlyList<int> GatewayCounts, string DataRoot, bool GatewayCountsGiven = true, int MaxSteps = 12);
+/// <param name="StartPerGateway">Key requests/s per gateway at a ladder's first step (capacity).</param>
+/// <param name="Brokers">Which brokers a suite measures (capacity): "both", "mosquitto" or "embedded".</param>
+internal sealed record BenchSettings(double Seconds, IReadOnlyList<int> GatewayCounts, string DataRoot, bool GatewayCountsGiven = true, int MaxSteps = 12, double StartPerGateway = 2, string Brokers = "both");

@@ -18,7 +18,6 @@ internal sealed class CapacitySuite : IBenchSuite
     /// <summary>Gateway counts measured when --gateways is not given.</summary>
     public static readonly IReadOnlyList<int> DefaultGatewayCounts = [100, 1000];
 
-    private const double StartRequestsPerGateway = 2;
     private const double StepFactor = 1.5;
     private const double SlotSeconds = 0.05;
     private const int RawBytes = 64;
@@ -34,8 +33,8 @@ internal sealed class CapacitySuite : IBenchSuite
     {
         var counts = settings.GatewayCountsGiven ? settings.GatewayCounts : DefaultGatewayCounts;
         var steps = new StringBuilder()
-            .AppendLine("| broker | gateways | pools filled in (s) | offered requests/s | keys to sensors/s | telemetry verified/s | p50 (ms) | p99 (ms) | messages/s | CPU ms/key | KB allocated/key |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| broker | gateways | pools filled in (s) | offered requests/s | keys to sensors/s | telemetry verified/s | p50 (ms) | p99 (ms) | messages/s | CPU ms/key | KB allocated/key | run-loop tick late p99 (ms) |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var summary = new StringBuilder()
             .AppendLine("| broker | gateways | highest sustained keys/s | p50 (ms) | p99 (ms) | system messages/s | raw QoS 1 msg/s (2N+1 connections) | ratio | ladder stopped |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -43,12 +42,18 @@ internal sealed class CapacitySuite : IBenchSuite
         using var sampler = new AllocationSampler();
         foreach (var n in counts)
         {
-            await using (var mosquitto = await MosquittoProcess.StartAsync())
+            if (settings.Brokers is "both" or "mosquitto")
             {
+                await using var mosquitto = await MosquittoProcess.StartAsync();
                 var raw = await Raw(mosquitto.Endpoint, "mosquitto", n, progress);
                 var result = await CapacityBenchmark.RunAsync("mosquitto", mosquitto.Endpoint, () => mosquitto.ProcessorTime, Settings(settings, n), s => Report(s, progress, steps), sampler);
                 summary.AppendLine(Summary(result, raw, progress));
                 allocations.Append(Allocations(result, sampler));
+            }
+
+            if (settings.Brokers is not ("both" or "embedded"))
+            {
+                continue;
             }
 
             double embeddedRaw;
@@ -63,7 +68,7 @@ internal sealed class CapacitySuite : IBenchSuite
         }
 
         return new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {StartRequestsPerGateway:0} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
+            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {settings.StartPerGateway:0.##} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
             .AppendLine()
             .Append(summary)
             .AppendLine()
@@ -91,7 +96,7 @@ internal sealed class CapacitySuite : IBenchSuite
     }
 
     private static CapacitySettings Settings(BenchSettings settings, int gateways) =>
-        new(gateways, StartRequestsPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot);
+        new(gateways, settings.StartPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot);
 
     // After the pools are filled: long enough for the serve path to be jitted and the sensors' first requests to settle;
     // no longer than the measured window.
@@ -108,7 +113,7 @@ internal sealed class CapacitySuite : IBenchSuite
     private static void Report(EmulationBenchmarkResult r, TextWriter progress, StringBuilder steps)
     {
         var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Broker} | {r.Gateways} | {r.FillSeconds:0.0} | {r.OfferedPerSecond:0} | {r.KeysPerSecond:0} | {r.TelemetryPerSecond:0} | {r.LatencyP50:0.0} | {r.LatencyP99:0.0} | {r.MessagesPerSecond:0} | {r.CpuMillisecondsPerKey:0.000} | {r.BytesAllocatedPerKey / 1024:0.0} |");
+            $"| {r.Broker} | {r.Gateways} | {r.FillSeconds:0.0} | {r.OfferedPerSecond:0} | {r.KeysPerSecond:0} | {r.TelemetryPerSecond:0} | {r.LatencyP50:0.0} | {r.LatencyP99:0.0} | {r.MessagesPerSecond:0} | {r.CpuMillisecondsPerKey:0.000} | {r.BytesAllocatedPerKey / 1024:0.0} | {r.TickLatenessP99:0.0} |");
         progress.WriteLine("  " + row);
         steps.AppendLine(row);
     }
