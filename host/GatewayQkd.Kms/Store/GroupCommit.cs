@@ -14,7 +14,10 @@ namespace GatewayQkd.Kms.Store;
 /// transaction itself fails (the commit, a lost connection), nothing of the batch is stored and every call of it fails
 /// with that error. When the engine aborts the whole transaction through no fault of its calls (PostgreSQL: a
 /// deadlock with another worker's batch, <see cref="StoreDialect.IsRetryable"/>), the batch is rolled back and run again
-/// from the start, up to <see cref="Attempts"/> times; no result is handed out before the commit that holds it.
+/// from the start, up to <see cref="Attempts"/> times; no result is handed out before the commit that holds it. So a
+/// call's work may run more than once (a retry, or its batch run again after another call was refused): it must have
+/// no effect outside the transaction other than what running it again repeats harmlessly (UseKeysIf's accept opens
+/// the same frame with the same key again).
 /// </summary>
 /// <remarks>
 /// There is no background thread: the first caller that finds no commit in progress leads and runs the batch holding
