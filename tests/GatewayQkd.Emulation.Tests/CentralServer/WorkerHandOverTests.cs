@@ -92,6 +92,8 @@ public sealed class WorkerHandOverTests : IDisposable
             }
         }
 
+        public long Pending => Acknowledges ? 0 : Interlocked.Read(ref _unacknowledged);
+
         public Task ConnectAsync(TimeSpan? timeout, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
