@@ -122,6 +122,16 @@ public sealed record EmulationOptions
     /// </summary>
     public Kms.Cluster.DatabaseEngine? WorkerDatabase { get; init; }
 
+    /// <summary>
+    /// Gets the database of the central key store (PostgreSQL for workers on several machines: every worker and the
+    /// run's KMS open it), or null for the SQLite file <see cref="KeyStoreFile"/>.
+    /// </summary>
+    public Kms.Cluster.DatabaseEngine? KeyStoreDatabase { get; init; }
+
+    /// <summary>Opens the central key store: <see cref="KeyStoreDatabase"/>, or the SQLite file <see cref="KeyStoreFile"/>.</summary>
+    public Kms.Store.CentralKeyStore OpenKeyStore() =>
+        KeyStoreDatabase is { } database ? Kms.Store.CentralKeyStore.Open(database) : Kms.Store.CentralKeyStore.Open(KeyStoreFile);
+
     /// <summary>Gets the pairs of emulated gateways whose sensors share keys the HAP relays (none by default).</summary>
     public IReadOnlyList<GatewayPair> GatewayPairs { get; init; } = [];
 

@@ -463,7 +463,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         var crypto = new HostCryptoPrimitives();
         var secrets = RunSecrets.LoadOrCreate(o.DataFolder, crypto, _random);
         _secrets = secrets;
-        _store = CentralKeyStore.Open(o.KeyStoreFile);
+        _store = o.OpenKeyStore();
         var ids = o.AllGatewayIds;
         if (o.KmsPort is { } kmsPort)
         {
@@ -535,7 +535,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
         for (var i = 1; i <= o.Workers; i++)
         {
             var name = $"w{i}";
-            var store = CentralKeyStore.Open(o.KeyStoreFile); // the workers of one machine share the SQLite file (WAL); see docs/deployment.md for PostgreSQL
+            var store = o.OpenKeyStore(); // each worker its own connection: the SQLite file (WAL) on one machine, or PostgreSQL
             var storage = new DatabaseKeyStorage(database, "central");
             var leases = new GatewayLeases(database);
             CentralServerNode? node = null;

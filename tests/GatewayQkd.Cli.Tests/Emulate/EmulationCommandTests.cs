@@ -100,9 +100,24 @@ public sealed class EmulationCommandTests : IDisposable
         Assert.True((long)summary["telemetry"]!["verified"]! > 0);
     }
 
+    [Fact]
+    public async Task Emulate_Keeps_The_Central_Key_Store_In_The_Database_Key_Store_Names()
+    {
+        var storeFile = Path.Combine(_folder, "keys", "central.sqlite");
+
+        var (exit, _, error) = await EmulationCommandRunner.RunAsync("emulate", "--duration", "3", "--speed", "10", "--gateways", "2",
+            "--sensors", "1", "--no-live", "--workers", "2", "--key-store", "sqlite:" + storeFile, "--data", Path.Combine(_folder, "data"), "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(exit == 0, error);
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "central-keys.sqlite")), "the default store file was written");
+        using var store = GatewayQkd.Kms.Store.CentralKeyStore.Open(storeFile);
+        Assert.NotEmpty(store.GetAllCounts());
+    }
+
     [Theory]
     [InlineData("--workers", "0")]
     [InlineData("--worker-database", "db1")]
+    [InlineData("--key-store", "keys.db")]
     public async Task Emulate_Refuses_A_Bad_Workers_Option_Naming_It(params string[] options)
     {
         var (exit, _, error) = await EmulationCommandRunner.RunAsync(["emulate", .. options, "--data", Path.Combine(_folder, "data")]);

@@ -10,8 +10,8 @@ using Xunit.Abstractions;
 namespace GatewayQkd.Emulation.Tests.Run;
 
 /// <summary>
-/// The scale-out integration test of issue 17 (docs/deployment.md): 3 NATS nodes, PostgreSQL for the workers' leases
-/// and link counters, 2 central-server workers and 100 gateways with one sensor each; one broker node and one worker are
+/// The scale-out integration test of issue 17 (docs/deployment.md): 3 NATS nodes, PostgreSQL for the central key store
+/// and the workers' leases and link counters, 2 central-server workers and 100 gateways with one sensor each; one broker node and one worker are
 /// killed mid-run. Afterwards no key was issued twice, every block is accounted for, telemetry is verified for every
 /// gateway after each kill, and the recovery times are printed. Runs alone (its own collection), so its load does not
 /// slow the other tests, nor theirs its recovery times.
@@ -40,6 +40,7 @@ public sealed class ScaleOutRunTests(ITestOutputHelper output)
             ExternalBroker = cluster.Endpoint,
             Workers = 2,
             WorkerDatabase = DatabaseEngine.Postgres(postgres.ConnectionString()),
+            KeyStoreDatabase = DatabaseEngine.Postgres(postgres.ConnectionString()), // the central key store too, as workers on several machines share it
             Speed = 1,
             RequestMeanIntervalSeconds = 5, // 20 key requests/s over the 100 sensors: what this shared 2-core machine carries
             HapTerminals = GatewayCount, // one terminal per gateway, so the key supply never limits (as `bench emulation`)

@@ -16,14 +16,19 @@ internal sealed class WorkersCliOptions
         CliOption.Described<string?>("--worker-database", "Database of the workers' leases and link counters: sqlite:PATH, or a PostgreSQL connection string (Host=...;Database=...;Username=...). Default: an SQLite file in the data folder."),
         text => text is not null && Parse(text) is null ? $"--worker-database: '{text}' is neither sqlite:PATH nor a PostgreSQL connection string (Host=...;Database=...)." : null);
 
+    public Option<string?> KeyStore { get; } = CliOption.Checked(
+        CliOption.Described<string?>("--key-store", "Database of the central key store: sqlite:PATH, or a PostgreSQL connection string (Host=...;Database=...;Username=...) that workers on several machines share. Default: central-keys.sqlite in the data folder."),
+        text => text is not null && Parse(text) is null ? $"--key-store: '{text}' is neither sqlite:PATH nor a PostgreSQL connection string (Host=...;Database=...)." : null);
+
     /// <summary>Adds the options to <paramref name="command"/>; the scenario key they set goes into <paramref name="names"/>.</summary>
-    public void AddTo(Command command, OptionMap names) => CliOption.AddTo(command, names.Sets(Workers, "workers"), Database);
+    public void AddTo(Command command, OptionMap names) => CliOption.AddTo(command, names.Sets(Workers, "workers"), Database, KeyStore);
 
     /// <summary>Returns <paramref name="options"/> with the worker settings given on the command line.</summary>
     public EmulationOptions Apply(ParseResult parse, EmulationOptions options) => options with
     {
         Workers = parse.GetValue(Workers) ?? options.Workers,
         WorkerDatabase = parse.GetValue(Database) is { } text ? Parse(text) : options.WorkerDatabase,
+        KeyStoreDatabase = parse.GetValue(KeyStore) is { } store ? Parse(store) : options.KeyStoreDatabase,
     };
 
     private static DatabaseEngine? Parse(string text)
