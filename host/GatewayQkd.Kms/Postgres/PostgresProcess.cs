@@ -29,9 +29,14 @@ public sealed class PostgresProcess : IAsyncDisposable
     }
 
     /// <summary>Gets an Npgsql connection string for database <paramref name="database"/> (default: the maintenance database).</summary>
-    /// <remarks>A Host that is a folder makes Npgsql use the Unix-domain socket in it (Npgsql docs, connection string parameters).</remarks>
+    /// <remarks>
+    /// A Host that is a folder makes Npgsql use the Unix-domain socket in it (Npgsql docs, connection string parameters).
+    /// Timeout (seconds to open a connection, Npgsql's default 15) is raised to 60: a test run starts several throw-away
+    /// servers at once on a 2-core machine, and one that just replayed its WAL after a crash took longer than 15 s to
+    /// answer its first connection (seen once in a full test run, PostgresProcessTests).
+    /// </remarks>
     public string ConnectionString(string database = "postgres") =>
-        string.Create(CultureInfo.InvariantCulture, $"Host={_folder};Username={User};Database={database};Pooling=true");
+        string.Create(CultureInfo.InvariantCulture, $"Host={_folder};Username={User};Database={database};Pooling=true;Timeout=60");
 
     /// <summary>Returns the folder holding initdb and pg_ctl (the newest installed major version), or throws with the install command.</summary>
     public static string FindBinaries()
