@@ -240,7 +240,9 @@ public sealed class MqttMessageBus : IRunBus
                     continue;
                 }
 
-                if (!_client.IsConnected || window.Any(w => w.Connection != Volatile.Read(ref _connection)))
+                // The window is in send order and connection numbers only grow, so its oldest publish tells whether
+                // any went out on a lost connection (no scan of the window per publish).
+                if (!_client.IsConnected || (window.Count > 0 && window.Peek().Connection != Volatile.Read(ref _connection)))
                 {
                     // The connection was lost (the watchdog may have connected again already): publishes still in the
                     // window went out on the old one and are sent again once they fail; settle them first, so nothing
