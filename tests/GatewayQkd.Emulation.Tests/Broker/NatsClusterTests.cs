@@ -127,7 +127,11 @@ public sealed class NatsClusterTests
         Assert.True(await sender.FlushAsync(TimeSpan.FromSeconds(10)));
         await cluster.KillAsync(0);
         var second = new MessageInbox();
-        await using var again = await MqttMessageBusTests.ConnectAsync(Pinned(cluster, 2), "gw-3", second);
+        // a node answers a CONNECT only after loading the client's session from JetStream (the $MQTT_sess stream, nats-io/
+        // nats-server server/README-MQTT.md); with node 0 dead
+        // that may wait for a new JetStream leader, and on a loaded 2-core CI machine node 2 closed every CONNECT for over 10 s
+        // (seen once). The bus retries until the timeout, as a gateway would; 30 s is the same budget as a failover flush.
+        await using var again = await MqttMessageBusTests.ConnectAsync(Pinned(cluster, 2), "gw-3", second, timeoutSeconds: 30);
 
         // the session (subscription + queued QoS 1 message) lives in JetStream, replicated, not on the dead node
         Assert.True(await second.WaitForAsync(1));

@@ -175,10 +175,10 @@ public sealed class MqttMessageBusTests
         await server.StopAsync(new MQTTnet.Server.MqttServerStopOptionsBuilder().Build());
     }
 
-    internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox)
+    internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox, int timeoutSeconds = 10)
     {
         var bus = new MqttMessageBus(endpoint, clientId, inbox.Add, new ListLog());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         await bus.ConnectAsync(timeout.Token);
         return bus;
     }
