@@ -20,7 +20,14 @@ public sealed class TimerHeapTests
         {
             int entity = random.Next(entities);
             int action = random.Next(10);
-            if (action < 6)
+            if (action == 0)
+            {
+                // A reset is a fresh timer, as a cancel and a set: it always takes the next set order.
+                long tick = now + random.Next(distinctTicks);
+                heap.Reset(entity, tick);
+                model[entity] = (tick, order++);
+            }
+            else if (action < 6)
             {
                 // Few distinct ticks, so many timers share one and the set order decides.
                 long tick = now + random.Next(distinctTicks);
@@ -47,6 +54,18 @@ public sealed class TimerHeapTests
             Assert.Equal(model.Count, heap.Count);
             Assert.Equal(model.ContainsKey(entity), heap.IsSet(entity));
         }
+    }
+
+    [Fact]
+    public void Reset_At_The_Same_Tick_Fires_After_Timers_Set_Since()
+    {
+        // Set would leave entity 0 in place (first at tick 5); a reset re-queues it behind entity 1, as cancel + set.
+        var heap = new TimerHeap(3);
+        heap.Set(0, 5);
+        heap.Set(1, 5);
+        heap.Reset(0, 5);
+        Assert.Equal(1, heap.Pop());
+        Assert.Equal(0, heap.Pop());
     }
 
     [Fact]
