@@ -68,25 +68,4 @@ public sealed class ReadAheadAndInverseTests
             Assert.True(at.Collect(tick) >= bits, $"{bits} bits at {bitsPerSecond} bit/s not in at tick {tick}");
         }
     }
-
-    [Theory]
-    [InlineData(2560.0)]
-    [InlineData(3.0)]
-    [InlineData(188055.25106111466)]
-    public void Memoised_Wake_Up_Tick_Equals_The_Computed_One_On_First_And_Repeated_Asks(double bitsPerSecond)
-    {
-        // The memo covers 1..64 bits here; 65 and more take the computed path in both streams.
-        var plain = default(KeyStream);
-        var memoised = default(KeyStream);
-        const long start = 987_654_321;
-        plain.Start(start, new StreamRate(bitsPerSecond), 100);
-        memoised.Start(start, StreamRate.Tabulated(bitsPerSecond, 64), 100);
-        for (int round = 0; round < 2; round++)
-        {
-            for (long bits = 1; bits <= 100; bits++)
-            {
-                Assert.Equal(plain.TickOfMore(bits), memoised.TickOfMore(bits));
-            }
-        }
-    }
 }

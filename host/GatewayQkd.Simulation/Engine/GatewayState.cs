@@ -6,10 +6,9 @@ namespace GatewayQkd.Simulation.Engine;
 /// One gateway in the simulation: its waiting requests (in the scheme's order), its QKP level K_sur in whole bits
 /// (fed by one <see cref="KeyStream"/> at a time), its server, busy until t_get, and where its supplement stands.
 /// </summary>
-/// <remarks><paramref name="vGenRate"/> is V_gen as a <see cref="StreamRate"/>, which gateways of one V_gen may share.</remarks>
-internal sealed class GatewayState(int id, double vGen, in StreamRate vGenRate, long capacity, long initial, KeyLedger ledger)
+internal sealed class GatewayState(int id, double vGen, long capacity, long initial, KeyLedger ledger)
 {
-    private readonly StreamRate _vGenRate = vGenRate;
+    private readonly StreamRate _vGenRate = new(vGen);
     private KeyStream _stream;
 
     public int Id { get; } = id;

@@ -13,7 +13,6 @@ internal struct KeyStream
     private long _start;
     private double _bitsPerTick;
     private double _ticksPerBit;
-    private long[]? _deliveryTicks;
 
     /// <summary>Gets the bits this stream delivers in total.</summary>
     public long Total { get; private set; }
@@ -29,7 +28,6 @@ internal struct KeyStream
         _start = now;
         _bitsPerTick = total > 0 ? rate.BitsPerTick : 0;
         _ticksPerBit = rate.TicksPerBit;
-        _deliveryTicks = rate.DeliveryTicks;
         Total = total;
         Credited = 0;
     }
@@ -78,35 +76,13 @@ internal struct KeyStream
         return bits >= Total ? Total : (long)bits;
     }
 
-    /// <summary>The smallest dt with floor(dt x rate) &gt;= bits, from the rate's memo when it has one.</summary>
-    /// <remarks>
-    /// Called only while the stream is active, so the rate is the one the memo belongs to; a memoised value is
-    /// <see cref="Inverse"/>'s own, so runs are unchanged.
-    /// </remarks>
-    private readonly long TicksToDeliver(long bits)
-    {
-        long[]? memo = _deliveryTicks;
-        if (memo is null || (ulong)bits >= (ulong)memo.Length)
-        {
-            return Inverse(bits);
-        }
-
-        long dt = memo[bits];
-        if (dt == 0)
-        {
-            dt = memo[bits] = Inverse(bits);
-        }
-
-        return dt;
-    }
-
     /// <summary>The smallest dt with floor(dt x rate) &gt;= bits (floating-point products are monotone in dt).</summary>
     /// <remarks>
     /// The start estimate multiplies by the precomputed reciprocal instead of dividing (a division per supplement and
     /// wake-up was a visible share of the run); it may be a tick off, and the two corrections below make the result
     /// the exact smallest dt whatever the estimate, so runs are unchanged.
     /// </remarks>
-    private readonly long Inverse(long bits)
+    private readonly long TicksToDeliver(long bits)
     {
         double estimate = Math.Ceiling(bits * _ticksPerBit);
         if (estimate >= long.MaxValue / 2.0)

@@ -31,9 +31,6 @@ public sealed class Simulator
     /// <summary>How many arrivals ahead a gateway's state is prefetched, and from how many gateways on (below, it stays in L1).</summary>
     private const int PrefetchDistance = 8;
     private const int PrefetchFromGateways = 64;
-
-    /// <summary>Distinct V_gen values that get a memo of their stream inverse (at most 512 KiB each).</summary>
-    private const int MemoisedRates = 8;
     private readonly TextWriter _log;
     private readonly Action<long, long>? _progress;
     private readonly RunRecorder _recorder;
@@ -116,18 +113,9 @@ public sealed class Simulator
         _timers = new TimerHeap((2 * _n) + 1);
         _sharedStreamSet = SetSharedStream;
         _gateways = new GatewayState[_n];
-        var rates = new Dictionary<double, StreamRate>();
         for (int g = 0; g < _n; g++)
         {
-            double vGen = options.VGenOf(g);
-            if (!rates.TryGetValue(vGen, out var rate))
-            {
-                // One memo of the stream inverse per distinct V_gen (the paper's runs have one), up to a few.
-                rate = rates.Count < MemoisedRates ? StreamRate.Tabulated(vGen, options.CapacityBits) : new StreamRate(vGen);
-                rates[vGen] = rate;
-            }
-
-            _gateways[g] = new GatewayState(g, vGen, rate, options.CapacityBits, options.InitialBits, _recorder.Ledger);
+            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, _recorder.Ledger);
         }
 
         _queues = _gateways.Select(g => g.Queue).ToArray();
