@@ -19,11 +19,11 @@ public sealed class WorkerDeadlockTests(EngineFixture engines) : IClassFixture<E
     public async Task A_Deadlock_With_Another_Worker_Runs_The_Batch_Again_And_Reports_Only_The_Calls_Own_Outcome()
     {
         var database = engines.Create("postgres");
-        // The store's server process checks for a deadlock once, after waiting 20 s (the other side waits 300 s), so the
-        // store is the one the server aborts, and the test has 20 s to close the cycle (with 3 s the check came before
-        // the cycle was closed on a loaded 2-core machine, and the batch was never aborted: PostgreSQL docs,
-        // "deadlock_timeout": the check runs when the wait exceeds it, not again).
-        using var store = CentralKeyStore.Open(DatabaseEngine.Postgres(database.ConnectionString + ";Options=-c deadlock_timeout=20000"));
+        // The store's server process checks for a deadlock after waiting 15 s (the other side waits 300 s), so the store
+        // is the one the server aborts, and the test has 15 s to close the cycle. A waiter checks only once
+        // (postgres/postgres src/backend/storage/lmgr/proc.c, ProcSleep arms DEADLOCK_TIMEOUT once per wait): with 3 s the
+        // cycle closed too late on a loaded machine, the store's one check found nothing, and the other side was aborted.
+        using var store = CentralKeyStore.Open(DatabaseEngine.Postgres(database.ConnectionString + ";Options=-c deadlock_timeout=15000"));
         store.AppendBlock(Gateway, Cs, new byte[64]);
         store.ReserveForEtsi014(Gateway, Cs, new byte[64]);
         var issued = Assert.Single(store.DeliverToMaster(Cs, Gateway, 16, 1));
@@ -69,7 +69,7 @@ public sealed class WorkerDeadlockTests(EngineFixture engines) : IClassFixture<E
 
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
