@@ -37,6 +37,12 @@ public sealed record KmsBenchmarkOptions
     /// <summary>Gets an existing database to hold the store instead (its cs - gn-1 ETSI 014 reservation gets the key material).</summary>
     public DatabaseEngine? Database { get; init; }
 
+    /// <summary>
+    /// Gets the HTTP version the clients speak (default 1.1: each client its own keep-alive connections; 2.0: the
+    /// clients of each SAE share one HttpClient, so their requests are multiplexed on one TLS connection per SAE).
+    /// </summary>
+    public Version HttpVersion { get; init; } = System.Net.HttpVersion.Version11;
+
     /// <summary>Gets the folder for the temporary store and certificates (default: a new temp folder, deleted after).</summary>
     public string? WorkFolder { get; init; }
 }

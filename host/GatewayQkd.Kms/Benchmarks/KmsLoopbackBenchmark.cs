@@ -56,8 +56,7 @@ public static class KmsLoopbackBenchmark
                 ClientCa = ca,
                 Policy = new KmsPolicy { MaxKeysPerRequest = Math.Max(128, options.KeysPerRequest.Max()) },
             }, cancellationToken).ConfigureAwait(false);
-            var clients = Enumerable.Range(0, options.Concurrency.Max())
-                .Select(_ => (Master: new KmsClient(server.Url, cs, ca), Slave: new KmsClient(server.Url, gn1, ca))).ToList();
+            var clients = Clients(options, server.Url, cs, gn1, ca);
             try
             {
                 var results = new List<KmsBenchmarkResult>();
@@ -89,11 +88,10 @@ public static class KmsLoopbackBenchmark
             }
             finally
             {
-                clients.ForEach(c =>
+                foreach (var client in clients.SelectMany(c => new[] { c.Master, c.Slave }).Distinct())
                 {
-                    c.Master.Dispose();
-                    c.Slave.Dispose();
-                });
+                    client.Dispose();
+                }
             }
         }
         finally
@@ -122,6 +120,25 @@ public static class KmsLoopbackBenchmark
                 return;
             }
         }
+    }
+
+    // HTTP/1.1: a pair of clients (own connections) per concurrent client. HTTP/2: one client per SAE shared by all, as an
+    // SAE application would hold one HttpClient; their requests share that SAE's one connection.
+    private static List<(KmsClient Master, KmsClient Slave)> Clients(KmsBenchmarkOptions options, Uri url,
+        System.Security.Cryptography.X509Certificates.X509Certificate2 master,
+        System.Security.Cryptography.X509Certificates.X509Certificate2 slave,
+        System.Security.Cryptography.X509Certificates.X509Certificate2 ca)
+    {
+        var count = options.Concurrency.Max();
+        if (options.HttpVersion.Major >= 2)
+        {
+            var shared = (Master: new KmsClient(url, master, ca, options.HttpVersion), Slave: new KmsClient(url, slave, ca, options.HttpVersion));
+            return Enumerable.Repeat(shared, count).ToList();
+        }
+
+        return Enumerable.Range(0, count)
+            .Select(_ => (Master: new KmsClient(url, master, ca, options.HttpVersion), Slave: new KmsClient(url, slave, ca, options.HttpVersion)))
+            .ToList();
     }
 
     private static TimeSpan ProcessorTime()

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using GatewayQkd.Kms.Etsi014;
 
 namespace GatewayQkd.Kms.Client;
@@ -13,8 +15,18 @@ public sealed class KmsClient : IDisposable
     private readonly HttpClient _http;
 
     /// <summary>Creates a client presenting <paramref name="saeCertificate"/> to the KMS at <paramref name="kmsUrl"/>.</summary>
-    public KmsClient(Uri kmsUrl, X509Certificate2 saeCertificate, X509Certificate2 ca) =>
-        _http = KmsHttpClientFactory.Create(kmsUrl, saeCertificate, ca);
+    public KmsClient(Uri kmsUrl, X509Certificate2 saeCertificate, X509Certificate2 ca)
+        : this(kmsUrl, saeCertificate, ca, System.Net.HttpVersion.Version11)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client speaking <paramref name="httpVersion"/> (1.1 or 2.0, <see cref="KmsHttpClientFactory"/>); one
+    /// client may serve many concurrent calls (HTTP/1.1: a pooled keep-alive connection per call in flight; HTTP/2: all
+    /// on one connection).
+    /// </summary>
+    public KmsClient(Uri kmsUrl, X509Certificate2 saeCertificate, X509Certificate2 ca, Version httpVersion) =>
+        _http = KmsHttpClientFactory.Create(kmsUrl, saeCertificate, ca, httpVersion);
 
     /// <summary>GET {slave}/status.</summary>
     public Task<StatusResponse> GetStatusAsync(string slaveSae, CancellationToken cancellationToken = default) =>
@@ -24,7 +36,7 @@ public sealed class KmsClient : IDisposable
     public Task<KeyContainer> GetKeysAsync(string slaveSae, int number, int sizeBits, CancellationToken cancellationToken = default) =>
         Send<KeyContainer>(new HttpRequestMessage(HttpMethod.Post, Path(slaveSae, "enc_keys"))
         {
-            Content = JsonContent.Create(new KeyRequest { Number = number, Size = sizeBits }, options: Etsi014Json.Options),
+            Content = Json(new KeyRequest { Number = number, Size = sizeBits }),
         }, cancellationToken);
 
     /// <summary>POST {master}/dec_keys with the key ids.</summary>
@@ -32,14 +44,22 @@ public sealed class KmsClient : IDisposable
         CancellationToken cancellationToken = default) =>
         Send<KeyContainer>(new HttpRequestMessage(HttpMethod.Post, Path(masterSae, "dec_keys"))
         {
-            Content = JsonContent.Create(new KeyIdsRequest { KeyIds = keyIds.Select(id => new KeyIdEntry { KeyId = id }).ToList() },
-                options: Etsi014Json.Options),
+            Content = Json(new KeyIdsRequest { KeyIds = keyIds.Select(id => new KeyIdEntry { KeyId = id }).ToList() }),
         }, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
     private static string Path(string sae, string call) => $"api/v1/keys/{Uri.EscapeDataString(sae)}/{call}";
+
+    // Serialized up front, so the request has a Content-Length (JsonContent streams its body with chunked transfer
+    // encoding, which costs both ends a chunk parser and the server a second read).
+    private static ByteArrayContent Json<T>(T body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Etsi014Json.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     private async Task<T> Send<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {

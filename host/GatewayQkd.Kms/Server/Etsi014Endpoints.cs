@@ -97,37 +97,53 @@ internal sealed class Etsi014Endpoints
         return value;
     }
 
+    // The body is read from Kestrel's pipe without copies when it arrived in one segment (the usual small request),
+    // and parsed as one JSON value (Deserialize of a span refuses anything after it, as the stream overload does).
     private static async Task<T> ReadBody<T>(HttpContext context)
         where T : class
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            throw new Etsi014Exception(400, "bad request", ("body", $"the request body exceeds {MaxBodyBytes} bytes"));
+            throw TooLarge();
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        var reader = context.Request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            if (buffer.Length > MaxBodyBytes)
             {
-                throw new Etsi014Exception(400, "bad request", ("body", $"the request body exceeds {MaxBodyBytes} bytes"));
+                reader.AdvanceTo(buffer.End);
+                throw TooLarge();
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (!read.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End); // examined all, consumed none: wait for the rest
+                continue;
+            }
 
-        try
-        {
-            return JsonSerializer.Deserialize<T>(buffer.ToArray(), Etsi014Json.Options)
-                ?? throw new Etsi014Exception(400, "bad request", ("body", "the request body is JSON null"));
-        }
-        catch (JsonException e)
-        {
-            throw new Etsi014Exception(400, "bad request", ("body", Etsi014BodyError.Describe(typeof(T), e)));
+            try
+            {
+                return (buffer.IsSingleSegment
+                        ? JsonSerializer.Deserialize<T>(buffer.FirstSpan, Etsi014Json.Options)
+                        : JsonSerializer.Deserialize<T>(System.Buffers.BuffersExtensions.ToArray(buffer), Etsi014Json.Options))
+                    ?? throw new Etsi014Exception(400, "bad request", ("body", "the request body is JSON null"));
+            }
+            catch (JsonException e)
+            {
+                throw new Etsi014Exception(400, "bad request", ("body", Etsi014BodyError.Describe(typeof(T), e)));
+            }
+            finally
+            {
+                reader.AdvanceTo(buffer.End);
+            }
         }
     }
+
+    private static Etsi014Exception TooLarge() =>
+        new(400, "bad request", ("body", $"the request body exceeds {MaxBodyBytes} bytes"));
 
     private async Task Handle(HttpContext context, Func<ushort, string, Task<object>> operation)
     {
@@ -145,9 +161,12 @@ internal sealed class Etsi014Endpoints
             body = e.Body;
         }
 
+        // Serialized first, so the response carries a Content-Length and goes out in one write with its headers (one TLS
+        // record), not as chunks and a closing chunk written separately.
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Etsi014Json.Options);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), Etsi014Json.Options,
-            context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,14 +56,19 @@ public sealed class KmsServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(address, options.Port, listen => listen.UseHttps(https =>
+            kestrel.Listen(address, options.Port, listen =>
             {
-                https.ServerCertificate = options.ServerCertificate;
-                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                // Accepted here, judged per request by SaeAuthenticator so a refused SAE gets a 401 with a reason.
-                https.ClientCertificateValidation = (_, _, _) => true;
-            }));
+                // HTTP/2 is negotiated by ALPN for a client that asks (many concurrent calls on one connection).
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = options.ServerCertificate;
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    // Accepted here, judged per request by SaeAuthenticator so a refused SAE gets a 401 with a reason.
+                    https.ClientCertificateValidation = (_, _, _) => true;
+                });
+            });
         });
         var app = builder.Build();
         endpoints.Map(app);

@@ -60,6 +60,18 @@ public sealed partial class CentralKeyStore : IDisposable
     /// <summary>Gets the batches since open that were run again with a savepoint per call because one of their calls was refused.</summary>
     public long RefusalReruns => _commits.OptimisticFallbacks;
 
+    /// <summary>Gets how many commit threads the store started (<see cref="GroupCommit"/>: one, kept, under steady load).</summary>
+    internal long CommitThreadStarts => _commits.CommitterStarts;
+
+    /// <summary>Gets how often a leading caller handed the queued calls to the commit thread.</summary>
+    internal long CommitHandOffs => _commits.HandOffs;
+
+    /// <summary>Sets how long the commit thread may idle before it exits (tests keep it for the whole test).</summary>
+    internal TimeSpan CommitThreadIdle
+    {
+        set => _commits.CommitterIdle = value;
+    }
+
     /// <summary>Sets what runs just before each commit with the batch's call count (tests make the commit fail there).</summary>
     internal Action<int>? BeforeCommit
     {

@@ -7,7 +7,7 @@ public class KmsHelpTests
     [Theory]
     [InlineData("", "--db --certs --address --port --seconds")]
     [InlineData("certs", "--out --sae --host")]
-    [InlineData("bench", "--pairs --warmup --steady-seconds --concurrency --size --keys-per-request --engine --db --csv")]
+    [InlineData("bench", "--pairs --warmup --steady-seconds --concurrency --size --keys-per-request --engine --db --http --csv")]
     public void Help_Lists_Every_Option_With_A_Description(string subcommand, string options)
     {
         var args = subcommand.Length == 0 ? new[] { "--help" } : [subcommand, "--help"];

@@ -187,6 +187,50 @@ public abstract class GroupCommitTests : IDisposable
         AssertDisjointAndGenuine(good, [.. reserved, .. top]);
     }
 
+    [Fact]
+    public void Hand_Offs_Under_Steady_Load_Reuse_One_Commit_Thread()
+    {
+        // Rounds of concurrent calls until the leading callers have handed queued calls to the commit thread several
+        // times; every hand-off after the first must find the parked thread, not start a new one.
+        Store.CommitThreadIdle = TimeSpan.FromMinutes(30);
+        var starts = Store.CommitThreadStarts;
+        var handOffs = Store.CommitHandOffs;
+        for (var round = 0; round < 200 && Store.CommitHandOffs - handOffs < 3; round++)
+        {
+            RunTogether(_ => Store.GetCountsAsync(7, 0).GetAwaiter().GetResult(), 16);
+        }
+
+        Assert.True(Store.CommitHandOffs - handOffs >= 3, $"only {Store.CommitHandOffs - handOffs} hand-offs in 200 rounds");
+        Assert.Equal(starts == 0 ? 1 : 0, Store.CommitThreadStarts - starts);
+    }
+
+    [Fact]
+    public void Calls_Handed_To_A_Commit_Thread_That_Idled_Out_Are_Still_Served()
+    {
+        // With no idle time the commit thread exits after every hand-off it served, so a later hand-off starts a new
+        // one: every call must still be served, once, with the right answer.
+        Store.CommitThreadIdle = TimeSpan.Zero;
+        var calls = Store.Calls;
+        var handOffs = Store.CommitHandOffs;
+        var answers = 0;
+        var rounds = 0;
+        while (rounds < 200 && Store.CommitHandOffs - handOffs < 3)
+        {
+            RunTogether(_ =>
+            {
+                if (Store.GetCountsAsync(7, 0).GetAwaiter().GetResult().GeneratedBytes == Threads * 16)
+                {
+                    Interlocked.Increment(ref answers);
+                }
+            }, 16);
+            rounds++;
+        }
+
+        Assert.True(Store.CommitHandOffs - handOffs >= 3, $"only {Store.CommitHandOffs - handOffs} hand-offs in 200 rounds");
+        Assert.True(Store.CommitThreadStarts >= 2, $"{Store.CommitThreadStarts} commit threads for {Store.CommitHandOffs} hand-offs");
+        Assert.Equal((rounds * 16, rounds * 16L), (answers, Store.Calls - calls));
+    }
+
     // Reserves count keys of KeyBytes on the cs - gn-1 ETSI 014 reservation (its first block) and returns the material.
     private byte[] Reserve(int count)
     {

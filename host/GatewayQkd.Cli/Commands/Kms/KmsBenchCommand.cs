@@ -45,10 +45,13 @@ public static class KmsBenchCommand
         var database = CliOption.Parsed(CliOption.Described<string?>("--db",
             "Run on this existing database instead: an SQLite file, postgres://user[:password]@host[:port]/database or an " +
             "Npgsql connection string (its cs - gn-1 ETSI 014 reservation gets the key material)"), text => DatabaseEngine.Parse(text));
+        var http = CliOption.Choice("--http",
+            "HTTP version of the clients: 1.1 (each client its own keep-alive connections, the default) or 2 (the clients " +
+            "of each SAE share one client and one TLS connection, requests multiplexed)", "1.1", "2");
         var csv = CliOption.Described<string?>("--csv", "Also write the figures to this CSV file");
         var command = new Command("bench",
             "Measure ETSI GS QKD 014 enc_keys + dec_keys keys and pairs per second and pair latency over mutual-TLS HTTPS on loopback.");
-        CliOption.AddTo(command, pairs, warmup, steady, concurrency, size, keys, engine, database, csv);
+        CliOption.AddTo(command, pairs, warmup, steady, concurrency, size, keys, engine, database, http, csv);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -70,6 +73,7 @@ public static class KmsBenchCommand
                     KeysPerRequest = parseResult.GetValue(keys)!,
                     Engine = kind,
                     Database = existing,
+                    HttpVersion = parseResult.GetValue(http) == "2" ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11,
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or KeyStoreException or FileNotFoundException or InvalidOperationException)
