@@ -26,7 +26,7 @@ public sealed class WorkerHandOverTests : IDisposable
     {
         var slowBus = new HeldBus();
         await using var first = Worker("w1", slowBus);
-        await first.StartAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        await first.StartAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var id in Gateways)
         {
             Assert.NotNull(first.Node.Streams.IssueBlock(id, 16)); // in flight on w1's bus: not acknowledged by its broker
@@ -34,15 +34,15 @@ public sealed class WorkerHandOverTests : IDisposable
 
         var fastBus = new HeldBus { Acknowledges = true };
         await using var second = Worker("w2", fastBus);
-        await second.StartAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-        var stoppedServing = await Eventually.TrueAsync(() => first.Held.Count == 2, TimeSpan.FromSeconds(5));
+        await second.StartAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var stoppedServing = await Eventually.TrueAsync(() => first.Held.Count == 2, TimeSpan.FromSeconds(30));
         var surplus = Gateways.Except(first.Held).ToList();
         await Task.Delay(TimeSpan.FromSeconds(4)); // longer than a lease (3 s): w1 keeps the surplus while its frames wait
         var heldMeanwhile = second.Held.ToList();
         var sentMeanwhile = fastBus.Topics.Count(topic => surplus.Any(id => topic == Topics.Blocks(id)));
 
         slowBus.Acknowledges = true;
-        var moved = await Eventually.TrueAsync(() => second.Held.Count == 2, TimeSpan.FromSeconds(5));
+        var moved = await Eventually.TrueAsync(() => second.Held.Count == 2, TimeSpan.FromSeconds(30));
 
         Assert.True(stoppedServing, $"w1 holds {first.Held.Count} gateways");
         Assert.All(surplus, id => Assert.False(first.Node.Streams.Serves(id), $"w1 still serves gateway {id}"));

@@ -19,9 +19,11 @@ public sealed class WorkerDeadlockTests(EngineFixture engines) : IClassFixture<E
     public async Task A_Deadlock_With_Another_Worker_Runs_The_Batch_Again_And_Reports_Only_The_Calls_Own_Outcome()
     {
         var database = engines.Create("postgres");
-        // The store's server process checks for a deadlock after waiting 3 s (the other side waits 60 s), so the store
-        // is the one the server aborts, and the test has 3 s to close the cycle.
-        using var store = CentralKeyStore.Open(DatabaseEngine.Postgres(database.ConnectionString + ";Options=-c deadlock_timeout=3000"));
+        // The store's server process checks for a deadlock after waiting 15 s (the other side waits 300 s), so the store
+        // is the one the server aborts, and the test has 15 s to close the cycle. A waiter checks only once
+        // (postgres/postgres src/backend/storage/lmgr/proc.c, ProcSleep arms DEADLOCK_TIMEOUT once per wait): with 3 s the
+        // cycle closed too late on a loaded machine, the store's one check found nothing, and the other side was aborted.
+        using var store = CentralKeyStore.Open(DatabaseEngine.Postgres(database.ConnectionString + ";Options=-c deadlock_timeout=15000"));
         store.AppendBlock(Gateway, Cs, new byte[64]);
         store.ReserveForEtsi014(Gateway, Cs, new byte[64]);
         var issued = Assert.Single(store.DeliverToMaster(Cs, Gateway, 16, 1));
@@ -29,7 +31,7 @@ public sealed class WorkerDeadlockTests(EngineFixture engines) : IClassFixture<E
 
         await using var other = new NpgsqlConnection(database.ConnectionString);
         await other.OpenAsync();
-        await Execute(other, "SET deadlock_timeout = '60s'");
+        await Execute(other, "SET deadlock_timeout = '300s'");
         await using var otherWork = await other.BeginTransactionAsync();
         await Execute(other, "SELECT 1 FROM streams WHERE gateway = 7 AND peer = 0 AND stream_use = 0 FOR UPDATE");
 
