@@ -148,4 +148,35 @@ public sealed class HostCryptoPrimitivesTests
 
         Assert.All(results, Assert.True);
     }
+
+    [Fact]
+    public void On_Linux_Hmac_Runs_On_Libcrypto_Sha256_Contexts()
+    {
+        // The project's hosts and CI are Linux, where .NET itself needs libcrypto: the fast path must not be silently off.
+        Assert.True(HostCryptoPrimitives.HmacOnLibcryptoContexts || !OperatingSystem.IsLinux());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(32)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(131)]
+    public void Hmac_Of_First_And_Later_Uses_Matches_BouncyCastle_Around_The_Block_Boundaries(int keyLength)
+    {
+        var random = new SeededBytes(11 + keyLength);
+        var key = random.Next(keyLength);
+        foreach (var length in new[] { 0, 1, 55, 56, 63, 64, 65, 119, 1024, 1025, 3000 })
+        {
+            var data = random.Next(length + 3);
+            var expected = Convert.ToHexString(BouncyReference.HmacSha256(key, data[3..]));
+            var host = new HostCryptoPrimitives();
+
+            Assert.Equal(expected, Convert.ToHexString(host.HmacSha256(key, data, 3, length))); // first use: one-shot
+            Assert.Equal(expected, Convert.ToHexString(host.HmacSha256(key, data, 3, length))); // second: keyed state built
+            Assert.Equal(expected, Convert.ToHexString(host.HmacSha256(key, data, 3, length))); // third: keyed state reused
+        }
+    }
 }
