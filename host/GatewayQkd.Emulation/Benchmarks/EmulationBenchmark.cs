@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GatewayQkd.Core.Protocol;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Links;
 using GatewayQkd.Emulation.Metrics;
@@ -57,6 +58,7 @@ public static class EmulationBenchmark
             DataFolder = Path.Combine(folder, "data"),
             OutputFolder = Path.Combine(folder, "out"),
             SlotSeconds = load.SlotSeconds,
+            StatusIntervalSeconds = load.StatusIntervalSeconds,
             ExternalBroker = external,
             SampleIntervalSeconds = SampleSeconds,
         }).Validated();
@@ -102,9 +104,10 @@ public static class EmulationBenchmark
                 allocations.Recording = false;
             }
 
-            return first is { } start && last is { } end
+            var result = first is { } start && last is { } end
                 ? Measure(brokerName, gateways, options, start, end, window.FillSeconds, run.RequestLatency, run.TickLateness)
                 : EmulationBenchmarkResult.NotFilled(brokerName, gateways);
+            return result with { UnroutedMessages = run.MessagesUnrouted };
         }
         finally
         {
@@ -155,11 +158,12 @@ public static class EmulationBenchmark
             keys > 0 ? (end.Cpu - start.Cpu).TotalMilliseconds / keys : double.NaN,
             keys > 0 ? (end.Allocated - start.Allocated) / (double)keys : double.NaN,
             fillSeconds,
-            ticks.SummarizeBetween(start.Ticks, end.Ticks).P99);
+            ticks.SummarizeBetween(start.Ticks, end.Ticks).P99,
+            keys > 0 ? Enum.GetValues<TopicKind>().ToDictionary(k => k, k => (end.MessagesByKind[(int)k] - start.MessagesByKind[(int)k]) / (double)keys) : null);
     }
 
     // The run's totals at one sample.
-    private readonly record struct Mark(double WallSeconds, long Sent, long Served, long Verified, long DeliveredBits, int Latencies, long Messages, TimeSpan Cpu, long Allocated, int Ticks)
+    private readonly record struct Mark(double WallSeconds, long Sent, long Served, long Verified, long DeliveredBits, int Latencies, long Messages, TimeSpan Cpu, long Allocated, int Ticks, long[] MessagesByKind)
     {
         public static Mark Take(EmulationRun run, RunSnapshot snapshot, Func<TimeSpan>? brokerCpu)
         {
@@ -175,7 +179,8 @@ public static class EmulationBenchmark
                 run.MessagesPublished,
                 process.TotalProcessorTime + (brokerCpu?.Invoke() ?? TimeSpan.Zero),
                 GC.GetTotalAllocatedBytes(precise: false),
-                run.TickLateness.Count);
+                run.TickLateness.Count,
+                [.. Enum.GetValues<TopicKind>().Select(run.MessagesPublishedOf)]);
         }
     }
 }

@@ -15,6 +15,8 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// <param name="BytesAllocatedPerKey">Managed bytes the emulation process allocated per key delivered.</param>
 /// <param name="TickLatenessP99">How late the run loop woke for its ticks (slot ends, every 20 ms) in the window, 99th percentile, ms: what a key waits beyond its slot because the loop did not get a core.</param>
 /// <param name="FillSeconds">Wall-clock seconds the HAP took to fill every pool to the ready level before the sensors started (NaN: not within <see cref="EmulationBenchmark.FillLimit"/>, and the point has no figures).</param>
+/// <param name="MessagesPerKeyByKind">Messages published per key delivered in the window, by topic kind (requests, responses, telemetry, blocks, acknowledgements, status, supplements, resynchronisations; Unknown: outside the topic scheme); null when no key was delivered.</param>
+/// <param name="UnroutedMessages">Messages of the whole run (fill included) the broker delivered to no subscriber: each is a loss (a block pushed before its gateway subscribed waits for a resend).</param>
 public sealed record EmulationBenchmarkResult(
     string Broker,
     int Gateways,
@@ -29,7 +31,9 @@ public sealed record EmulationBenchmarkResult(
     double CpuMillisecondsPerKey,
     double BytesAllocatedPerKey,
     double FillSeconds,
-    double TickLatenessP99 = double.NaN)
+    double TickLatenessP99 = double.NaN,
+    IReadOnlyDictionary<Core.Protocol.TopicKind, double>? MessagesPerKeyByKind = null,
+    long UnroutedMessages = 0)
 {
     /// <summary>Returns the result of a point whose pools were not all filled within <see cref="EmulationBenchmark.FillLimit"/>: no window, no figures.</summary>
     public static EmulationBenchmarkResult NotFilled(string broker, int gateways) =>

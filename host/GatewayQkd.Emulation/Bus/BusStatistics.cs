@@ -1,3 +1,5 @@
+using GatewayQkd.Core.Protocol;
+
 namespace GatewayQkd.Emulation.Bus;
 
 /// <summary>Counters of one bus connection, safe to read from any thread.</summary>
@@ -10,6 +12,8 @@ public sealed class BusStatistics
     private long _failovers;
     private long _refusedSubscriptions;
     private long _flushTimeouts;
+    private long _unrouted;
+    private readonly long[] _publishedByKind = new long[(int)TopicKind.Resync + 1];
 
     /// <summary>Gets the number of messages the broker acknowledged (QoS 1 PUBACK).</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -32,7 +36,25 @@ public sealed class BusStatistics
     /// <summary>Gets the number of flushes that timed out with messages still unacknowledged.</summary>
     public long FlushTimeouts => Interlocked.Read(ref _flushTimeouts);
 
-    internal void CountPublished() => Interlocked.Increment(ref _published);
+    /// <summary>
+    /// Returns the messages the broker acknowledged on topics of <paramref name="kind"/> (<see cref="TopicKind.Unknown"/>:
+    /// topics outside the scheme, e.g. a benchmark's own): with <see cref="Published"/> it tells which messages a key costs.
+    /// </summary>
+    public long PublishedOf(TopicKind kind) => kind is >= TopicKind.Unknown and <= TopicKind.Resync ? Interlocked.Read(ref _publishedByKind[(int)kind]) : 0;
+
+    internal void CountPublished(string topic)
+    {
+        Interlocked.Increment(ref _published);
+        Interlocked.Increment(ref _publishedByKind[(int)(Topics.Parse(topic)?.Kind ?? TopicKind.Unknown)]);
+    }
+
+    /// <summary>
+    /// Gets the messages the broker acknowledged with "no matching subscribers" (MQTT 5.0 s3.4.2.1, PUBACK reason 0x10):
+    /// delivered to nobody, so lost for a receiver that had not subscribed yet.
+    /// </summary>
+    public long Unrouted => Interlocked.Read(ref _unrouted);
+
+    internal void CountUnrouted() => Interlocked.Increment(ref _unrouted);
 
     internal void CountReceived() => Interlocked.Increment(ref _received);
 

@@ -53,7 +53,7 @@ public sealed class InProcessBus : IRunBus
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(payload);
         _broker.Enqueue(topic, (byte[])payload.Clone());
-        Statistics.CountPublished();
+        Statistics.CountPublished(topic);
     }
 
     /// <inheritdoc />

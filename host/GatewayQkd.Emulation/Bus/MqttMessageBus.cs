@@ -513,7 +513,12 @@ public sealed class MqttMessageBus : IRunBus
             _log.Write(LogLevel.Error, $"{ClientId}: the broker refused a message on '{item.Topic}' ({result.ReasonCode}).");
         }
 
-        Statistics.CountPublished();
+        if (result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers)
+        {
+            Statistics.CountUnrouted();
+        }
+
+        Statistics.CountPublished(item.Topic);
         Interlocked.Decrement(ref _queued);
     }
 

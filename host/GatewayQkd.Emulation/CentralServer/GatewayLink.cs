@@ -46,11 +46,43 @@ internal sealed class GatewayLink
     /// <summary>Gets the level of each gateway-to-gateway stream (other gateway to bits) as last reported.</summary>
     public Dictionary<ushort, long> PairLevels { get; } = [];
 
+    // InFlightBits and RoomBits loop instead of LINQ: the HAP reads every gateway's room twice per 20 ms step under the
+    // key streams' lock, and at 1,000 gateways the Sum calls' boxed enumerators and delegates were 100,000 a second.
+
     /// <summary>Gets the bits in flight, on every stream.</summary>
-    public long InFlightBits => InFlight.Values.Sum(b => (long)b.Block.Bits) + PairInFlight.Values.Sum(b => (long)b.Block.Bits);
+    public long InFlightBits
+    {
+        get
+        {
+            long bits = 0;
+            foreach (var item in InFlight.Values)
+            {
+                bits += item.Block.Bits;
+            }
+
+            foreach (var item in PairInFlight.Values)
+            {
+                bits += item.Block.Bits;
+            }
+
+            return bits;
+        }
+    }
 
     /// <summary>Gets the room the HAP may still fill: capacity minus reported levels minus bits in flight.</summary>
-    public long RoomBits => CapacityBits - ReportedAvailableBits - PairLevels.Values.Sum() - InFlightBits;
+    public long RoomBits
+    {
+        get
+        {
+            long levels = 0;
+            foreach (var level in PairLevels.Values)
+            {
+                levels += level;
+            }
+
+            return CapacityBits - ReportedAvailableBits - levels - InFlightBits;
+        }
+    }
 
     /// <summary>Returns the room the stream with <paramref name="peer"/> has below <paramref name="capacityBits"/>: its level and its bits in flight deducted.</summary>
     public long PairRoomBits(ushort peer, long capacityBits) =>

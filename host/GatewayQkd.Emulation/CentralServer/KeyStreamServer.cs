@@ -40,6 +40,9 @@ public sealed class KeyStreamServer : IKeyStreams
     private readonly bool _leased;
     private readonly long _pairCapacityBits;
     private readonly long _etsi014ReserveBytes;
+    private readonly List<GatewayLink> _linksScratch = [];
+    private readonly List<KeyBlock> _dueScratch = [];
+    private readonly List<(ushort Peer, KeyBlock Block)> _duePairScratch = [];
 
     /// <summary>
     /// Creates the streams of <paramref name="settings"/>' gateways; refusals are tallied in <paramref name="refusals"/>.
@@ -267,36 +270,58 @@ public sealed class KeyStreamServer : IKeyStreams
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The HAP loop calls this every 20 ms: it used to copy the links and every link's in-flight sets into new lists on
+    /// each call (3,001 lists per call at 1,000 gateways, 50 calls a second, under the lock the upstream frames wait
+    /// for); now it copies only the links (into a list it keeps, since a leased link whose deadline passed leaves
+    /// <c>_links</c> in <see cref="Served"/>) and only the blocks that are due (usually none).
+    /// </remarks>
     public int ResendOverdue(TimeSpan timeout)
     {
         var resent = 0;
         lock (_sync)
         {
-            foreach (var link in _links.Values.ToList())
+            _linksScratch.Clear();
+            _linksScratch.AddRange(_links.Values);
+            foreach (var link in _linksScratch)
             {
                 if (Served(link.GatewayId) is null)
                 {
                     continue;
                 }
 
-                foreach (var item in link.InFlight.Values.ToList())
+                _dueScratch.Clear();
+                foreach (var item in link.InFlight.Values)
                 {
                     if (item.IsDue(timeout, _time))
                     {
-                        Push(link, item.Block);
-                        resent++;
+                        _dueScratch.Add(item.Block); // pushed below: Push replaces the entry, which must not happen while enumerating
                     }
                 }
 
-                foreach (var ((peer, _), item) in link.PairInFlight.ToList())
+                foreach (var block in _dueScratch)
+                {
+                    Push(link, block);
+                    resent++;
+                }
+
+                _duePairScratch.Clear();
+                foreach (var ((peer, _), item) in link.PairInFlight)
                 {
                     if (item.IsDue(timeout, _time))
                     {
-                        PushPair(link, peer, item.Block);
-                        resent++;
+                        _duePairScratch.Add((peer, item.Block));
                     }
                 }
+
+                foreach (var (peer, block) in _duePairScratch)
+                {
+                    PushPair(link, peer, block);
+                    resent++;
+                }
             }
+
+            _linksScratch.Clear();
         }
 
         _counters.Add(RunCounter.BlocksResent, resent);

@@ -7,7 +7,7 @@ namespace GatewayQkd.Emulation.Gateways;
 /// <summary>Builds the core's <see cref="GatewayConfig"/> for gateway <c>id</c> of a scenario: ids, keys and pool and DDKA parameters.</summary>
 public static class GatewayConfigFactory
 {
-    /// <summary>The status interval in emulated milliseconds (the HAP learns pool levels from it; one DDKA slot in the paper's setup).</summary>
+    /// <summary>The default status interval in emulated milliseconds (the HAP learns pool levels from it; one DDKA slot in the paper's setup); <see cref="EmulationOptions.StatusIntervalSeconds"/> sets a run's.</summary>
     public const long StatusIntervalMilliseconds = 1000;
 
     /// <summary>The sensor id of a pair's sensor on each paired gateway (docs/emulation.md, gateway-to-gateway keys).</summary>
@@ -40,7 +40,7 @@ public static class GatewayConfigFactory
             HighThresholdBits = capacity * 4 / 5 / 8 * 8, // 80 %, the core's default ratio (4096 of 5120)
             TradeOff = options.TradeOff,
             SlotMilliseconds = SlotMilliseconds(options),
-            StatusIntervalMilliseconds = StatusIntervalMilliseconds,
+            StatusIntervalMilliseconds = (long)Math.Round(options.StatusIntervalSeconds * 1000),
         };
         // A paired gateway keeps one virtual pool per pair (its stream with the other gateway) and the pair's sensor.
         var partners = options.GatewayPairs.Where(p => p.Has(gatewayId)).Select(p => p.Other(gatewayId)).ToArray();

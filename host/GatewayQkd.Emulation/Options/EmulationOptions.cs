@@ -70,6 +70,13 @@ public sealed record EmulationOptions
     /// <summary>Gets the DDKA time slot in emulated seconds.</summary>
     public double SlotSeconds { get; init; } = 1.0;
 
+    /// <summary>
+    /// Gets how often each emulated gateway sends its status frame, in emulated seconds (0: never). The emulation's
+    /// default is 1 s so the HAP and the report see pool levels every second; the firmware's own default is 10 s
+    /// (firmware/Core/Gateway/GatewayConfig.cs), which `bench capacity` uses.
+    /// </summary>
+    public double StatusIntervalSeconds { get; init; } = Emulation.Gateways.GatewayConfigFactory.StatusIntervalMilliseconds / 1000.0;
+
     /// <summary>Gets the DDKA trade-off w between key quantity and security level (DDKA paper: 0.5).</summary>
     public double TradeOff { get; init; } = 0.5;
 

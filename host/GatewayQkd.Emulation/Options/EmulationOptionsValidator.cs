@@ -12,6 +12,9 @@ public static class EmulationOptionsValidator
     /// <summary>The most emulated gateways one host runs (ids are 16-bit; the bench goes to 100).</summary>
     public const int MaxGateways = 1000;
 
+    /// <summary>The longest status interval, seconds: a day, the firmware's own bound on status.interval.ms (firmware/Core/Board/DeviceSettings.cs).</summary>
+    public const double MaxStatusIntervalSeconds = 86400;
+
     /// <summary>The most emulated sensors per gateway.</summary>
     public const int MaxSensorsPerGateway = 1000;
 
@@ -53,6 +56,7 @@ public static class EmulationOptionsValidator
         Check(options.PoolCapacityBits >= 2048 && options.PoolCapacityBits % 8 == 0, "poolCapacityBits", $"must be a whole number of bytes and hold the largest key (2048 bits), got {options.PoolCapacityBits}.");
         Check(options.PoolCapacityBits >= options.BlockBytes * 8, "poolCapacityBits", $"must hold at least one block ({options.BlockBytes * 8} bits), got {options.PoolCapacityBits}.");
         Check(options.SlotSeconds > 0 && double.IsFinite(options.SlotSeconds), "slotSeconds", $"must be above 0, got {S(options.SlotSeconds)}.");
+        Check(options.StatusIntervalSeconds >= 0 && options.StatusIntervalSeconds <= MaxStatusIntervalSeconds, "statusIntervalSeconds", $"must be 0 (never) to {MaxStatusIntervalSeconds} s, got {S(options.StatusIntervalSeconds)}.");
         Check(options.TradeOff is >= 0 and <= 1, "tradeOff", $"(w) must be in [0, 1], got {S(options.TradeOff)}.");
         Check(options.EmbeddedBrokerPort is >= 0 and <= 65535, "embeddedBrokerPort", $"must be 0..65535 (0 = a free port), got {options.EmbeddedBrokerPort}.");
         Check(options.KmsPort is null or (>= 0 and <= 65535), "kmsPort", $"must be 0..65535 (0 = a free port), got {options.KmsPort}.");

@@ -57,6 +57,9 @@ public sealed class ScenarioDocument
     /// <summary>Gets or sets the DDKA slot in emulated seconds.</summary>
     public double? SlotSeconds { get; set; }
 
+    /// <summary>Gets or sets each gateway's status frame period in emulated seconds (0: never).</summary>
+    public double? StatusIntervalSeconds { get; set; }
+
     /// <summary>Gets or sets the DDKA trade-off w.</summary>
     public double? TradeOff { get; set; }
 

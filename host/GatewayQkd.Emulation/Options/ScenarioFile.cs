@@ -106,6 +106,7 @@ public static class ScenarioFile
             BlockBytes = document.BlockBytes ?? o.BlockBytes,
             PoolCapacityBits = document.PoolCapacityBits ?? o.PoolCapacityBits,
             SlotSeconds = document.SlotSeconds ?? o.SlotSeconds,
+            StatusIntervalSeconds = document.StatusIntervalSeconds ?? o.StatusIntervalSeconds,
             TradeOff = document.TradeOff ?? o.TradeOff,
             EmbeddedBrokerPort = document.EmbeddedBrokerPort ?? o.EmbeddedBrokerPort,
             KmsPort = document.KmsPort ?? o.KmsPort,

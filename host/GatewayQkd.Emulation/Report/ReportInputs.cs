@@ -33,6 +33,7 @@ public static class ReportInputs
             ["blockBytes"] = o.BlockBytes,
             ["poolCapacityBits"] = o.PoolCapacityBits,
             ["slotSeconds"] = o.SlotSeconds,
+            ["statusIntervalSeconds"] = o.StatusIntervalSeconds,
             ["tradeOff"] = o.TradeOff,
             ["listen"] = o.EmbeddedBrokerListen.ToString(),
             ["kmsPort"] = o.KmsPort,

@@ -324,6 +324,27 @@ public sealed partial class EmulationRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the messages the broker acknowledged from every client of this run so far on topics of <paramref name="kind"/> (over restarts; board twins excluded).</summary>
+    public long MessagesPublishedOf(Core.Protocol.TopicKind kind)
+    {
+        lock (_allBuses)
+        {
+            return _allBuses.Sum(b => b.Statistics.PublishedOf(kind));
+        }
+    }
+
+    /// <summary>Gets the messages of this run's clients the broker delivered to no subscriber (<see cref="BusStatistics.Unrouted"/>) so far.</summary>
+    public long MessagesUnrouted
+    {
+        get
+        {
+            lock (_allBuses)
+            {
+                return _allBuses.Sum(b => b.Statistics.Unrouted);
+            }
+        }
+    }
+
     /// <summary>Gets the board twin processes by gateway id.</summary>
     public IReadOnlyDictionary<ushort, BoardTwinProcess> BoardTwins => _twins;
 

@@ -23,6 +23,15 @@ public sealed class BenchCapacityCommandTests
         }
 
         Assert.All(steps, r => Assert.True(double.TryParse(r[2], CultureInfo.InvariantCulture, out var fill) && fill >= 0, $"pools filled in '{r[2]}': every step's window opened after the fill"));
+        Assert.All(steps, r => Assert.True(long.TryParse(r[^1], CultureInfo.InvariantCulture, out var unrouted) && unrouted >= 0, $"unrouted messages '{r[^1]}'"));
+        var perKey = Table(output, "| broker | gateways | request | response | telemetry |");
+        Assert.Equal(["mosquitto", "embedded"], perKey.Select(r => r[0]));
+        foreach (var row in perKey.Where(r => r[2] != "no key delivered"))
+        {
+            var kinds = row[2..^1].Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(kinds.Sum(), double.Parse(row[^1], CultureInfo.InvariantCulture), 0.01); // the total is the kinds' sum
+            Assert.True(kinds[1] > 0, $"a key delivered came in a response: {string.Join(" | ", row)}");
+        }
     }
 
     [Fact]

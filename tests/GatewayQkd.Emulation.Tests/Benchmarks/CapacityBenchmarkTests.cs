@@ -36,6 +36,15 @@ public sealed class CapacityBenchmarkTests
     }
 
     [Fact]
+    public void A_Step_Sends_Status_Frames_At_The_Firmware_Default_Interval()
+    {
+        var load = CapacityBenchmark.Load(Ladder, 200);
+
+        Assert.Equal(new Core.Gateway.GatewayConfig().StatusIntervalMilliseconds, load.StatusIntervalSeconds * 1000);
+        Assert.Equal(10, load.StatusIntervalSeconds); // firmware/Core/Gateway/GatewayConfig.cs
+    }
+
+    [Fact]
     public async Task The_Raw_Rate_With_Many_Connections_Counts_Every_Message_Delivered()
     {
         await using var broker = await EmbeddedBroker.StartAsync();

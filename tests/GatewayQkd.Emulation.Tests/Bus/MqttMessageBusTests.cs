@@ -26,6 +26,33 @@ public sealed class MqttMessageBusTests
     }
 
     [Fact]
+    public async Task Counts_Each_Acknowledged_Message_By_Its_Topic_Kind()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var sender = await ConnectAsync(broker.Endpoint, "tx", new MessageInbox());
+
+        sender.Publish(Core.Protocol.Topics.Status(3), [1]);
+        sender.Publish(Core.Protocol.Topics.Request(3, 1), [2]);
+        sender.Publish(Core.Protocol.Topics.Request(3, 2), [3]);
+        sender.Publish("bench/raw/0", [4]);
+        Assert.True(await sender.FlushAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(4, sender.Statistics.Published);
+        Assert.Equal(1, sender.Statistics.PublishedOf(Core.Protocol.TopicKind.Status));
+        Assert.Equal(2, sender.Statistics.PublishedOf(Core.Protocol.TopicKind.Request));
+        Assert.Equal(0, sender.Statistics.PublishedOf(Core.Protocol.TopicKind.Response));
+        Assert.Equal(1, sender.Statistics.PublishedOf(Core.Protocol.TopicKind.Unknown)); // outside the topic scheme
+    }
+
+    [Fact]
+    public async Task Counts_A_Message_The_Broker_Delivered_To_No_Subscriber_As_Unrouted()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+
+        await AssertCountsUnroutedAsync(broker.Endpoint);
+    }
+
+    [Fact]
     public async Task Keeps_Publish_Order_Of_One_Client()
     {
         await using var broker = await EmbeddedBroker.StartAsync();
@@ -173,6 +200,24 @@ public sealed class MqttMessageBusTests
         Assert.Equal(0, receiver.Statistics.RefusedSubscriptions);
         Assert.True(failures < 0, "the broker was not asked again");
         await server.StopAsync(new MQTTnet.Server.MqttServerStopOptionsBuilder().Build());
+    }
+
+    // One message to a subscribed topic and one to a topic nobody subscribed to: only the second counts as unrouted
+    // (the broker's PUBACK reason 0x10, MQTT 5.0 s3.4.2.1).
+    internal static async Task AssertCountsUnroutedAsync(BrokerEndpoint endpoint)
+    {
+        var inbox = new MessageInbox();
+        await using var receiver = await ConnectAsync(endpoint, "rx", inbox);
+        receiver.Subscribe("heard");
+        Assert.True(await receiver.FlushAsync(TimeSpan.FromSeconds(60)));
+        await using var sender = await ConnectAsync(endpoint, "tx", new MessageInbox());
+
+        sender.Publish("heard", [1]);
+        sender.Publish("nobody/listens", [2]);
+        Assert.True(await sender.FlushAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(2, sender.Statistics.Published);
+        Assert.Equal(1, sender.Statistics.Unrouted);
     }
 
     internal static async Task<MqttMessageBus> ConnectAsync(BrokerEndpoint endpoint, string clientId, MessageInbox inbox, int timeoutSeconds = 10)

@@ -181,6 +181,23 @@ public sealed class BoardSettingsFileTests : IDisposable
         Assert.NotEqual(0xEF, File.ReadAllBytes(file)[0]); // no byte order mark
     }
 
+    [Fact]
+    public void A_Run_Sets_Its_Gateways_Status_Interval_In_Milliseconds()
+    {
+        var config = GatewayConfigFactory.Create(Options() with { StatusIntervalSeconds = 10 }, Secrets(), 1);
+
+        Assert.Equal(10_000, config.StatusIntervalMilliseconds);
+    }
+
+    [Fact]
+    public void A_Run_Sends_Status_Every_Second_Unless_Told_Otherwise()
+    {
+        var config = GatewayConfigFactory.Create(Options(), Secrets(), 1);
+
+        Assert.Equal(GatewayConfigFactory.StatusIntervalMilliseconds, config.StatusIntervalMilliseconds);
+        Assert.Equal(1000, config.StatusIntervalMilliseconds);
+    }
+
     private static EmulationOptions Options() => new()
     {
         Gateways = 3,

@@ -27,6 +27,17 @@ public sealed class EmulationOptionsValidatorTests
         Assert.Contains(problems, p => p.StartsWith("poolCapacityBits", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(86401)]
+    [InlineData(double.NaN)]
+    public void Rejects_A_Status_Interval_Outside_Never_To_A_Day(double seconds)
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { StatusIntervalSeconds = seconds });
+
+        Assert.Contains(problems, p => p.StartsWith("statusIntervalSeconds", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rejects_A_Security_Level_Above_Five()
     {

@@ -25,6 +25,16 @@ public sealed class ScenarioFileTests : IDisposable
     }
 
     [Fact]
+    public void Reads_The_Status_Interval_And_Keeps_One_Second_When_Omitted()
+    {
+        var set = ScenarioFile.Load(Write("status.yaml", "statusIntervalSeconds: 10\n"));
+        var plain = ScenarioFile.Load(Write("plain.yaml", "gateways: 2\n"));
+
+        Assert.Equal(10, set.StatusIntervalSeconds);
+        Assert.Equal(1, plain.StatusIntervalSeconds);
+    }
+
+    [Fact]
     public void Reads_The_Kms_Port_And_Certificate_Folder_And_Leaves_The_Kms_Off_When_Omitted()
     {
         var path = Write("kms.yaml", "kmsPort: 8443\nkmsCerts: my-certs\ndataFolder: d\n");

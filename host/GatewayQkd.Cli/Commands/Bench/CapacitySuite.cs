@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GatewayQkd.Core.Protocol;
 using GatewayQkd.Emulation.Benchmarks;
 using GatewayQkd.Emulation.Broker;
 
@@ -33,12 +34,15 @@ internal sealed class CapacitySuite : IBenchSuite
     {
         var counts = settings.GatewayCountsGiven ? settings.GatewayCounts : DefaultGatewayCounts;
         var steps = new StringBuilder()
-            .AppendLine("| broker | gateways | pools filled in (s) | offered requests/s | keys to sensors/s | telemetry verified/s | p50 (ms) | p99 (ms) | messages/s | CPU ms/key | KB allocated/key | run-loop tick late p99 (ms) |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| broker | gateways | pools filled in (s) | offered requests/s | keys to sensors/s | telemetry verified/s | p50 (ms) | p99 (ms) | messages/s | CPU ms/key | KB allocated/key | run-loop tick late p99 (ms) | unrouted messages |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var summary = new StringBuilder()
             .AppendLine("| broker | gateways | highest sustained keys/s | p50 (ms) | p99 (ms) | system messages/s | raw QoS 1 msg/s (2N+1 connections) | ratio | ladder stopped |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         var allocations = new StringBuilder();
+        var messages = new StringBuilder()
+            .AppendLine("| broker | gateways | request | response | telemetry | block | ack | status | supplement | resync | other | total |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         using var sampler = new AllocationSampler();
         foreach (var n in counts)
         {
@@ -49,6 +53,7 @@ internal sealed class CapacitySuite : IBenchSuite
                 var result = await CapacityBenchmark.RunAsync("mosquitto", mosquitto.Endpoint, () => mosquitto.ProcessorTime, Settings(settings, n), s => Report(s, progress, steps), sampler);
                 summary.AppendLine(Summary(result, raw, progress));
                 allocations.Append(Allocations(result, sampler));
+                messages.Append(Messages(result));
             }
 
             if (settings.Brokers is not ("both" or "embedded"))
@@ -65,14 +70,19 @@ internal sealed class CapacitySuite : IBenchSuite
             var own = await CapacityBenchmark.RunAsync("embedded", null, null, Settings(settings, n), s => Report(s, progress, steps), sampler);
             summary.AppendLine(Summary(own, embeddedRaw, progress));
             allocations.Append(Allocations(own, sampler));
+            messages.Append(Messages(own));
         }
 
         return new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {settings.StartPerGateway:0.##} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
+            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, status frames every {CapacityBenchmark.StatusIntervalSeconds:0.#} s (the firmware's default), p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {settings.StartPerGateway:0.##} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
             .AppendLine()
             .Append(summary)
             .AppendLine()
             .Append(steps)
+            .AppendLine()
+            .AppendLine("MQTT messages published per key delivered at each ladder's last step, by topic kind (counted on each broker acknowledgement):")
+            .AppendLine()
+            .Append(messages)
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Managed allocations per key delivered at each ladder's last step, by type (sampled from the runtime's GCAllocationTick events, about one per 100 KB; top {TopTypes}):")
             .AppendLine()
@@ -95,6 +105,18 @@ internal sealed class CapacitySuite : IBenchSuite
         return text.ToString();
     }
 
+    private static string Messages(CapacityResult result)
+    {
+        if (result.Steps[^1].MessagesPerKeyByKind is not { } perKey)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"| {result.Broker} | {result.Gateways} | no key delivered | | | | | | | | | |{Environment.NewLine}");
+        }
+
+        TopicKind[] columns = [TopicKind.Request, TopicKind.Response, TopicKind.Telemetry, TopicKind.Blocks, TopicKind.Ack, TopicKind.Status, TopicKind.Supplement, TopicKind.Resync, TopicKind.Unknown];
+        var cells = string.Join(" | ", columns.Select(k => perKey[k].ToString("0.000", CultureInfo.InvariantCulture)));
+        return string.Create(CultureInfo.InvariantCulture, $"| {result.Broker} | {result.Gateways} | {cells} | {perKey.Values.Sum():0.000} |{Environment.NewLine}");
+    }
+
     private static CapacitySettings Settings(BenchSettings settings, int gateways) =>
         new(gateways, settings.StartPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot);
 
@@ -113,7 +135,7 @@ internal sealed class CapacitySuite : IBenchSuite
     private static void Report(EmulationBenchmarkResult r, TextWriter progress, StringBuilder steps)
     {
         var row = string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Broker} | {r.Gateways} | {r.FillSeconds:0.0} | {r.OfferedPerSecond:0} | {r.KeysPerSecond:0} | {r.TelemetryPerSecond:0} | {r.LatencyP50:0.0} | {r.LatencyP99:0.0} | {r.MessagesPerSecond:0} | {r.CpuMillisecondsPerKey:0.000} | {r.BytesAllocatedPerKey / 1024:0.0} | {r.TickLatenessP99:0.0} |");
+            $"| {r.Broker} | {r.Gateways} | {r.FillSeconds:0.0} | {r.OfferedPerSecond:0} | {r.KeysPerSecond:0} | {r.TelemetryPerSecond:0} | {r.LatencyP50:0.0} | {r.LatencyP99:0.0} | {r.MessagesPerSecond:0} | {r.CpuMillisecondsPerKey:0.000} | {r.BytesAllocatedPerKey / 1024:0.0} | {r.TickLatenessP99:0.0} | {r.UnroutedMessages} |");
         progress.WriteLine("  " + row);
         steps.AppendLine(row);
     }
