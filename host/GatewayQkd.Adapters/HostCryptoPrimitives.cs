@@ -23,7 +23,11 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
     private static Aes? _scratch;
 
     private readonly KeyStateTable<KeyedAes> _aes = new(static k => new KeyedAes(k));
-    private readonly KeyStateTable<IncrementalHash> _hmac = new(static k => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, k));
+    // .NET's keyed HMACs, only where libcrypto's contexts are not available: a table costs two 512-reference arrays,
+    // and an emulation builds one instance per gateway.
+    private readonly KeyStateTable<IncrementalHash>? _hmac = LibcryptoSha256.IsAvailable
+        ? null
+        : new(static k => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, k));
     private readonly KeyStateTable<LibcryptoHmac> _pads = new(static k => new LibcryptoHmac(k));
 
     /// <inheritdoc />
@@ -96,7 +100,7 @@ public sealed class HostCryptoPrimitives : ICryptoPrimitives
             return mac;
         }
 
-        var entry = _hmac.Find(key);
+        var entry = _hmac!.Find(key);
         if (entry != null)
         {
             lock (entry)
