@@ -130,15 +130,11 @@ public static class KmsLoopbackBenchmark
         System.Security.Cryptography.X509Certificates.X509Certificate2 ca)
     {
         var count = options.Concurrency.Max();
-        if (options.HttpVersion.Major >= 2)
-        {
-            var shared = (Master: new KmsClient(url, master, ca, options.HttpVersion), Slave: new KmsClient(url, slave, ca, options.HttpVersion));
-            return Enumerable.Repeat(shared, count).ToList();
-        }
-
-        return Enumerable.Range(0, count)
-            .Select(_ => (Master: new KmsClient(url, master, ca, options.HttpVersion), Slave: new KmsClient(url, slave, ca, options.HttpVersion)))
-            .ToList();
+        (KmsClient Master, KmsClient Slave) Pair() =>
+            (new KmsClient(url, master, ca, options.HttpVersion), new KmsClient(url, slave, ca, options.HttpVersion));
+        return options.HttpVersion.Major >= 2
+            ? Enumerable.Repeat(Pair(), count).ToList()
+            : Enumerable.Range(0, count).Select(_ => Pair()).ToList();
     }
 
     private static TimeSpan ProcessorTime()
