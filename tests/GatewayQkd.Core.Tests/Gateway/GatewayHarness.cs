@@ -9,7 +9,9 @@ namespace GatewayQkd.Core.Tests.Gateway;
 
 /// <summary>
 /// A gateway on fakes, with a HAP/CS stand-in that seals key blocks from <see cref="KeyStreamModel"/> and sensors
-/// that are real <see cref="SensorClient"/>s; everything talks over one <see cref="LoopbackMessageBus"/>.
+/// that are real <see cref="SensorClient"/>s; everything talks over one <see cref="LoopbackMessageBus"/>. Pipelined, the
+/// gateway's storage calls run on the storage thread of a <see cref="PipelinedKeyStorage"/> and its messages leave
+/// through a <see cref="DurableMessageBus"/>, handed to the loopback bus on the test's thread before each delivery.
 /// </summary>
 internal sealed class GatewayHarness
 {
@@ -18,8 +20,12 @@ internal sealed class GatewayHarness
     public const int BlockBytes = 64;
 
 
-    public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null)
+    private PipelinedKeyStorage? _pipeline;
+    private HandOffBus? _handOff;
+
+    public GatewayHarness(Action<GatewayConfig>? configure = null, IKeyStorage? storage = null, bool pipelined = false)
     {
+        Pipelined = pipelined;
         Crypto = new BoardCryptoPrimitives(); // the ESP32's natives: the gateway must run on them
         Storage = storage ?? new InMemoryKeyStorage();
         Config = new GatewayConfig { GatewayId = GatewayId, AuthorityId = Authority, LinkKey = Key(0xA0), StatusIntervalMilliseconds = 0 };
@@ -34,6 +40,9 @@ internal sealed class GatewayHarness
     }
 
     public static ushort[] SensorIds { get; } = [101, 102, 103, 104];
+
+    /// <summary>Gets a value indicating whether the gateway runs on the storage pipeline.</summary>
+    public bool Pipelined { get; }
 
     public ICryptoPrimitives Crypto { get; }
 
@@ -85,7 +94,17 @@ internal sealed class GatewayHarness
         Log = new RecordingLog();
         GatewayService? service = null;
         var gatewayBus = Bus.Connect("gateway", (topic, payload) => service!.HandleMessage(topic, payload));
-        service = new GatewayService(Config, Storage, Crypto, Random, Clock, gatewayBus, Indicator, Log);
+        IKeyStorage storage = Storage;
+        if (Pipelined)
+        {
+            _pipeline?.Dispose(); // the old board is gone: what its storage thread had not done is lost, as in a power cut
+            _pipeline = new PipelinedKeyStorage(Storage);
+            _handOff = new HandOffBus(gatewayBus);
+            storage = _pipeline;
+            gatewayBus = new DurableMessageBus(_handOff, _pipeline);
+        }
+
+        service = new GatewayService(Config, storage, Crypto, Random, Clock, gatewayBus, Indicator, Log);
         Service = service;
         foreach (var id in SensorIds)
         {
@@ -96,8 +115,28 @@ internal sealed class GatewayHarness
         }
 
         Service.Start();
+        Settle();
         Bus.DeliverPending();
     }
+
+    /// <summary>
+    /// Pipelined: waits until the storage thread has done every call (throwing its failure, e.g. a power cut) and hands
+    /// what the gateway may publish by then to the loopback bus; otherwise nothing to do.
+    /// </summary>
+    public void Settle()
+    {
+        try
+        {
+            _pipeline?.Drain();
+        }
+        finally
+        {
+            HandOverReleased();
+        }
+    }
+
+    /// <summary>Pipelined: hands the messages the storage thread released so far to the loopback bus (after a power cut, all it ever released).</summary>
+    public void HandOverReleased() => _handOff?.HandOver();
 
     /// <summary>Returns a sealed delivery of the next block of <paramref name="peer"/>'s stream (not yet published).</summary>
     public byte[] NextBlockFrame(ushort peer, int bytes = BlockBytes)
@@ -118,7 +157,7 @@ internal sealed class GatewayHarness
             Bus.Connect("hap", null).Publish(Topics.Blocks(GatewayId), NextBlockFrame(peer));
         }
 
-        Bus.DeliverPending();
+        DeliverAll();
     }
 
     /// <summary>Publishes a key request of a sensor and delivers it.</summary>
@@ -132,8 +171,37 @@ internal sealed class GatewayHarness
     public void EndSlot()
     {
         Service.Tick(Clock.Advance(Config.SlotMilliseconds));
-        Bus.DeliverPending();
+        DeliverAll();
     }
 
     public IEnumerable<SensorKeyResult> AllKeys() => Received.Values.SelectMany(r => r).Where(r => r.HasKey);
+
+    // Delivers until quiet; pipelined, what the gateway publishes while handling a delivery (acks) follows once durable.
+    private void DeliverAll()
+    {
+        do
+        {
+            Bus.DeliverPending();
+            Settle();
+        }
+        while (Bus.PendingCount > 0);
+    }
+
+    // Takes the messages the storage thread releases and publishes them on the loopback bus, on the test's thread.
+    private sealed class HandOffBus(IMessageBus target) : IMessageBus
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Topic, byte[] Payload)> _released = new();
+
+        public void Publish(string topic, byte[] payload) => _released.Enqueue((topic, payload));
+
+        public void Subscribe(string topicFilter) => target.Subscribe(topicFilter);
+
+        public void HandOver()
+        {
+            while (_released.TryDequeue(out var message))
+            {
+                target.Publish(message.Topic, message.Payload);
+            }
+        }
+    }
 }

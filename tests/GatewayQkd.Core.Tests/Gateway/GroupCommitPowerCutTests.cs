@@ -11,26 +11,35 @@ namespace GatewayQkd.Core.Tests.Gateway;
 /// survived, every request frame sent so far is replayed, and it keeps serving. Checked: a frame whose answer anyone
 /// saw is always refused as a replay; a frame is answered with a key at most once; every key delivered is the
 /// stream's bytes and no two delivered keys share a byte; after the next slot commit every frame ever sent is refused.
+/// Each case runs twice: storage calls made on the gateway's thread, and pipelined (the host's PipelinedKeyStorage with
+/// DurableMessageBus: calls made on a storage thread while the gateway goes on, messages held until the calls before
+/// them returned), whose cut points are the same calls in the same order.
 /// </summary>
 public sealed class GroupCommitPowerCutTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(CutOutcome.Before, null)]
-    [InlineData(CutOutcome.After, null)]
-    [InlineData(CutOutcome.Torn, null)]
-    [InlineData(CutOutcome.After, CutOutcome.After)]
-    [InlineData(CutOutcome.Before, CutOutcome.Torn)]
-    [InlineData(CutOutcome.Torn, CutOutcome.Before)]
-    public void No_Replay_Is_Accepted_And_No_Key_Is_Delivered_Twice_Whatever_Commit_The_Power_Fails_At(CutOutcome first, CutOutcome? second)
+    [InlineData(CutOutcome.Before, null, false)]
+    [InlineData(CutOutcome.After, null, false)]
+    [InlineData(CutOutcome.Torn, null, false)]
+    [InlineData(CutOutcome.After, CutOutcome.After, false)]
+    [InlineData(CutOutcome.Before, CutOutcome.Torn, false)]
+    [InlineData(CutOutcome.Torn, CutOutcome.Before, false)]
+    [InlineData(CutOutcome.Before, null, true)]
+    [InlineData(CutOutcome.After, null, true)]
+    [InlineData(CutOutcome.Torn, null, true)]
+    [InlineData(CutOutcome.After, CutOutcome.After, true)]
+    [InlineData(CutOutcome.Before, CutOutcome.Torn, true)]
+    [InlineData(CutOutcome.Torn, CutOutcome.Before, true)]
+    public void No_Replay_Is_Accepted_And_No_Key_Is_Delivered_Twice_Whatever_Commit_The_Power_Fails_At(CutOutcome first, CutOutcome? second, bool pipelined)
     {
-        var points = CommitPointsOfStretch();
+        var points = CommitPointsOfStretch(pipelined);
         Assert.True(points >= 12, $"the batched stretch should reach many commit points, got {points}");
         var replaysAcceptedOnce = 0;
         var secondCuts = 0;
 
         for (var point = 1; point <= points; point++)
         {
-            var run = new CutRun();
+            var run = new CutRun(pipelined);
             run.Flash.ArmCut(run.Flash.CommitPoints + point, first);
             try
             {
@@ -42,7 +51,7 @@ public sealed class GroupCommitPowerCutTests(ITestOutputHelper output)
             }
 
             Assert.True(run.Flash.IsCut, $"cut point {point} was not reached");
-            var context = $"cut {point} ({first}, then {second?.ToString() ?? "none"})";
+            var context = $"cut {point} ({first}, then {second?.ToString() ?? "none"}{(pipelined ? ", pipelined" : "")})";
             run.Reboot(second);
             replaysAcceptedOnce += run.ReplayEverything(context);
             run.Continue();
@@ -57,12 +66,12 @@ public sealed class GroupCommitPowerCutTests(ITestOutputHelper output)
             Assert.True(secondCuts > points / 2, $"only {secondCuts} of {points} runs met a second cut");
         }
 
-        output.WriteLine($"{first} then {second?.ToString() ?? "none"}: {points} cut points, {secondCuts} second cuts, {replaysAcceptedOnce} unanswered frames acted on once after the reboot");
+        output.WriteLine($"{first} then {second?.ToString() ?? "none"}{(pipelined ? ", pipelined" : "")}: {points} cut points, {secondCuts} second cuts, {replaysAcceptedOnce} unanswered frames acted on once after the reboot");
     }
 
-    private static int CommitPointsOfStretch()
+    private static int CommitPointsOfStretch(bool pipelined)
     {
-        var run = new CutRun();
+        var run = new CutRun(pipelined);
         var before = run.Flash.CommitPoints;
         Stretch(run);
         return run.Flash.CommitPoints - before;
@@ -101,9 +110,9 @@ public sealed class GroupCommitPowerCutTests(ITestOutputHelper output)
         private readonly List<(ushort Sensor, uint RequestId, byte[] Frame)> _sent = [];
         private uint _nextRequest = 1;
 
-        public CutRun()
+        public CutRun(bool pipelined)
         {
-            H = new GatewayHarness(c => c.CapacityBits = 16384, Flash);
+            H = new GatewayHarness(c => c.CapacityBits = 16384, Flash, pipelined);
             H.DeliverBlocks(6);
         }
 
@@ -123,6 +132,7 @@ public sealed class GroupCommitPowerCutTests(ITestOutputHelper output)
         /// <summary>What the gateway published before the power failed has left it: the sensors receive it.</summary>
         public void DeliverWhatWasPublished()
         {
+            H.HandOverReleased();
             while (H.Bus.PendingCount > 0)
             {
                 try
