@@ -38,6 +38,8 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
     private long _done;
     private ExceptionDispatchInfo? _failure;
     private bool _stopping;
+    private bool _workerWaiting;
+    private bool _callerWaiting;
 
     /// <summary>Wraps <paramref name="inner"/>; at most <paramref name="maxQueued"/> calls wait at once (the caller then waits too).</summary>
     public PipelinedKeyStorage(IKeyStorage inner, int maxQueued = 4096)
@@ -120,7 +122,20 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
     public void AfterDurable(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        Enqueue(_ => action(), null);
+        lock (_gate)
+        {
+            _failure?.Throw();
+            if (_done < _queued)
+            {
+                Enqueue(_ => action(), null); // behind calls not yet returned
+                return;
+            }
+        }
+
+        // Every call made before has returned and the storage thread is idle: nothing to wait for, so no need to wake
+        // it (one wake-up per message cost more CPU than the message). Only the one caller thread queues calls, so none
+        // can slip in before this runs.
+        action();
     }
 
     /// <summary>Waits until every queued call has returned; throws the failure of a call that did not.</summary>
@@ -130,6 +145,7 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
         {
             while (_done < _queued && _failure is null)
             {
+                _callerWaiting = true;
                 Monitor.Wait(_gate);
             }
 
@@ -155,6 +171,7 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
         {
             while (_queued - _done >= _maxQueued && _failure is null)
             {
+                _callerWaiting = true;
                 Monitor.Wait(_gate);
             }
 
@@ -167,21 +184,28 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
             ObjectDisposedException.ThrowIf(_stopping, this);
             _queue.Enqueue(new Call(run, data));
             _queued++;
-            Monitor.PulseAll(_gate);
+            if (_workerWaiting)
+            {
+                Monitor.Pulse(_gate); // only an idle storage thread needs waking: a busy one finds the call when it looks again
+            }
         }
     }
 
+    // Takes every queued call at once and carries them out in order outside the lock, so the gateway's thread and
+    // the storage thread meet once per batch, not once per call.
     private void Work()
     {
         var cpuBefore = ThreadCpuTime.IsAvailable ? ThreadCpuTime.Nanoseconds() : 0;
+        var batch = new List<Call>();
         while (true)
         {
-            Call call;
             lock (_gate)
             {
                 while (_queue.Count == 0 && !_stopping)
                 {
+                    _workerWaiting = true;
                     Monitor.Wait(_gate);
+                    _workerWaiting = false;
                 }
 
                 if (_queue.Count == 0)
@@ -189,20 +213,29 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
                     return;
                 }
 
-                call = _queue.Dequeue();
+                while (_queue.Count > 0)
+                {
+                    batch.Add(_queue.Dequeue());
+                }
             }
 
             Exception? failed = null;
-            try
+            var done = 0;
+            foreach (var call in batch)
             {
-                call.Run(_inner);
-            }
-            catch (Exception e)
-            {
-                failed = e;
-            }
-            finally
-            {
+                if (failed is null)
+                {
+                    try
+                    {
+                        call.Run(_inner);
+                        done++;
+                    }
+                    catch (Exception e)
+                    {
+                        failed = e; // nothing after it runs
+                    }
+                }
+
                 Erase(call.Data);
             }
 
@@ -213,6 +246,7 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
                     ThreadCpuNanoseconds = ThreadCpuTime.Nanoseconds() - cpuBefore;
                 }
 
+                _done += done;
                 if (failed is not null)
                 {
                     // Nothing queued after a failed call may happen: it would act on a state the disk does not hold.
@@ -222,12 +256,14 @@ public sealed class PipelinedKeyStorage : IKeyStorage, IDisposable
                         Erase(_queue.Dequeue().Data);
                     }
                 }
-                else
+
+                if (_callerWaiting)
                 {
-                    _done++;
+                    _callerWaiting = false;
+                    Monitor.PulseAll(_gate);
                 }
 
-                Monitor.PulseAll(_gate);
+                batch.Clear();
                 if (failed is not null)
                 {
                     return;

@@ -104,8 +104,8 @@ public sealed class PipelinedKeyStorageTests
         pipeline.Write("one", [1], 0, 1);
         bus.Publish("after-one", [1]);
         pipeline.Write("two", [2], 0, 1); // fails on the storage
-        bus.Publish("after-two", [2]);
-        pipeline.Write("three", [3], 0, 1);
+        MadeOrRefused(() => bus.Publish("after-two", [2])); // refused at once if the storage thread has failed by now
+        MadeOrRefused(() => pipeline.Write("three", [3], 0, 1));
 
         Assert.Throws<IOException>(pipeline.Drain);
         Assert.Equal(["one"], flash.Inner.ListFiles());
@@ -140,6 +140,19 @@ public sealed class PipelinedKeyStorageTests
 
         Assert.Equal(0, pipeline.Queued);
         Assert.Empty(pipeline.ListFiles());
+    }
+
+    // A call after the failing one is queued (and then dropped) or, once the storage thread has failed, refused with the failure.
+    private static void MadeOrRefused(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (IOException e)
+        {
+            Assert.Equal("disk full", e.Message);
+        }
     }
 
     // Storage whose first Write waits for Release: the test knows that call has not returned.
