@@ -50,6 +50,7 @@ public sealed class CapacityBenchmarkTests
         var load = CapacityBenchmark.Load(Ladder, 200);
 
         Assert.Equal(10, load.SlotPhases);
+        Assert.Equal(1, CapacityBenchmark.Load(Ladder with { SlotPhases = 1 }, 200).SlotPhases); // --slot-phases 1: all at once
         Assert.Equal(5, Emulation.Timing.SlotPhases.Offset(1, load.SlotPhases, 50)); // 5 ms apart with 50 ms slots
     }
 
