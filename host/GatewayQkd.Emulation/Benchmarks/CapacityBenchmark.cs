@@ -30,6 +30,15 @@ public static class CapacityBenchmark
     /// </summary>
     public static readonly double StatusIntervalSeconds = new Core.Gateway.GatewayConfig().StatusIntervalMilliseconds / 1000.0;
 
+    /// <summary>
+    /// At how many instants per slot the gateways' slots end unless the settings say otherwise (<see cref="Timing.SlotPhases"/>): every 5 ms with 50 ms
+    /// slots, as boards booted at different moments would (each counts its slots from its own uptime). On one shared
+    /// slot clock every gateway answered at the same instant, and the answers, keys and telemetry of a whole slot
+    /// (300 messages every 50 ms at 1,000 gateways and 2,000 requests/s) queued behind each other: a burst the bound
+    /// t_slot + 20 ms measured, not the system's capacity.
+    /// </summary>
+    public const int DefaultSlotPhases = 10;
+
     /// <summary>Each gateway's pool capacity in bits (8 blocks of 256 bytes).</summary>
     public const int PoolCapacityBits = 16384;
 
@@ -96,6 +105,6 @@ public static class CapacityBenchmark
     {
         ArgumentNullException.ThrowIfNull(settings);
         var perGateway = offeredKeysPerSecond / settings.Gateways;
-        return new EmulationLoad(1 / perGateway, perGateway * 256 * SupplyFactor, BlockBytes, PoolCapacityBits, settings.SlotSeconds, settings.WarmUpSeconds, PoolCapacityBits * 3 / 4, StatusIntervalSeconds);
+        return new EmulationLoad(1 / perGateway, perGateway * 256 * SupplyFactor, BlockBytes, PoolCapacityBits, settings.SlotSeconds, settings.WarmUpSeconds, PoolCapacityBits * 3 / 4, StatusIntervalSeconds, settings.SlotPhases);
     }
 }

@@ -9,4 +9,5 @@ namespace GatewayQkd.Emulation.Benchmarks;
 /// <param name="WarmUpSeconds">Seconds each step runs before its window opens.</param>
 /// <param name="SlotSeconds">DDKA slot length t_slot.</param>
 /// <param name="DataRoot">Folder for the runs' state.</param>
-public sealed record CapacitySettings(int Gateways, double StartKeysPerSecond, double StepFactor, int MaxSteps, double SecondsPerStep, double WarmUpSeconds, double SlotSeconds, string DataRoot);
+/// <param name="SlotPhases">At how many instants per slot the gateways' slots end (<see cref="CapacityBenchmark.DefaultSlotPhases"/>; 1: all at once).</param>
+public sealed record CapacitySettings(int Gateways, double StartKeysPerSecond, double StepFactor, int MaxSteps, double SecondsPerStep, double WarmUpSeconds, double SlotSeconds, string DataRoot, int SlotPhases = CapacityBenchmark.DefaultSlotPhases);

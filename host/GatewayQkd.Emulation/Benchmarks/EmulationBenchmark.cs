@@ -59,6 +59,7 @@ public static class EmulationBenchmark
             OutputFolder = Path.Combine(folder, "out"),
             SlotSeconds = load.SlotSeconds,
             StatusIntervalSeconds = load.StatusIntervalSeconds,
+            SlotPhases = load.SlotPhases,
             ExternalBroker = external,
             SampleIntervalSeconds = SampleSeconds,
         }).Validated();

@@ -28,7 +28,12 @@ public static class MqttClientOptionsFactory
             .WithTcpServer(address.Host, address.Port)
             .WithClientId(clientId)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(5));
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            // One socket write per packet: with fragmentation allowed (MQTTnet's default) a PUBLISH goes out as two
+            // writes, header and topic first, then the payload (dotnet/MQTTnet v5.2.0 Source/MQTTnet/Adapter/
+            // MqttChannelAdapter.cs lines 228-236), two send syscalls and, with Nagle off, two TCP segments the broker
+            // reads one by one; joined it is one of each, for a copy of a payload of at most a few hundred bytes here.
+            .WithoutPacketFragmentation();
         if (endpoint.ProtocolVersion == MqttProtocol.V311)
         {
             // 3.1.1 has no session expiry (MQTTnet refuses v5-only properties there): clean session false keeps the

@@ -55,9 +55,12 @@ internal sealed class GatewayLink
         get
         {
             long bits = 0;
-            foreach (var item in InFlight.Values)
+            if (InFlight.Count > 0) // enumerating a SortedDictionary allocates its stack even when it is empty
             {
-                bits += item.Block.Bits;
+                foreach (var item in InFlight.Values)
+                {
+                    bits += item.Block.Bits;
+                }
             }
 
             foreach (var item in PairInFlight.Values)

@@ -285,9 +285,9 @@ public sealed class KeyStreamServer : IKeyStreams
             _linksScratch.AddRange(_links.Values);
             foreach (var link in _linksScratch)
             {
-                if (Served(link.GatewayId) is null)
+                if ((link.InFlight.Count == 0 && link.PairInFlight.Count == 0) || Served(link.GatewayId) is null)
                 {
-                    continue;
+                    continue; // nothing to resend (and a SortedDictionary's enumerator allocates even when it is empty)
                 }
 
                 _dueScratch.Clear();

@@ -4,6 +4,7 @@ using GatewayQkd.Core.Ports;
 using GatewayQkd.Core.Protocol;
 using GatewayQkd.Emulation.Broker;
 using GatewayQkd.Emulation.Bus;
+using GatewayQkd.Emulation.Timing;
 
 namespace GatewayQkd.Emulation.Gateways;
 
@@ -27,16 +28,24 @@ public sealed class EmulatedGateway : IAsyncDisposable
     private IRunBus? _bus;
     private long _previousReconnects;
 
-    /// <summary>Creates the gateway (not started) with its configuration and storage folder.</summary>
-    public EmulatedGateway(GatewayConfig config, string folder, BrokerEndpoint broker, IClock clock, ILog log, BusFactory? buses = null)
+    /// <summary>
+    /// Creates the gateway (not started) with its configuration and storage folder; its own clock runs
+    /// <paramref name="clockOffsetMilliseconds"/> ahead of the run's <paramref name="clock"/> (a board booted that much
+    /// earlier: its slots end that much earlier, <see cref="SlotPhases"/>).
+    /// </summary>
+    public EmulatedGateway(GatewayConfig config, string folder, BrokerEndpoint broker, IClock clock, ILog log, BusFactory? buses = null, long clockOffsetMilliseconds = 0)
     {
         _buses = buses;
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _folder = folder;
         _broker = broker;
-        _clock = clock;
+        _clock = clockOffsetMilliseconds == 0 ? clock : new OffsetClock(clock, clockOffsetMilliseconds);
+        ClockOffsetMilliseconds = clockOffsetMilliseconds;
         _log = log;
     }
+
+    /// <summary>Gets how far this gateway's clock runs ahead of the run's.</summary>
+    public long ClockOffsetMilliseconds { get; }
 
     /// <summary>Gets the gateway id.</summary>
     public ushort Id => _config.GatewayId;
@@ -88,12 +97,12 @@ public sealed class EmulatedGateway : IAsyncDisposable
         }
     }
 
-    /// <summary>Advances the gateway's slots (serves requests in DDKA order, sends supplements and status).</summary>
+    /// <summary>Advances the gateway to the run's time <paramref name="nowMilliseconds"/> (its own clock reads that plus its offset): serves ended slots in DDKA order, sends supplements and status.</summary>
     public void Tick(long nowMilliseconds)
     {
         lock (_sync)
         {
-            _service?.Tick(nowMilliseconds);
+            _service?.Tick(nowMilliseconds + ClockOffsetMilliseconds); // the run's time on this gateway's own clock
         }
     }
 

@@ -24,7 +24,18 @@ public sealed class HapEmulator : IHap
     private readonly OrderedQueue _supplements;
     private readonly int _blockBytes;
     private readonly IReadOnlyList<ushort> _gateways;
-    private readonly Dictionary<ushort, KeyBitAccumulator> _accumulators;
+    // Per-step state by gateway position (the order of _gateways), kept between steps: the dictionaries each step
+    // built over every gateway (conditions, room, link time, generated bits) were 1.4-2.9 KB per key delivered at
+    // 1,000 gateways, 50 steps a second (`bench capacity` allocation table, docs/benchmarks-emulation.md).
+    private readonly Dictionary<ushort, int> _position;
+    private readonly KeyBitAccumulator[] _accumulatorAt;
+    private readonly LinkCondition[] _conditions;
+    private readonly double[] _rate;
+    private readonly double[] _room;
+    private readonly bool[] _accepts;
+    private readonly double[] _time;
+    private readonly double[] _generated;
+    private readonly List<(int Position, double BitsNeeded)> _demands = [];
     private readonly Dictionary<ushort, (LinkCondition Condition, double Share)> _last = [];
     private readonly Dictionary<ushort, double> _linkSeconds = [];
     private readonly Dictionary<GatewayPair, KeyBitAccumulator> _pairAccumulators;
@@ -41,7 +52,14 @@ public sealed class HapEmulator : IHap
         _supplements = new OrderedQueue(new DdkaOrderComparer(parameters.SlotMilliseconds, parameters.TradeOff), 16);
         _blockBytes = parameters.BlockBytes;
         _gateways = streams.GatewayIds;
-        _accumulators = _gateways.ToDictionary(g => g, _ => new KeyBitAccumulator(_blockBytes));
+        _position = Enumerable.Range(0, _gateways.Count).ToDictionary(i => _gateways[i]);
+        _accumulatorAt = [.. _gateways.Select(_ => new KeyBitAccumulator(_blockBytes))];
+        _conditions = new LinkCondition[_gateways.Count];
+        _rate = new double[_gateways.Count];
+        _room = new double[_gateways.Count];
+        _accepts = new bool[_gateways.Count];
+        _time = new double[_gateways.Count];
+        _generated = new double[_gateways.Count];
         _pairAccumulators = streams.Pairs.ToDictionary(p => p, _ => new KeyBitAccumulator(_blockBytes));
         _pairShare = streams.Pairs.Count > 0 ? parameters.PairLinkShare : 0;
         if (_pairShare is < 0 or >= 1)
@@ -90,32 +108,40 @@ public sealed class HapEmulator : IHap
     {
         var dt = double.IsNaN(_lastSeconds) ? 0 : Math.Max(0, emulatedSeconds - _lastSeconds);
         _lastSeconds = emulatedSeconds;
-        var conditions = _gateways.ToDictionary(g => g, g => _rates.At(g, emulatedSeconds));
-        var room = _gateways.ToDictionary(g => g, g => _server.RoomBits(g) - (long)_accumulators[g].Bits);
-        List<PendingSupplement> queued;
-        lock (_sync)
+        var n = _gateways.Count;
+        var blockBits = _blockBytes * 8;
+        for (var i = 0; i < n; i++)
         {
-            queued = [.. Enumerable.Range(0, _supplements.Count).Select(i => (PendingSupplement)_supplements.ItemAt(i))];
+            var g = _gateways[i];
+            _conditions[i] = _rates.At(g, emulatedSeconds);
+            _rate[i] = _conditions[i].KeyRateBitsPerSecond;
+            var room = _server.RoomBits(g) - (long)_accumulatorAt[i].Bits;
+            _room[i] = room;
+            _accepts[i] = room >= blockBits;
         }
 
-        var time = _scheduler.Allocate(
-            dt * (1 - _pairShare),
-            _gateways,
-            [.. queued.Select(s => new LinkDemand(s.GatewayId, s.BitsNeeded))],
-            g => conditions[g].KeyRateBitsPerSecond,
-            g => room[g] >= _blockBytes * 8,
-            g => room[g]);
+        _demands.Clear();
+        lock (_sync)
+        {
+            for (var i = 0; i < _supplements.Count; i++)
+            {
+                var s = (PendingSupplement)_supplements.ItemAt(i);
+                _demands.Add((_position.GetValueOrDefault(s.GatewayId, -1), s.BitsNeeded));
+            }
+        }
+
+        _scheduler.Allocate(dt * (1 - _pairShare), _rate, _accepts, _room, _demands, _time);
 
         var issued = 0;
-        var generated = new Dictionary<ushort, double>();
-        foreach (var g in _gateways)
+        for (var i = 0; i < n; i++)
         {
-            var bits = time[g] * conditions[g].KeyRateBitsPerSecond;
-            generated[g] = bits;
-            var accumulator = _accumulators[g];
+            var g = _gateways[i];
+            var bits = _time[i] * _rate[i];
+            _generated[i] = bits;
+            var accumulator = _accumulatorAt[i];
             accumulator.Add(bits);
-            var blocks = accumulator.TakeBlocks((int)Math.Max(0, _server.RoomBits(g) / (_blockBytes * 8)));
-            for (var i = 0; i < blocks; i++)
+            var blocks = accumulator.TakeBlocks((int)Math.Max(0, _server.RoomBits(g) / blockBits));
+            for (var b = 0; b < blocks; b++)
             {
                 _server.IssueBlock(g, _blockBytes);
             }
@@ -123,16 +149,17 @@ public sealed class HapEmulator : IHap
             issued += blocks;
         }
 
-        issued += RelayPairs(dt, conditions);
+        issued += RelayPairs(dt);
         lock (_sync)
         {
-            foreach (var g in _gateways)
+            for (var i = 0; i < n; i++)
             {
-                _last[g] = (conditions[g], dt > 0 ? time[g] / dt : 0);
-                _linkSeconds[g] = _linkSeconds.GetValueOrDefault(g) + time[g];
+                var g = _gateways[i];
+                _last[g] = (_conditions[i], dt > 0 ? _time[i] / dt : 0);
+                _linkSeconds[g] = _linkSeconds.GetValueOrDefault(g) + _time[i];
             }
 
-            Settle(generated);
+            Settle();
         }
 
         return issued;
@@ -141,7 +168,7 @@ public sealed class HapEmulator : IHap
     // Gateway-to-gateway keys (DDKA paper s2.3): each pair gets its share of link time on both its links (split among
     // the pairs a link is in); a relayed bit costs a bit on each link, so the pair's rate is the trusted-relay rate of
     // the two (Channel.Network.TrustedRelay). Time is spent only while both pools and the pair's stream have room.
-    private int RelayPairs(double dt, Dictionary<ushort, LinkCondition> conditions)
+    private int RelayPairs(double dt)
     {
         var issued = 0;
         var blockBits = _blockBytes * 8;
@@ -154,7 +181,7 @@ public sealed class HapEmulator : IHap
             }
 
             var sharing = Math.Max(_pairAccumulators.Keys.Count(p => p.Has(pair.Lower)), _pairAccumulators.Keys.Count(p => p.Has(pair.Higher)));
-            var rate = TrustedRelay.KeyRate(conditions[pair.Lower].KeyRateBitsPerSecond, conditions[pair.Higher].KeyRateBitsPerSecond);
+            var rate = TrustedRelay.KeyRate(_conditions[_position[pair.Lower]].KeyRateBitsPerSecond, _conditions[_position[pair.Higher]].KeyRateBitsPerSecond);
             accumulator.Add(rate * dt * _pairShare / sharing);
             var blocks = accumulator.TakeBlocks((int)Math.Max(0, _server.PairRoomBits(pair) / blockBits));
             for (var i = 0; i < blocks; i++)
@@ -168,15 +195,22 @@ public sealed class HapEmulator : IHap
         return issued;
     }
 
-    // Deducts generated bits from the gateway's supplements in queue order; a satisfied supplement leaves the queue.
-    private void Settle(Dictionary<ushort, double> generated)
+    // Deducts the step's generated bits (_generated, by position) from the gateways' supplements in queue order; a
+    // satisfied supplement leaves the queue.
+    private void Settle()
     {
         for (var i = 0; i < _supplements.Count;)
         {
             var s = (PendingSupplement)_supplements.ItemAt(i);
-            var take = Math.Min(s.BitsNeeded, generated.GetValueOrDefault(s.GatewayId));
+            var g = _position.GetValueOrDefault(s.GatewayId, -1);
+            var generated = g < 0 ? 0 : _generated[g];
+            var take = Math.Min(s.BitsNeeded, generated);
             s.BitsNeeded -= take;
-            generated[s.GatewayId] = generated.GetValueOrDefault(s.GatewayId) - take;
+            if (g >= 0)
+            {
+                _generated[g] = generated - take;
+            }
+
             if (s.BitsNeeded <= 0)
             {
                 _supplements.RemoveAt(i);

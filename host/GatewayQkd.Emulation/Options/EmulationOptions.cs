@@ -77,6 +77,13 @@ public sealed record EmulationOptions
     /// </summary>
     public double StatusIntervalSeconds { get; init; } = Emulation.Gateways.GatewayConfigFactory.StatusIntervalMilliseconds / 1000.0;
 
+    /// <summary>
+    /// Gets at how many instants per slot the emulated gateways' slots end (1: all at the same instant, on the run's
+    /// clock): gateway i's clock runs (i mod phases) x t_slot / phases ms ahead, as boards booted at different moments
+    /// count their slots from their own uptime (<see cref="Timing.SlotPhases"/>). At most one phase per millisecond of a slot.
+    /// </summary>
+    public int SlotPhases { get; init; } = 1;
+
     /// <summary>Gets the DDKA trade-off w between key quantity and security level (DDKA paper: 0.5).</summary>
     public double TradeOff { get; init; } = 0.5;
 

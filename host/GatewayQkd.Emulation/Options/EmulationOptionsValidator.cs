@@ -57,6 +57,7 @@ public static class EmulationOptionsValidator
         Check(options.PoolCapacityBits >= options.BlockBytes * 8, "poolCapacityBits", $"must hold at least one block ({options.BlockBytes * 8} bits), got {options.PoolCapacityBits}.");
         Check(options.SlotSeconds > 0 && double.IsFinite(options.SlotSeconds), "slotSeconds", $"must be above 0, got {S(options.SlotSeconds)}.");
         Check(options.StatusIntervalSeconds >= 0 && options.StatusIntervalSeconds <= MaxStatusIntervalSeconds, "statusIntervalSeconds", $"must be 0 (never) to {MaxStatusIntervalSeconds} s, got {S(options.StatusIntervalSeconds)}.");
+        Check(options.SlotPhases >= 1 && (!(options.SlotSeconds > 0) || options.SlotPhases <= Gateways.GatewayConfigFactory.SlotMilliseconds(options)), "slotPhases", $"must be 1 to the slot's milliseconds, got {options.SlotPhases}.");
         Check(options.TradeOff is >= 0 and <= 1, "tradeOff", $"(w) must be in [0, 1], got {S(options.TradeOff)}.");
         Check(options.EmbeddedBrokerPort is >= 0 and <= 65535, "embeddedBrokerPort", $"must be 0..65535 (0 = a free port), got {options.EmbeddedBrokerPort}.");
         Check(options.KmsPort is null or (>= 0 and <= 65535), "kmsPort", $"must be 0..65535 (0 = a free port), got {options.KmsPort}.");

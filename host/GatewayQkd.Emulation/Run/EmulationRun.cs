@@ -229,7 +229,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
                 nextSample = Clock.WallElapsed + TimeSpan.FromSeconds(Options.SampleIntervalSeconds);
             }
 
-            var wait = TickSchedule.NextWait(Clock.EmulatedSeconds * 1000, slotMilliseconds, Clock.Speed, TickInterval);
+            var wait = TickSchedule.NextWait(Clock.EmulatedSeconds * 1000, slotMilliseconds, Clock.Speed, TickInterval, Options.SlotPhases);
             var planned = Clock.WallElapsed + wait;
             if (cancellationToken.WaitHandle.WaitOne(wait))
             {
@@ -523,7 +523,7 @@ public sealed partial class EmulationRun : IAsyncDisposable
 
         for (ushort id = 1; id <= o.Gateways; id++)
         {
-            _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log, Buses));
+            _gateways.Add(new EmulatedGateway(GatewayConfigFactory.Create(o, secrets, id), Path.Combine(o.DataFolder, $"gn-{id}"), BrokerEndpoint, Clock, Log, Buses, SlotPhases.Offset(_gateways.Count, o.SlotPhases, GatewayConfigFactory.SlotMilliseconds(o))));
         }
 
         // The broker answered the central server, so the clients below connect at once; the bound only stops a hang.

@@ -14,14 +14,15 @@ public static class TickSchedule
     /// <summary>
     /// Returns the wall-clock wait from emulated time <paramref name="emulatedMilliseconds"/> until the next tick
     /// (<paramref name="tick"/>) or until just past the next end of a <paramref name="slotMilliseconds"/> slot at
-    /// <paramref name="speed"/> emulated seconds per wall-clock second, whichever is sooner.
+    /// <paramref name="speed"/> emulated seconds per wall-clock second, whichever is sooner. With
+    /// <paramref name="phases"/> above 1 the gateways' slots end at that many instants per slot
+    /// (<see cref="SlotPhases"/>), and the next slot end is the first of them.
     /// </summary>
-    public static TimeSpan NextWait(double emulatedMilliseconds, long slotMilliseconds, double speed, TimeSpan tick)
+    public static TimeSpan NextWait(double emulatedMilliseconds, long slotMilliseconds, double speed, TimeSpan tick, int phases = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(emulatedMilliseconds);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slotMilliseconds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
-        var slotEnd = (Math.Floor(emulatedMilliseconds / slotMilliseconds) + 1) * slotMilliseconds;
+        var slotEnd = SlotPhases.NextSlotEnd(emulatedMilliseconds, phases, slotMilliseconds);
         var untilSlotEnd = TimeSpan.FromMilliseconds((slotEnd - emulatedMilliseconds) / speed) + PastSlotEnd;
         return untilSlotEnd < tick ? untilSlotEnd : tick;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GatewayQkd.Core.Scheduling;
 using GatewayQkd.Simulation.Schemes;
 using GatewayQkd.Simulation.Workload;
@@ -15,6 +16,8 @@ internal static class RequestKeys
         InSlot(order, r.ArrivalTicks / slotTicks, weights, r);
 
     /// <summary>Returns the key of a request whose arrival slot index the caller already knows (see <see cref="SlotClock"/>).</summary>
+    /// <remarks>Inlined, so that an engine compiled for one order (<see cref="DdkaTraits"/>) keeps only its case.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static OrderKey InSlot(RequestOrder order, long slot, WeightTable weights, in SimRequest r)
     {
         return order switch

@@ -81,6 +81,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--steps must be 1..100, got 0.", "bench", "capacity", "--steps", "0")]
     [InlineData("--start must be above 0 and at most 1000, got 0.", "bench", "capacity", "--start", "0")]
     [InlineData("--brokers must be both, mosquitto or embedded, got 'nats'.", "bench", "capacity", "--brokers", "nats")]
+    [InlineData("--slot-phases must be 1..50 (one per millisecond of the 50 ms slot at most), got 0.", "bench", "capacity", "--slot-phases", "0")]
     public void Bench(string expected, params string[] args) => AssertRefused(expected, args);
 
     [Fact]

@@ -45,6 +45,16 @@ public sealed class CapacityBenchmarkTests
     }
 
     [Fact]
+    public void A_Step_Ends_The_Gateways_Slots_At_Ten_Instants_Per_Slot_As_Boards_Booted_Apart()
+    {
+        var load = CapacityBenchmark.Load(Ladder, 200);
+
+        Assert.Equal(10, load.SlotPhases);
+        Assert.Equal(1, CapacityBenchmark.Load(Ladder with { SlotPhases = 1 }, 200).SlotPhases); // --slot-phases 1: all at once
+        Assert.Equal(5, Emulation.Timing.SlotPhases.Offset(1, load.SlotPhases, 50)); // 5 ms apart with 50 ms slots
+    }
+
+    [Fact]
     public async Task The_Raw_Rate_With_Many_Connections_Counts_Every_Message_Delivered()
     {
         await using var broker = await EmbeddedBroker.StartAsync();

@@ -78,4 +78,38 @@ public sealed class LinkTimeSchedulerTests
         Assert.Equal(0.3, time[1], 9);
         Assert.Equal(0.1, time[2], 9);
     }
+
+    [Fact]
+    public void The_Positional_Form_Shares_As_The_Keyed_One_Does()
+    {
+        // Gateway 3 (position 2) asks 0.3 s first, 1 (position 0) has a full pool, 4 (position 3) room for 0.1 s only:
+        // 1.7 s left water-fill 2, 3 and 4 (4 stops at 0.1, 3 at its 1 s cap), so 2 ends with 0.9 s.
+        var keyed = new LinkTimeScheduler(2).Allocate(1.0, Four, [new LinkDemand(3, 300)], _ => 1000, g => g != 1, g => g == 4 ? 100 : 1e9);
+        var given = new double[4];
+
+        new LinkTimeScheduler(2).Allocate(1.0, [1000, 1000, 1000, 1000], [false, true, true, true], [1e9, 1e9, 1e9, 100], [(2, 300.0)], given);
+
+        Assert.Equal([keyed[1], keyed[2], keyed[3], keyed[4]], given);
+        Assert.Equal([0.0, 0.9, 1.0, 0.1], given.Select(t => Math.Round(t, 9)));
+    }
+
+    [Fact]
+    public void The_Positional_Form_Carries_Nothing_From_A_Larger_Call_To_A_Smaller_One()
+    {
+        var scheduler = new LinkTimeScheduler(1);
+        scheduler.Allocate(1.0, [10, 10, 10, 10], [true, true, true, true], null, [(3, 5.0)], new double[4]);
+        var given = new double[2];
+
+        scheduler.Allocate(1.0, [1000, 1000], [true, true], null, [], given);
+
+        Assert.Equal([0.5, 0.5], given);
+    }
+
+    [Fact]
+    public void The_Positional_Form_Refuses_Arrays_Of_Different_Lengths()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new LinkTimeScheduler(1).Allocate(1.0, [1000, 1000], [true], null, [], new double[2]));
+
+        Assert.Contains("one entry per gateway", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -28,6 +28,22 @@ public sealed class EmulationOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(51)]
+    public void Rejects_No_Slot_Phase_Or_More_Phases_Than_Milliseconds_In_The_Slot(int phases)
+    {
+        var problems = EmulationOptionsValidator.Validate(new EmulationOptions { SlotSeconds = 0.05, SlotPhases = phases });
+
+        Assert.Contains(problems, p => p.StartsWith("slotPhases", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Accepts_One_Slot_Phase_Per_Millisecond_Of_The_Slot()
+    {
+        Assert.Empty(EmulationOptionsValidator.Validate(new EmulationOptions { SlotSeconds = 0.05, SlotPhases = 50 }));
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(86401)]
     [InlineData(double.NaN)]

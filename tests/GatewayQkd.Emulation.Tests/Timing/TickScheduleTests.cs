@@ -34,4 +34,12 @@ public sealed class TickScheduleTests
 
         Assert.Equal(TimeSpan.FromMilliseconds(1) + TickSchedule.PastSlotEnd, wait);
     }
+
+    [Fact]
+    public void With_Phases_Wakes_Just_Past_The_Next_Slot_End_Of_Any_Phase()
+    {
+        var wait = TickSchedule.NextWait(1042, 50, 1, Tick, phases: 10); // the 5 ms-ahead gateways' slot ends at 1045
+
+        Assert.Equal(TimeSpan.FromMilliseconds(3) + TickSchedule.PastSlotEnd, wait);
+    }
 }

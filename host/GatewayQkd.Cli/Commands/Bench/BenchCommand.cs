@@ -33,6 +33,9 @@ public static class BenchCommand
         var brokers = CliOption.Checked(
             CliOption.Described<string>("--brokers", "capacity: which brokers to measure: both, mosquitto or embedded.", "both"),
             b => b is "both" or "mosquitto" or "embedded" ? null : $"--brokers must be both, mosquitto or embedded, got '{b}'.");
+        var phases = CliOption.Checked(
+            CliOption.Described<int>("--slot-phases", "capacity: at how many instants per 50 ms slot the gateways' slots end, as boards booted apart (1: all at the same instant).", GatewayQkd.Emulation.Benchmarks.CapacityBenchmark.DefaultSlotPhases),
+            n => n is >= 1 and <= 50 ? null : string.Create(CultureInfo.InvariantCulture, $"--slot-phases must be 1..50 (one per millisecond of the 50 ms slot at most), got {n}."));
         var onDisk = CliOption.Described<bool>("--on-disk", "Keep run state on disk (out/bench) instead of RAM (/dev/shm): every durable write then pays the disk's fsync.");
 
         // Checked before the suites run for minutes: a path that cannot take the results fails now.
@@ -41,7 +44,7 @@ public static class BenchCommand
             file => file is not null && (Directory.Exists(file.FullName) || file.Directory is not { Exists: true }) ? $"--out must be a file in an existing folder, got '{file.FullName}'." : null);
         var command = new Command("bench", "Run benchmark suites (emulation: key deliveries/s and latency with the embedded broker and Mosquitto) and print the figures.");
         command.Arguments.Add(suites);
-        CliOption.AddTo(command, list, seconds, gateways, steps, start, brokers, onDisk, outFile);
+        CliOption.AddTo(command, list, seconds, gateways, steps, start, brokers, phases, onDisk, outFile);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -64,7 +67,7 @@ public static class BenchCommand
             }
 
             var root = !parse.GetValue(onDisk) && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.Combine("out", "bench");
-            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps), parse.GetValue(start), parse.GetValue(brokers)!);
+            var settings = new BenchSettings(parse.GetValue(seconds), parse.GetValue(gateways)!, root, parse.GetResult(gateways) is { Implicit: false }, parse.GetValue(steps), parse.GetValue(start), parse.GetValue(brokers)!, parse.GetValue(phases));
             var markdown = new System.Text.StringBuilder();
             markdown.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; state in {root}; {settings.Seconds:0.#} s per point.");
             foreach (var suite in BenchSuites.All.Where(s => names.Contains(s.Name)))

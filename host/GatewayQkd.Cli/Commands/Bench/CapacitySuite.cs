@@ -74,7 +74,7 @@ internal sealed class CapacitySuite : IBenchSuite
         }
 
         return new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, status frames every {CapacityBenchmark.StatusIntervalSeconds:0.#} s (the firmware's default), p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {settings.StartPerGateway:0.##} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
+            .AppendLine(CultureInfo.InvariantCulture, $"t_slot {SlotSeconds * 1000:0} ms, the gateways' slots ending at {settings.SlotPhases} instants per slot (each gateway's clock offset as if booted apart), status frames every {CapacityBenchmark.StatusIntervalSeconds:0.#} s (the firmware's default), p99 bound {SlotSeconds * 1000 + CapacityBenchmark.LatencySlackMilliseconds:0} ms; load from {settings.StartPerGateway:0.##} requests/s per gateway, x{StepFactor} per step, at most {settings.MaxSteps} steps; {settings.Seconds:0.#} s measured per step after the pools were filled (sensors held until every pool is three quarters full) and a {WarmUp(settings):0.#} s warm-up. CPU per key counts the emulation process and, for Mosquitto, the broker process.")
             .AppendLine()
             .Append(summary)
             .AppendLine()
@@ -118,7 +118,7 @@ internal sealed class CapacitySuite : IBenchSuite
     }
 
     private static CapacitySettings Settings(BenchSettings settings, int gateways) =>
-        new(gateways, settings.StartPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot);
+        new(gateways, settings.StartPerGateway * gateways, StepFactor, settings.MaxSteps, settings.Seconds, WarmUp(settings), SlotSeconds, settings.DataRoot, settings.SlotPhases);
 
     // After the pools are filled: long enough for the serve path to be jitted and the sensors' first requests to settle;
     // no longer than the measured window.
