@@ -45,12 +45,30 @@ public static class ExponentialZiggurat
     {
         ArgumentNullException.ThrowIfNull(random);
         ulong bits = random.NextUInt64();
-        int layer = (int)(bits & 0xFF);
-        ulong x = bits >> 11;
-        return x < K[layer] ? x * W[layer] : Fix(random, layer, x);
+        return TryAccept(bits, out double value) ? value : Rejected(ref random.State, bits);
     }
 
-    private static double Fix(Xoshiro256StarStar random, int layer, ulong x)
+    /// <summary>
+    /// The ziggurat's first step on one 64-bit draw: true, with the variate, when the draw falls inside its layer's
+    /// rectangle (about 99 % of draws); else <see cref="Rejected"/> must finish the variate from the same draw.
+    /// </summary>
+    /// <remarks>
+    /// Split from the rest so that a loop holding its generator in a local (<see cref="Xoshiro256State"/>) takes the
+    /// local's address only on the rare path: a reference to the local on every draw would keep it in memory.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryAccept(ulong bits, out double value)
+    {
+        int layer = (int)(bits & 0xFF);
+        ulong x = bits >> 11;
+        value = x * W[layer];
+        return x < K[layer];
+    }
+
+    /// <summary>Finishes a variate whose first draw <paramref name="bits"/> <see cref="TryAccept"/> did not accept, drawing more from <paramref name="random"/>.</summary>
+    public static double Rejected(ref Xoshiro256State random, ulong bits) => Fix(ref random, (int)(bits & 0xFF), bits >> 11);
+
+    private static double Fix(ref Xoshiro256State random, int layer, ulong x)
     {
         while (true)
         {
