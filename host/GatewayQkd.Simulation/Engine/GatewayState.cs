@@ -6,9 +6,9 @@ namespace GatewayQkd.Simulation.Engine;
 /// One gateway in the simulation: its waiting requests (in the scheme's order), its QKP level K_sur in whole bits
 /// (fed by one <see cref="KeyStream"/> at a time), its server, busy until t_get, and where its supplement stands.
 /// </summary>
-internal sealed class GatewayState(int id, double vGen, long capacity, long initial, KeyLedger ledger)
+internal sealed class GatewayState(int id, double vGen, StreamRate vGenRate, long capacity, long initial, KeyLedger ledger)
 {
-    private readonly StreamRate _vGenRate = new(vGen);
+    private readonly StreamRate _vGenRate = vGenRate;
     private KeyStream _stream;
 
     public int Id { get; } = id;

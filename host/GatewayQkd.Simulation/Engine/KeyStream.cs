@@ -13,6 +13,7 @@ internal struct KeyStream
     private long _start;
     private double _bitsPerTick;
     private double _ticksPerBit;
+    private long[]? _inverse;
 
     /// <summary>Gets the bits this stream delivers in total.</summary>
     public long Total { get; private set; }
@@ -28,6 +29,7 @@ internal struct KeyStream
         _start = now;
         _bitsPerTick = total > 0 ? rate.BitsPerTick : 0;
         _ticksPerBit = rate.TicksPerBit;
+        _inverse = rate.Inverse;
         Total = total;
         Credited = 0;
     }
@@ -76,32 +78,36 @@ internal struct KeyStream
         return bits >= Total ? Total : (long)bits;
     }
 
-    /// <summary>The smallest dt with floor(dt x rate) &gt;= bits (floating-point products are monotone in dt).</summary>
+    /// <summary>The smallest dt with floor(dt x rate) &gt;= bits: the rate's table where it has one, else computed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly long TicksToDeliver(long bits) =>
+        _inverse is { } inverse && (ulong)bits < (ulong)inverse.Length ? inverse[bits] : TicksToDeliver(bits, _bitsPerTick, _ticksPerBit);
+
+    /// <summary>The smallest dt with floor(dt x <paramref name="bitsPerTick"/>) &gt;= bits (floating-point products are monotone in dt).</summary>
     /// <remarks>
     /// The start estimate multiplies by the precomputed reciprocal instead of dividing (a division per supplement and
     /// wake-up was a visible share of the run); it may be a tick off, and the two corrections below make the result
     /// the exact smallest dt whatever the estimate, so runs are unchanged.
     /// </remarks>
-    private readonly long TicksToDeliver(long bits)
+    internal static long TicksToDeliver(long bits, double bitsPerTick, double ticksPerBit)
     {
-        double estimate = Math.Ceiling(bits * _ticksPerBit);
+        double estimate = Math.Ceiling(bits * ticksPerBit);
         if (estimate >= long.MaxValue / 2.0)
         {
             return long.MaxValue;
         }
 
         long dt = (long)estimate;
-        while (dt > 0 && Math.Floor((dt - 1) * _bitsPerTick) >= bits)
+        while (dt > 0 && Math.Floor((dt - 1) * bitsPerTick) >= bits)
         {
             dt--;
         }
 
-        while (Math.Floor(dt * _bitsPerTick) < bits)
+        while (Math.Floor(dt * bitsPerTick) < bits)
         {
             dt++;
         }
 
         return dt;
     }
-
 }

@@ -35,6 +35,12 @@ internal sealed class SchemeSimulator<TScheme>
     /// <summary>How many arrivals ahead a gateway's state is prefetched, and from how many gateways on (below, it stays in L1).</summary>
     private const int PrefetchDistance = 8;
     private const int PrefetchFromGateways = 64;
+    /// <summary>
+    /// The first this many distinct V_gen values get their stream inverse as a table of 0..capacity bits (8 bytes per
+    /// bit: 40 KB at the paper's 5120), shared by their gateways; capacities above <see cref="TabulatedBits"/> get none.
+    /// </summary>
+    private const int TabulatedRates = 16;
+    private const long TabulatedBits = 1 << 16;
     private readonly TextWriter _log;
     private readonly Action<long, long>? _progress;
     private readonly RunRecorder _recorder;
@@ -102,9 +108,17 @@ internal sealed class SchemeSimulator<TScheme>
         _timers = new TimerHeap((2 * _n) + 1);
         _sharedStreamSet = SetSharedStream;
         _gateways = new GatewayState[_n];
+        var rates = new Dictionary<double, StreamRate>();
         for (int g = 0; g < _n; g++)
         {
-            _gateways[g] = new GatewayState(g, options.VGenOf(g), options.CapacityBits, options.InitialBits, _recorder.Ledger);
+            double vGen = options.VGenOf(g);
+            if (!rates.TryGetValue(vGen, out StreamRate rate))
+            {
+                rate = rates.Count < TabulatedRates && options.CapacityBits <= TabulatedBits ? StreamRate.WithInverse(vGen, (int)options.CapacityBits) : new StreamRate(vGen);
+                rates.Add(vGen, rate);
+            }
+
+            _gateways[g] = new GatewayState(g, vGen, rate, options.CapacityBits, options.InitialBits, _recorder.Ledger);
         }
 
         _queues = _gateways.Select(g => g.Queue).ToArray();
