@@ -68,4 +68,26 @@ public sealed class ReadAheadAndInverseTests
             Assert.True(at.Collect(tick) >= bits, $"{bits} bits at {bitsPerSecond} bit/s not in at tick {tick}");
         }
     }
+
+    [Theory]
+    [InlineData(2560.0)]
+    [InlineData(3.0)]
+    [InlineData(188055.25106111466)]
+    public void Tabulated_Inverse_Gives_The_First_Tick_The_Bits_Are_In_For_Every_Bit_Count_Up_To_Capacity(double bitsPerSecond)
+    {
+        const int capacity = 5120;
+        StreamRate rate = StreamRate.WithInverse(bitsPerSecond, capacity);
+        for (long bits = 1; bits <= capacity; bits++)
+        {
+            var stream = default(KeyStream);
+            const long start = 987_654_321;
+            stream.Start(start, rate, capacity);
+            long tick = stream.TickOfMore(bits);
+
+            var before = stream;
+            Assert.True(before.Collect(tick - 1) < bits, $"{bits} bits at {bitsPerSecond} bit/s already in at tick {tick - 1}");
+            var at = stream;
+            Assert.True(at.Collect(tick) >= bits, $"{bits} bits at {bitsPerSecond} bit/s not in at tick {tick}");
+        }
+    }
 }

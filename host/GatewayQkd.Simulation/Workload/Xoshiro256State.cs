@@ -24,6 +24,15 @@ public struct Xoshiro256State
         _s3 = SplitMix(ref seed);
     }
 
+    /// <summary>Sets the four state words directly (not all zero), for the published known-answer vectors.</summary>
+    internal Xoshiro256State(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        _s0 = s0;
+        _s1 = s1;
+        _s2 = s2;
+        _s3 = s3;
+    }
+
     /// <summary>Returns the next 64 random bits and advances the state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
