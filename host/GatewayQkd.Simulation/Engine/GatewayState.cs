@@ -15,7 +15,8 @@ internal sealed class GatewayState(int id, double vGen, StreamRate vGenRate, lon
 
     public double VGen { get; } = vGen;
 
-    public OrderedRing<WaitingRequest> Queue { get; } = new(4);
+    /// <summary>The waiting requests, held in this object (a field, so calls change it in place; see <see cref="OrderedRing{T}"/>).</summary>
+    public OrderedRing<WaitingRequest> Queue = new(4);
 
     /// <summary>Gets or sets the sum of K_qua over the waiting requests.</summary>
     public long PendingDemand { get; set; }

@@ -6,27 +6,33 @@ namespace GatewayQkd.Simulation.Engine;
 /// every entry that is not served after it (equal keys stay first-in first-out), scanning from the tail because new
 /// requests usually belong there.
 /// </summary>
-internal sealed class OrderedRing<T>
+/// <remarks>
+/// A struct, so that its owner holds the count and the array in its own fields (a gateway's <c>Queue.Count</c>, read on
+/// every arrival, is then one load, not two). Keep it in a mutable field and call it there: a copy (a property getter,
+/// a readonly field) would insert into the copy.
+/// </remarks>
+internal struct OrderedRing<T>
     where T : struct, IOrdered
 {
     private T[] _items;
     private int _head;
+    private int _count;
 
     public OrderedRing(int capacity)
     {
         _items = new T[Math.Max(2, capacity)];
     }
 
-    public int Count { get; private set; }
+    public readonly int Count => _count;
 
     public void Insert(in T item)
     {
-        if (Count == _items.Length)
+        if (_count == _items.Length)
         {
             Grow();
         }
 
-        int position = Count;
+        int position = _count;
         OrderKey key = item.Key;
         while (position > 0)
         {
@@ -41,11 +47,11 @@ internal sealed class OrderedRing<T>
         }
 
         _items[Physical(position)] = item;
-        Count++;
+        _count++;
     }
 
     /// <summary>Returns the entry at a position (0 = first to be served) by reference.</summary>
-    public ref T At(int index) => ref _items[Physical(index)];
+    public readonly ref T At(int index) => ref _items[Physical(index)];
 
     /// <summary>Removes the entry at a position, keeping the order of the others (read it first with <see cref="At"/>).</summary>
     /// <remarks>Returns nothing: a returned entry was a copy of up to 56 bytes that the callers only read fields of.</remarks>
@@ -57,16 +63,16 @@ internal sealed class OrderedRing<T>
         }
         else
         {
-            for (int i = index; i < Count - 1; i++)
+            for (int i = index; i < _count - 1; i++)
             {
                 _items[Physical(i)] = _items[Physical(i + 1)];
             }
         }
 
-        Count--;
+        _count--;
     }
 
-    private int Physical(int index)
+    private readonly int Physical(int index)
     {
         int p = _head + index;
         return p >= _items.Length ? p - _items.Length : p;
@@ -75,7 +81,7 @@ internal sealed class OrderedRing<T>
     private void Grow()
     {
         var bigger = new T[_items.Length * 2];
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             bigger[i] = _items[Physical(i)];
         }

@@ -45,9 +45,8 @@ internal sealed class SchemeSimulator<TScheme>
     private readonly Action<long, long>? _progress;
     private readonly RunRecorder _recorder;
     private readonly GatewayState[] _gateways;
-    private readonly OrderedRing<WaitingRequest>[] _queues;
     private readonly SupplementPolicy _policy;
-    private readonly OrderedRing<SupplementEntry> _hap = new(16);
+    private OrderedRing<SupplementEntry> _hap = new(16);
     private readonly SimRequest[] _arrivals = new SimRequest[ArrivalBatch];
     private readonly TimerHeap _timers;
     private readonly WeightTable _requestWeights;
@@ -120,8 +119,6 @@ internal sealed class SchemeSimulator<TScheme>
 
             _gateways[g] = new GatewayState(g, vGen, rate, options.CapacityBits, options.InitialBits, _recorder.Ledger);
         }
-
-        _queues = _gateways.Select(g => g.Queue).ToArray();
     }
 
     private int SlottedEntity => 2 * _n;
@@ -228,14 +225,13 @@ internal sealed class SchemeSimulator<TScheme>
         return true;
     }
 
-    /// <summary>Hints the cache to load a gateway's state and its queue, whose arrival comes a few events later.</summary>
+    /// <summary>Hints the cache to load a gateway's state (its queue's count included), whose arrival comes a few events later.</summary>
     private void Prefetch(int gateway)
     {
         if ((uint)gateway < (uint)_n)
         {
-            // A GatewayState is about three cache lines, its queue's header one.
+            // A GatewayState, with its queue's count and array reference, is about three cache lines.
             CachePrefetch.Object(_gateways[gateway], 3);
-            CachePrefetch.Object(_queues[gateway], 1);
         }
     }
 
