@@ -49,22 +49,10 @@ internal sealed class SimulationSuite : IBenchSuite
         return text.ToString();
     }
 
-    private static async Task<string> Row(string name, SimulationOptions options, TextWriter progress)
+    private static Task<string> Row(string name, SimulationOptions options, TextWriter progress)
     {
         WarmUp(options);
-        var runs = new (double Wall, double Thread, double Bytes, long Requests)[Repeats];
-        for (int i = 0; i < Repeats; i++)
-        {
-            runs[i] = Measure(options);
-        }
-
-        // The run with the median CPU time stands for the row (a burst of load on the machine moves one run, not the row).
-        Array.Sort(runs, (a, b) => a.Thread.CompareTo(b.Thread));
-        var (wall, thread, bytes, requests) = runs[Repeats / 2];
-        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {requests / wall / 1e6:0.00} M requests/s wall, {requests / thread / 1e6:0.00} M per CPU-second, {bytes:0.000} B/request"));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {requests:N0} | {wall:0.00} | {thread:0.00} | {requests / wall:N0} | {requests / thread:N0} | {bytes:0.000} |");
+        return Report(name, () => new Simulator(options, TextWriter.Null).Run().Requests, progress);
     }
 
     /// <summary>
@@ -73,24 +61,26 @@ internal sealed class SimulationSuite : IBenchSuite
     /// much the scheduling. Given 8 times the requests of a simulated row: the draw is about that much faster, and the
     /// thread clock counts in 10 ms steps.
     /// </summary>
-    private static async Task<string> DrawRow(string name, SimulationOptions options, TextWriter progress)
+    private static Task<string> DrawRow(string name, SimulationOptions options, TextWriter progress)
     {
         Draw(options with { Requests = Math.Min(options.Requests, 1_000_000) });
+        return Report(name, () => Draw(options), progress);
+    }
+
+    /// <summary>Measures <paramref name="run"/> (returning the requests it handled) <see cref="Repeats"/> times and formats the median run as a table row.</summary>
+    private static async Task<string> Report(string name, Func<long> run, TextWriter progress)
+    {
         var runs = new (double Wall, double Thread, double Bytes, long Requests)[Repeats];
         for (int i = 0; i < Repeats; i++)
         {
-            GC.Collect();
-            long allocated = GC.GetAllocatedBytesForCurrentThread();
-            TimeSpan cpu = ThreadCpu();
-            var clock = Stopwatch.StartNew();
-            long drawn = Draw(options);
-            runs[i] = (clock.Elapsed.TotalSeconds, (ThreadCpu() - cpu).TotalSeconds, (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)drawn, drawn);
+            runs[i] = Measure(run);
         }
 
+        // The run with the median CPU time stands for the row (a burst of load on the machine moves one run, not the row).
         Array.Sort(runs, (a, b) => a.Thread.CompareTo(b.Thread));
         var (wall, thread, bytes, requests) = runs[Repeats / 2];
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {requests / thread / 1e6:0.00} M requests per CPU-second"));
+            $"  {name}: {requests / wall / 1e6:0.00} M requests/s wall, {requests / thread / 1e6:0.00} M per CPU-second, {bytes:0.000} B/request"));
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {requests:N0} | {wall:0.00} | {thread:0.00} | {requests / wall:N0} | {requests / thread:N0} | {bytes:0.000} |");
     }
@@ -112,17 +102,17 @@ internal sealed class SimulationSuite : IBenchSuite
         return last >= 0 ? drawn : throw new InvalidOperationException("The workload drew no request.");
     }
 
-    private static (double Wall, double Thread, double Bytes, long Requests) Measure(SimulationOptions options)
+    private static (double Wall, double Thread, double Bytes, long Requests) Measure(Func<long> run)
     {
         GC.Collect();
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         TimeSpan cpu = ThreadCpu();
         var clock = Stopwatch.StartNew();
-        var result = new Simulator(options, TextWriter.Null).Run();
+        long requests = run();
         double wall = clock.Elapsed.TotalSeconds;
         double thread = (ThreadCpu() - cpu).TotalSeconds;
-        double bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)result.Requests;
-        return (wall, thread, bytes, result.Requests);
+        double bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)requests;
+        return (wall, thread, bytes, requests);
     }
 
     /// <summary>
