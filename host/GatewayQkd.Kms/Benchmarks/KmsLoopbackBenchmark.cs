@@ -55,6 +55,9 @@ public static class KmsLoopbackBenchmark
                 ServerCertificate = serverCertificate,
                 ClientCa = ca,
                 Policy = new KmsPolicy { MaxKeysPerRequest = Math.Max(128, options.KeysPerRequest.Max()) },
+
+                // The clients connect once, before timing; a handshake slowed by the machine's load must not end the run.
+                HandshakeTimeout = TimeSpan.FromMinutes(1),
             }, cancellationToken).ConfigureAwait(false);
             var clients = Clients(options, server.Url, cs, gn1, ca);
             try

@@ -64,6 +64,7 @@ public sealed class KmsServer : IAsyncDisposable
                 {
                     https.ServerCertificate = options.ServerCertificate;
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.HandshakeTimeout = options.HandshakeTimeout;
                     https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
                     // Accepted here, judged per request by SaeAuthenticator so a refused SAE gets a 401 with a reason.
                     https.ClientCertificateValidation = (_, _, _) => true;

@@ -22,6 +22,14 @@ public sealed class KmsServerOptions
     /// <summary>Gets the TCP port (default 0: any free port; read the bound one from <see cref="KmsServer.Url"/>).</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// Gets how long a client may take to complete the TLS handshake before the server drops the connection (default
+    /// 10 s, Kestrel's own default for HttpsConnectionAdapterOptions.HandshakeTimeout). The loopback benchmark allows
+    /// more: once, in a full test run on a loaded 2-core machine, its client saw the server close the connection in the
+    /// middle of the handshake (what Kestrel does when a handshake outlasts this timeout), and that failed the run.
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets the key policy.</summary>
     public KmsPolicy Policy { get; init; } = new();
 
