@@ -24,7 +24,12 @@ namespace GatewayQkd.Emulation.Broker;
 public sealed class NatsCluster : IAsyncDisposable
 {
     /// <summary>How long a node may take to accept MQTT connections after it starts (JetStream elects its leader first).</summary>
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    /// <remarks>
+    /// The wait ends as soon as a node answers. 30 s was once too short in a full test run on a loaded 2-core machine:
+    /// node n1 kept refusing CONNECT with "create sessions stream ... no suitable peers for placement" (the three nodes'
+    /// JetStream had not yet placed the replicated MQTT session stream).
+    /// </remarks>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private static readonly string[] SearchPaths = ["/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server"];
     private readonly string _binary;
